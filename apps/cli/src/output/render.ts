@@ -1,0 +1,27 @@
+import type { Effects } from "../effects.js";
+import { CliError, ExitCode } from "../cli-error.js";
+import { cliMessages as msg } from "../messages.js";
+import { csvTable } from "./csv.js";
+import type { Table } from "./table.js";
+import { textTable } from "./text-table.js";
+
+export const OutputFormat = { table: "table", csv: "csv", json: "json" } as const;
+export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];
+
+export function parseFormat(value: string | undefined, allowed: readonly string[] = Object.values(OutputFormat)): string {
+  const format = value ?? "table";
+  if (!allowed.includes(format)) throw new CliError(msg.unknownFormat(format, allowed), ExitCode.usage);
+  return format;
+}
+
+/** The one path by which data reaches stdout. JSON gets `json` if given, else the table's rows. */
+export function render(effects: Effects, format: string, table: Table, json?: unknown): void {
+  if (format === "json") {
+    effects.stdout.write(`${JSON.stringify(json ?? table.rows, null, 2)}\n`);
+  } else if (format === "csv") {
+    effects.stdout.write(csvTable(table));
+  } else {
+    const width = effects.stdout.isTTY ? (effects.stdout.columns ?? 80) : 80;
+    effects.stdout.write(textTable(table, width));
+  }
+}

@@ -1,0 +1,92 @@
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+
+export type SqlValue = string | number | bigint | boolean | null;
+export type SqlRow = Record<string, unknown>;
+
+export interface DuckDbOptions {
+  /** DuckDB's memory_limit, e.g. "256MB"; bounds the buffer pool so big imports spill to disk instead */
+  memoryLimit?: string;
+  /** worker threads; DuckDB's default is one per core */
+  threads?: number;
+}
+
+/** One open DuckDB database and the single connection the store uses for it. */
+export class DuckDb {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDb> {
+    const config: Record<string, string> = {};
+    if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+    if (options.threads !== undefined) config.threads = String(options.threads);
+    const instance = await DuckDBInstance.create(path, config);
+    try {
+      return new DuckDb(path, instance, await instance.connect());
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    const result = await this.connection.run(sql, toDuckDbValues(params));
+    return Number(result.rowsChanged);
+  }
+
+  async all(sql: string, params: readonly SqlValue[] = []): Promise<SqlRow[]> {
+    const reader = await this.connection.runAndReadAll(sql, toDuckDbValues(params));
+    return reader.getRowObjectsJS() as SqlRow[];
+  }
+
+  /** Rows in chunks as DuckDB produces them, so a large result is never held twice. */
+  async *stream(sql: string, params: readonly SqlValue[] = []): AsyncGenerator<unknown[]> {
+    const result = await this.connection.stream(sql, toDuckDbValues(params));
+    for await (const rows of result.yieldRowsJs()) yield* rows;
+  }
+
+  async scalar(sql: string, params: readonly SqlValue[] = []): Promise<unknown> {
+    const rows = await this.connection.runAndReadAll(sql, toDuckDbValues(params));
+    return rows.getRowsJS()[0]?.[0];
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.run("BEGIN TRANSACTION");
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      // A failed statement can leave the transaction aborted; ROLLBACK then still ends it, and
+      // the original error is the one worth reporting.
+      await this.run("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+    await this.run("COMMIT");
+    return result;
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function toDuckDbValues(params: readonly SqlValue[]): DuckDBValue[] {
+  return [...params];
+}
+
+/** Drops a work table; after a failed statement the transaction may refuse, and rollback drops it anyway. */
+export async function dropTempTable(db: DuckDb, name: string): Promise<void> {
+  await db.run(`DROP TABLE IF EXISTS ${sqlIdentifier(name)}`).catch(() => undefined);
+}
+
+/** A string literal for the few statements that take no parameters (ATTACH). */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+export function sqlIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,146 @@
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import type { SurveyResponse } from "@zaz/model";
+import { StoreError, storeMessages } from "../messages.js";
+import type {
+  ContextFilter,
+  ErasureCount,
+  ImportOutcome,
+  ImportRecord,
+  NewImport,
+  ResponseScope,
+  RosterEntry,
+  Store,
+  StoredResponse,
+} from "../store.js";
+import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
+import { DuckDb, type DuckDbOptions } from "./connection.js";
+import { removeImport, removeRespondent } from "./erase.js";
+import { hasImport, importResponses } from "./import-responses.js";
+import { migrate } from "./migrations.js";
+import { contextValues, countResponses, listImports, selectResponses } from "./queries.js";
+import { replaceRoster, roster } from "./roster.js";
+
+export type DuckDbStoreOptions = DuckDbOptions;
+
+const nothingErased: ErasureCount = { responses: 0, answers: 0 };
+
+/**
+ * Opens (creating if needed) the database file, brings its schema up to date, and finishes a
+ * compaction an earlier erasure could not complete. One Store per file per process.
+ */
+export async function openDuckDbStore(path: string, options: DuckDbStoreOptions = {}): Promise<Store> {
+  const location = isInMemory(path) ? ":memory:" : resolve(path);
+  if (!isInMemory(location)) {
+    await mkdir(dirname(location), { recursive: true });
+    await removeStaleCompaction(location);
+  }
+  const open = (at: string) => openDatabase(at, options);
+  let db = await open(location);
+  try {
+    await migrate(db);
+    if (await needsCompaction(db)) {
+      const done = await compact(db, open);
+      db = done.db;
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new DuckDbStore(db, open);
+}
+
+async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
+  try {
+    return await DuckDb.open(path, options);
+  } catch (error) {
+    if (error instanceof Error && /lock/i.test(error.message)) {
+      throw new StoreError(storeMessages.databaseLocked(path), { cause: error });
+    }
+    throw error;
+  }
+}
+
+class DuckDbStore implements Store {
+  /** the tail of the queue: a DuckDB connection runs one transaction at a time */
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private db: DuckDb,
+    private readonly reopen: (path: string) => Promise<DuckDb>,
+  ) {}
+
+  private exclusive<T>(work: (db: DuckDb) => Promise<T>): Promise<T> {
+    const next = this.queue.then(() => {
+      if (this.closed) throw new StoreError(storeMessages.storeClosed());
+      return work(this.db);
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  importResponses(
+    record: NewImport,
+    responses: AsyncIterable<SurveyResponse> | Iterable<SurveyResponse>,
+    onProgress?: (n: number) => void,
+  ): Promise<ImportOutcome> {
+    return this.exclusive((db) => importResponses(db, record, responses, onProgress));
+  }
+
+  hasImport(id: string): Promise<boolean> {
+    return this.exclusive((db) => hasImport(db, id));
+  }
+
+  listImports(): Promise<ImportRecord[]> {
+    return this.exclusive((db) => listImports(db));
+  }
+
+  countResponses(scope?: Partial<ResponseScope>): Promise<number> {
+    return this.exclusive((db) => countResponses(db, scope));
+  }
+
+  selectResponses(scope: ResponseScope): Promise<StoredResponse[]> {
+    return this.exclusive((db) => selectResponses(db, scope));
+  }
+
+  contextValues(instrumentId: string, dimension: string, where?: ContextFilter): Promise<string[]> {
+    return this.exclusive((db) => contextValues(db, instrumentId, dimension, where));
+  }
+
+  removeImport(id: string): Promise<ErasureCount> {
+    return this.exclusive(async (db) => this.compactAfter(await removeImport(db, id)));
+  }
+
+  removeRespondent(pseudonym: string): Promise<ErasureCount> {
+    return this.exclusive(async (db) => this.compactAfter(await removeRespondent(db, pseudonym)));
+  }
+
+  /** Rewrites the file when something was erased, so the erased values are gone from its bytes. */
+  private async compactAfter(erased: ErasureCount | undefined): Promise<ErasureCount> {
+    if (erased === undefined) return nothingErased;
+    const done = await compact(this.db, this.reopen);
+    this.db = done.db;
+    if (done.failure !== undefined) {
+      const detail = done.failure instanceof Error ? done.failure.message : String(done.failure);
+      throw new StoreError(storeMessages.compactionFailed(this.db.path, detail), { cause: done.failure });
+    }
+    return erased;
+  }
+
+  replaceRoster(entries: readonly RosterEntry[], source: string): Promise<number> {
+    return this.exclusive((db) => replaceRoster(db, entries, source));
+  }
+
+  roster(where?: Partial<Pick<RosterEntry, "school" | "groep" | "wave">>): Promise<RosterEntry[]> {
+    return this.exclusive((db) => roster(db, where));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.exclusive(async (db) => {
+      this.closed = true;
+      db.close();
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import { StoreError, storeMessages } from "../messages.js";
+import type { DuckDb } from "./connection.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+/**
+ * The schema, as ordered steps. Never edit a step that has shipped: add a new one.
+ *
+ * Long format, portable to PostgreSQL: context is one row per (response, dimension) so filtering
+ * by a dimension is a plain semi-join in both databases. No primary keys or indexes on the big
+ * tables: identity and deduplication are enforced by the import code inside its transaction, and
+ * DuckDB's index structures would cost memory the 1M-response target does not have.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "imports, responses, answers, roster",
+    statements: [
+      `CREATE TABLE imports (
+        id VARCHAR PRIMARY KEY,
+        file_name VARCHAR NOT NULL,
+        instrument_id VARCHAR NOT NULL,
+        instrument_version VARCHAR NOT NULL,
+        profile VARCHAR NOT NULL,
+        rows_read INTEGER NOT NULL,
+        imported_at TIMESTAMP NOT NULL,
+        responses INTEGER NOT NULL,
+        answers BIGINT NOT NULL
+      )`,
+      `CREATE TABLE import_context (
+        import_id VARCHAR NOT NULL,
+        dimension VARCHAR NOT NULL,
+        value VARCHAR NOT NULL
+      )`,
+      `CREATE TABLE responses (
+        id BIGINT NOT NULL,
+        import_id VARCHAR NOT NULL,
+        instrument_id VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        row INTEGER NOT NULL,
+        submitted_at VARCHAR
+      )`,
+      `CREATE TABLE response_context (
+        response_id BIGINT NOT NULL,
+        dimension VARCHAR NOT NULL,
+        value VARCHAR NOT NULL
+      )`,
+      `CREATE TABLE answers (
+        response_id BIGINT NOT NULL,
+        seq INTEGER NOT NULL,
+        item VARCHAR NOT NULL,
+        code DOUBLE,
+        text VARCHAR,
+        missing VARCHAR
+      )`,
+      `CREATE TABLE roster (
+        school VARCHAR NOT NULL,
+        groep VARCHAR NOT NULL,
+        wave VARCHAR NOT NULL,
+        families INTEGER NOT NULL,
+        source VARCHAR NOT NULL,
+        loaded_at TIMESTAMP NOT NULL
+      )`,
+      `CREATE TABLE store_state (
+        name VARCHAR PRIMARY KEY,
+        value VARCHAR NOT NULL
+      )`,
+    ],
+  },
+];
+
+export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));
+
+/** Brings the schema up to date, one transaction per step; a second run finds nothing to do. */
+export async function migrate(db: DuckDb, steps: readonly Migration[] = migrations): Promise<number[]> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+  )`);
+  const current = Number((await db.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations")) ?? 0);
+  const known = Math.max(0, ...steps.map((m) => m.version));
+  if (current > known) {
+    throw new StoreError(storeMessages.schemaTooNew(db.path, current, known));
+  }
+  const applied: number[] = [];
+  for (const step of [...steps].sort((a, b) => a.version - b.version)) {
+    if (step.version <= current) continue;
+    await db.transaction(async () => {
+      for (const statement of step.statements) await db.run(statement);
+      await db.run("INSERT INTO schema_migrations VALUES ($1, $2, CAST($3 AS TIMESTAMP))", [
+        step.version,
+        step.name,
+        new Date().toISOString(),
+      ]);
+    });
+    applied.push(step.version);
+  }
+  return applied;
+}
+
+export async function schemaVersion(db: DuckDb): Promise<number> {
+  return Number((await db.scalar("SELECT coalesce(max(version), 0) FROM schema_migrations")) ?? 0);
+}

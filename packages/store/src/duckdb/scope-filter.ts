@@ -1,0 +1,33 @@
+import type { ContextFilter, ResponseScope } from "../store.js";
+import type { SqlValue } from "./connection.js";
+
+/** Positional parameters ($1, $2 …) collected while a statement is built. */
+export class Params {
+  readonly values: SqlValue[] = [];
+  add(value: SqlValue): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * The WHERE condition selecting responses (alias `r`) in a scope: the instrument, and per context
+ * dimension one semi-join on response_context. An empty list of values matches nothing.
+ */
+export function scopeCondition(scope: Partial<ResponseScope> | undefined, params: Params): string {
+  const conditions: string[] = [];
+  if (scope?.instrumentId !== undefined) conditions.push(`r.instrument_id = ${params.add(scope.instrumentId)}`);
+  conditions.push(...contextConditions(scope?.where, params));
+  return conditions.length === 0 ? "TRUE" : conditions.join(" AND ");
+}
+
+function contextConditions(where: ContextFilter | undefined, params: Params): string[] {
+  if (where === undefined) return [];
+  return Object.entries(where).map(([dimension, wanted]) => {
+    const values: readonly string[] = typeof wanted === "string" ? [wanted] : wanted;
+    if (values.length === 0) return "FALSE";
+    const list = values.map((v) => params.add(v)).join(", ");
+    return `r.id IN (SELECT c.response_id FROM response_context c
+      WHERE c.dimension = ${params.add(dimension)} AND c.value IN (${list}))`;
+  });
+}

@@ -1,0 +1,17 @@
+export { databaseEnvVariable, defaultDatabasePath, findRepoRoot } from "./default-database-path.js";
+export { type DuckDbStoreOptions, openDuckDbStore } from "./duckdb/duckdb-store.js";
+export { StoreError, storeMessages } from "./messages.js";
+export { loadOrCreateKey, pseudonymKeyBytes, pseudonymKeyPath } from "./pseudonym-key.js";
+export {
+  type ContextFilter,
+  type ErasureCount,
+  type ImportOutcome,
+  type ImportRecord,
+  type NewImport,
+  type ResponseScope,
+  type RosterEntry,
+  type Store,
+  type StoredResponse,
+  ImportStatus,
+  isImportStatus,
+} from "./store.js";

@@ -1,0 +1,15 @@
+/** Dutch messages for errors a user can meet when the store cannot do its work. */
+export const storeMessages = {
+  databaseLocked: (path: string) =>
+    `De database ${path} is al geopend door een ander programma (bijvoorbeeld het dashboard of een andere zaz-opdracht). Sluit dat eerst en probeer het opnieuw.`,
+  schemaTooNew: (path: string, found: number, known: number) =>
+    `De database ${path} heeft schemaversie ${found}, maar dit programma kent versies tot en met ${known}. Werk Zij aan Zij bij.`,
+  storeClosed: () => "De database is al gesloten.",
+  compactionFailed: (path: string, detail: string) =>
+    `De gegevens zijn verwijderd, maar het bestand ${path} kon niet worden herschreven (${detail}); bij de volgende keer openen wordt dat opnieuw geprobeerd.`,
+};
+
+/** An error meant to be shown to the user as it is (its message is Dutch). */
+export class StoreError extends Error {
+  override readonly name = "StoreError";
+}

@@ -1,0 +1,110 @@
+import type { SurveyResponse } from "@zaz/model";
+
+/**
+ * The persistence boundary. Everything outside packages/store sees only these types;
+ * DuckDB (now) and PostgreSQL (later) live behind them.
+ */
+
+export interface NewImport {
+  /** sha256 hex of the file's bytes (computed by the caller); the import's identity */
+  id: string;
+  fileName: string;
+  instrumentId: string;
+  instrumentVersion: string;
+  /** export profile detected (google-forms, …) */
+  profile: string;
+  /**
+   * Context given by flags (school, groep, wave …). Stored with the import, and merged into each
+   * response's context where the response does not carry that dimension itself.
+   */
+  context: Record<string, string>;
+  rowsRead: number;
+}
+
+export const ImportStatus = {
+  imported: "imported",
+  /** the same content hash was seen before: nothing written */
+  alreadyImported: "already-imported",
+} as const;
+
+export type ImportStatus = (typeof ImportStatus)[keyof typeof ImportStatus];
+
+export function isImportStatus(value: unknown): value is ImportStatus {
+  return value === ImportStatus.imported || value === ImportStatus.alreadyImported;
+}
+
+export interface ImportOutcome {
+  status: ImportStatus;
+  importId: string;
+  responsesAdded: number;
+  /** already stored under the same (instrumentId, key), e.g. the same rows in another file, or twice in this one */
+  responsesSkipped: number;
+  answersAdded: number;
+}
+
+export interface ImportRecord extends NewImport {
+  /** ISO 8601, UTC */
+  importedAt: string;
+  /** responses of this import still stored (erasure of a respondent lowers it) */
+  responses: number;
+  answers: number;
+}
+
+/** Context dimension filters: a response matches when, for every dimension, its value is (one of) the given. */
+export type ContextFilter = Record<string, string | readonly string[]>;
+
+export interface ResponseScope {
+  instrumentId: string;
+  where?: ContextFilter;
+}
+
+export interface StoredResponse extends SurveyResponse {
+  importId: string;
+  instrumentId: string;
+}
+
+export interface RosterEntry {
+  school: string;
+  groep: string;
+  wave: string;
+  families: number;
+}
+
+export interface ErasureCount {
+  responses: number;
+  answers: number;
+}
+
+export interface Store {
+  /**
+   * Writes the import and its responses in ONE transaction: all or nothing, also when the
+   * process dies half-way. Responses arrive as an (async) iterable and are streamed in batches.
+   * `onProgress` gets the number of responses read so far, now and then and at the end.
+   */
+  importResponses(
+    record: NewImport,
+    responses: AsyncIterable<SurveyResponse> | Iterable<SurveyResponse>,
+    onProgress?: (n: number) => void,
+  ): Promise<ImportOutcome>;
+  hasImport(id: string): Promise<boolean>;
+  /** oldest first */
+  listImports(): Promise<ImportRecord[]>;
+  /** without an instrumentId: across all instruments */
+  countResponses(scope?: Partial<ResponseScope>): Promise<number>;
+  /** in import order, answers in their original order */
+  selectResponses(scope: ResponseScope): Promise<StoredResponse[]>;
+  /** distinct values of one context dimension, sorted as people read them ("groep 2" before "groep 10") */
+  contextValues(instrumentId: string, dimension: string, where?: ContextFilter): Promise<string[]>;
+  /** erases the import and its responses, and compacts the file so the values are gone from it */
+  removeImport(id: string): Promise<ErasureCount>;
+  /** erases every response that carries this pseudonym as a context value (any dimension, "_respondent" included), and compacts */
+  removeRespondent(pseudonym: string): Promise<ErasureCount>;
+  /**
+   * Stores roster entries. For every (school, wave) in `entries`, the entries stored before are
+   * replaced as a whole (a groep left out is gone); other schools and waves are kept.
+   * Returns the number of entries written.
+   */
+  replaceRoster(entries: readonly RosterEntry[], source: string): Promise<number>;
+  roster(where?: Partial<Pick<RosterEntry, "school" | "groep" | "wave">>): Promise<RosterEntry[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,208 @@
+import type { Dimension, Instrument, Item, Problem, Result, Section } from "@zaz/model";
+import { fail, ok } from "@zaz/model";
+import { formatTarget } from "./column-target.js";
+import { type DimensionValue, dimensionLookup } from "./dimension-lookup.js";
+import { type LabelLookup, labelLookup } from "./label-lookup.js";
+import { ingestMessages as msg } from "./messages.js";
+import type { ColumnMapping } from "./propose-mapping.js";
+import { pseudonym } from "./pseudonym.js";
+
+export interface ItemColumn {
+  index: number;
+  header: string;
+  item: Item;
+  lookup: LabelLookup | undefined;
+  /** for a column per choice of a multiple-choice item: the choice's code */
+  option: number | undefined;
+  /** the section's condition, when the item belongs to one form of several */
+  appliesWhen: Section["appliesWhen"];
+}
+
+export interface DimensionColumn {
+  index: number;
+  header: string;
+  dimension: Dimension;
+  lookup: (raw: string) => DimensionValue;
+}
+
+/** Everything needed to turn one row into a response, decided once per file. */
+export interface IngestPlan {
+  file: string;
+  instrument: Instrument;
+  items: ItemColumn[];
+  dimensions: DimensionColumn[];
+  /** context that holds for every row (from flags), already normalised */
+  fixedContext: Record<string, string>;
+  /** dimensions given only by flags, to fill empty cells of a column */
+  flagContext: Record<string, string>;
+  responseIdColumn: number | undefined;
+  submittedAtColumn: number | undefined;
+  /** direct identifiers: read only to derive the respondent pseudonym, never stored */
+  identifierColumns: number[];
+  pseudonymKey: Uint8Array;
+}
+
+export interface PlanOptions {
+  file: string;
+  instrument: Instrument;
+  columns: readonly ColumnMapping[];
+  /** context from flags: dimension id → value as the user typed it */
+  context: Readonly<Record<string, string>>;
+  pseudonymKey: Uint8Array;
+}
+
+/** Checks the mapping against the instrument and the flags: the problems every row would share. */
+export function planIngest(options: PlanOptions): Result<IngestPlan> {
+  const { instrument, columns, context, file } = options;
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const sections = new Map(instrument.sections.map((s) => [s.id, s]));
+  const scales = new Map(instrument.scales.map((s) => [s.id, s]));
+  const lookups = new Map<string, LabelLookup>();
+  const lookupFor = (scaleId: string | undefined) => {
+    if (scaleId === undefined) return undefined;
+    let l = lookups.get(scaleId);
+    const scale = scales.get(scaleId);
+    if (l === undefined && scale !== undefined) {
+      l = labelLookup(scale);
+      lookups.set(scaleId, l);
+    }
+    return l;
+  };
+
+  const seen = new Map<string, string>();
+  const items: ItemColumn[] = [];
+  const dimensions: DimensionColumn[] = [];
+  const identifierColumns: number[] = [];
+  let responseIdColumn: number | undefined;
+  let submittedAtColumn: number | undefined;
+
+  for (const c of columns) {
+    const t = c.target;
+    if (t.kind === "item" || t.kind === "dimension" || t.kind === "meta") {
+      const name = formatTarget(t);
+      const first = seen.get(name);
+      if (first !== undefined) {
+        errors.push({
+          code: "duplicate-target",
+          message: msg.duplicateTarget(name, first, c.header),
+          file,
+          row: 1,
+          column: c.header,
+          hint: msg.duplicateTargetHint,
+        });
+        continue;
+      }
+      seen.set(name, c.header);
+    }
+    if (t.kind === "item") {
+      const item = instrument.items.find((i) => i.id === t.item);
+      if (!item) continue;
+      const section = item.section === undefined ? undefined : sections.get(item.section);
+      items.push({
+        index: c.index,
+        header: c.header,
+        item,
+        lookup: lookupFor(item.scale),
+        option: t.option,
+        appliesWhen: section?.appliesWhen,
+      });
+    } else if (t.kind === "dimension") {
+      const dimension = instrument.dimensions.find((d) => d.id === t.dimension);
+      if (dimension) dimensions.push({ index: c.index, header: c.header, dimension, lookup: dimensionLookup(dimension) });
+    } else if (t.kind === "meta") {
+      if (t.role === "responseId") responseIdColumn = c.index;
+      else submittedAtColumn = c.index;
+    } else {
+      if (t.reason === "identifier") identifierColumns.push(c.index);
+      if (t.reason !== "toolMetadata") {
+        warnings.push({
+          code: t.reason === "identifier" ? "identifier-dropped" : "column-dropped",
+          message: msg.columnDropped(c.header, msg.ignoreReason(t.reason)),
+          file,
+          row: 1,
+          column: c.header,
+        });
+      }
+      if (c.suggestion) {
+        const s = c.suggestion;
+        warnings.push({
+          code: "column-similar",
+          message: msg.columnSimilar(c.header, formatTarget(s.target), s.confidence),
+          file,
+          row: 1,
+          column: c.header,
+          hint: msg.columnSimilarHint,
+        });
+      }
+    }
+  }
+
+  if (items.length === 0) {
+    errors.push({ code: "no-items-mapped", message: msg.noItemsMapped, file, row: 1, hint: msg.noItemsMappedHint });
+  } else {
+    const absent = instrument.items.filter((i) => !items.some((c) => c.item.id === i.id)).map((i) => i.id);
+    if (absent.length > 0) {
+      warnings.push({
+        code: "items-absent",
+        message: msg.itemAbsent(absent.length, absent),
+        file,
+        row: 1,
+        hint: msg.columnSimilarHint,
+      });
+    }
+  }
+
+  const fixedContext: Record<string, string> = {};
+  const flagContext: Record<string, string> = {};
+  for (const dimension of instrument.dimensions) {
+    const raw = context[dimension.id];
+    const column = dimensions.find((d) => d.dimension.id === dimension.id);
+    const flag = `--${dimension.id}`;
+    if (raw !== undefined) {
+      const v = dimensionLookup(dimension)(raw);
+      if ("error" in v) {
+        const problem: Problem = {
+          code: "flag-invalid",
+          message: msg.unknownDimensionValue(raw, dimension.label),
+          value: raw,
+          expected: (dimension.values ?? []).map((x) => x.label).join(", ") || dimension.label,
+        };
+        if (v.suggestion !== undefined) problem.hint = msg.didYouMean(v.suggestion);
+        errors.push(problem);
+        continue;
+      }
+      const value = dimension.pseudonymise ? pseudonym(options.pseudonymKey, v.value) : v.value;
+      if (column) {
+        flagContext[dimension.id] = value;
+        warnings.push({ code: "flag-and-column", message: msg.flagAndColumn(dimension.label, flag), file, column: column.header });
+      } else fixedContext[dimension.id] = value;
+    } else if (!column && dimension.required) {
+      errors.push({
+        code: "dimension-missing",
+        message: msg.missingDimension(dimension.label),
+        file,
+        row: 1,
+        expected: dimension.label,
+        hint: msg.missingDimensionHint(flag),
+      });
+    }
+  }
+
+  if (errors.length > 0) return fail(errors, warnings);
+  return ok(
+    {
+      file,
+      instrument,
+      items,
+      dimensions,
+      fixedContext,
+      flagContext,
+      responseIdColumn,
+      submittedAtColumn,
+      identifierColumns,
+      pseudonymKey: options.pseudonymKey,
+    },
+    warnings,
+  );
+}

@@ -1,0 +1,57 @@
+import type { IgnoreReason } from "./column-target.js";
+
+/** Dutch messages of mapping, normalising and validating an export. */
+export const ingestMessages = {
+  mappingInvalidJson: (detail: string) => `Het koppelbestand is geen geldige JSON: ${detail}`,
+  mappingField: (path: string, text: string) => `${path}: ${text}`,
+  mappingOtherInstrument: (found: string, expected: string) =>
+    `Het koppelbestand hoort bij instrument "${found}", niet bij "${expected}".`,
+  mappingUnknownTarget: (path: string, target: string) => `${path}: onbekend doel "${target}".`,
+  mappingTargetForms: 'item:ID, dimension:ID, meta:responseId, meta:submittedAt of ignore',
+  mappingColumnAbsent: (header: string, file: string) =>
+    `Kolom "${header}" staat niet in koppelbestand ${file} en wordt niet opgeslagen.`,
+  mappingFileComment:
+    "Koppeling van kolommen aan items en dimensies. Controleer elke regel met een lage zekerheid (confidence) en pas 'target' aan: item:ID, dimension:ID, meta:responseId, meta:submittedAt of ignore. Gebruik het daarna met: zaz ingest BESTAND --instrument ID --map DIT-BESTAND",
+  noteCheck: (text: string) => `CONTROLEER: lijkt op "${text}"`,
+  ignoreReason: (reason: IgnoreReason) =>
+    ({
+      identifier: "direct identificerend (naam, e-mail, IP): wordt nooit opgeslagen",
+      toolMetadata: "administratie van het enquêteprogramma: wordt niet opgeslagen",
+      unmapped: "geen passend item gevonden: wordt niet opgeslagen",
+      byMapping: "genegeerd volgens koppelbestand",
+    })[reason],
+
+  unknownLabel: (value: string, header: string) => `Onbekend antwoord "${value}" in kolom "${header}".`,
+  optionValues: "Y (gekozen) of leeg (niet gekozen)",
+  expectedLabels: (labels: readonly string[]) => `een van: ${labels.join(", ")}`,
+  didYouMean: (label: string) => `bedoelde u "${label}"?`,
+  formulaCell: (header: string) =>
+    `Kolom "${header}" bevat een cel die begint met een formuleteken; die wordt als gewone tekst bewaard.`,
+  formulaHint: "controleer of Excel hier een formule heeft opgeslagen in plaats van het antwoord",
+  notANumber: (value: string, header: string) => `"${value}" in kolom "${header}" is geen geheel getal.`,
+  numberRange: (min?: number, max?: number) =>
+    min !== undefined && max !== undefined ? `een geheel getal van ${min} tot en met ${max}` : "een geheel getal",
+  notADate: (value: string, header: string) => `"${value}" in kolom "${header}" is geen datum.`,
+  dateForms: "een datum zoals 23-11-2026, 2026-11-23 of 23-11-2026 14:05",
+  unknownDimensionValue: (value: string, label: string) => `Onbekende waarde "${value}" voor ${label}.`,
+  missingDimension: (label: string) => `${label} ontbreekt: er is geen kolom en geen vlag voor.`,
+  missingDimensionHint: (flag: string) => `geef het mee met ${flag} of voeg een kolom toe`,
+  emptyDimension: (label: string, header: string) => `${label} is leeg in kolom "${header}".`,
+  flagAndColumn: (label: string, flag: string) =>
+    `${label} komt uit een kolom én uit ${flag}; de kolom geldt, de vlag vult alleen lege cellen.`,
+  duplicateTarget: (target: string, first: string, second: string) =>
+    `Kolommen "${first}" en "${second}" zijn allebei gekoppeld aan ${target}.`,
+  duplicateTargetHint: "koppel één van beide aan iets anders of aan 'ignore' met een koppelbestand (zaz map)",
+  columnDropped: (header: string, why: string) => `Kolom "${header}" wordt niet opgeslagen: ${why}.`,
+  columnSimilar: (header: string, target: string, confidence: number) =>
+    `Kolom "${header}" lijkt op ${target} (${Math.round(confidence * 100)}% zeker) maar is niet gekoppeld.`,
+  columnSimilarHint: "maak een koppelbestand met 'zaz map' en gebruik het met --map",
+  itemAbsent: (count: number, ids: readonly string[]) =>
+    `${count} item(s) van het instrument staan niet in het bestand: ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? " …" : ""}.`,
+  noItemsMapped: "Geen enkele kolom is aan een item van het instrument gekoppeld.",
+  noItemsMappedHint: "kies het juiste instrument, of maak een koppelbestand met 'zaz map BESTAND --instrument ID'",
+  unknownChoice: (value: string, header: string) => `Onbekende keuze "${value}" in kolom "${header}".`,
+  otherChoice: (header: string) =>
+    `Eigen antwoorden bij "Anders" in kolom "${header}" worden als "Anders" opgeslagen, zonder de tekst.`,
+  duplicateResponse: (key: string) => `Dit antwoord staat twee keer in het bestand (${key}); het tweede wordt overgeslagen.`,
+};

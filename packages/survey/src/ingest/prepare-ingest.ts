@@ -1,0 +1,84 @@
+import type { Instrument, Problem, Result, SurveyResponse } from "@zaz/model";
+import { fail, ok } from "@zaz/model";
+import { convertRow, type SourceRow } from "./convert-row.js";
+import { type IngestPlan, planIngest } from "./ingest-plan.js";
+import { type IngestStats, countResponse, emptyStats } from "./ingest-stats.js";
+import { ingestMessages as msg } from "./messages.js";
+import { ProblemCollector } from "./problem-collector.js";
+import { type ColumnMapping, type ColumnRole, proposeMapping } from "./propose-mapping.js";
+
+/** The rows of an export, as the reader gives them. */
+export interface RowSource {
+  header: readonly string[];
+  roles: readonly (ColumnRole | undefined)[];
+  rows(): AsyncIterable<SourceRow>;
+}
+
+/** Thrown by `responses()` after the last row when any row had an error: the store rolls back. */
+export class IngestRejected extends Error {
+  constructor(readonly problems: ProblemCollector) {
+    super(`ingest rejected: ${problems.errorCount} error(s)`);
+    this.name = "IngestRejected";
+  }
+}
+
+export interface IngestSession {
+  plan: IngestPlan;
+  columns: ColumnMapping[];
+  problems: ProblemCollector;
+  stats: IngestStats;
+  /**
+   * Converts the rows one by one (streaming; memory does not grow with the file). Rows with
+   * errors are not yielded; after the last row, if there were errors, it throws IngestRejected.
+   */
+  responses(): AsyncGenerator<SurveyResponse>;
+}
+
+export interface PrepareOptions {
+  file: string;
+  instrument: Instrument;
+  /** a reviewed mapping; without it, columns are matched by id, alias and question text */
+  columns?: readonly ColumnMapping[];
+  context: Readonly<Record<string, string>>;
+  pseudonymKey: Uint8Array;
+  /** problems found before (e.g. by the reader or the mapping file), carried into the session */
+  warnings?: readonly Problem[];
+  cap?: number;
+}
+
+export function prepareIngest(source: RowSource, options: PrepareOptions): Result<IngestSession> {
+  const columns = options.columns
+    ? [...options.columns]
+    : proposeMapping(source.header, options.instrument, source.roles);
+  const planned = planIngest({
+    file: options.file,
+    instrument: options.instrument,
+    columns,
+    context: options.context,
+    pseudonymKey: options.pseudonymKey,
+  });
+  if (!planned.ok) return fail(planned.errors, [...(options.warnings ?? []), ...planned.warnings]);
+  const problems = new ProblemCollector(options.cap);
+  for (const w of options.warnings ?? []) problems.warning(w);
+  for (const w of planned.warnings) problems.warning(w);
+  const stats = emptyStats();
+  for (const c of columns) {
+    if (c.target.kind === "ignore") {
+      stats.columnsDropped.push({ header: c.header, reason: msg.ignoreReason(c.target.reason) });
+      if (c.target.reason === "identifier") stats.identifiersDropped++;
+    }
+  }
+  const plan = planned.value;
+  async function* responses(): AsyncGenerator<SurveyResponse> {
+    for await (const row of source.rows()) {
+      stats.rowsRead++;
+      const response = convertRow(plan, row, problems);
+      if (response === undefined) continue;
+      countResponse(stats, response);
+      // After the first error nothing will be stored; keep reading only to report every problem.
+      if (problems.ok) yield response;
+    }
+    if (!problems.ok) throw new IngestRejected(problems);
+  }
+  return ok({ plan, columns, problems, stats, responses });
+}

@@ -1,0 +1,276 @@
+/**
+ * Writes the example exports in data/voorbeeld/ (deterministic: the same files on every machine),
+ * or, with --responses N --out FILE, one large ouderpopulatie export for scale tests and benchmarks.
+ *
+ *   npx tsx --conditions zaz-source scripts/generate-voorbeeld.ts
+ *   npx tsx --conditions zaz-source scripts/generate-voorbeeld.ts --responses 200000 --out /tmp/groot.csv
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { Instrument } from "@zaz/model";
+import { defaultInstrumentDir, findInstruments } from "@zaz/survey";
+import { CsvWriter } from "./voorbeeld/csv-writer.js";
+import { type ProfileWriter, googleForms, limeSurvey, microsoftFormsExcel, qualtrics, surveyMonkey } from "./voorbeeld/profiles.js";
+import { Random } from "./voorbeeld/random.js";
+import { type SimResponse, simulateAnswers } from "./voorbeeld/simulate.js";
+
+export interface ManifestEntry {
+  file: string;
+  instrument: string;
+  profile: string;
+  encoding: string;
+  delimiter: string;
+  flags: Record<string, string>;
+  rows: number;
+  responses: number;
+  answers: number;
+  missing: { weet_niet: number; nvt: number; leeg: number };
+  description: string;
+}
+
+export const bestuur = "Stichting Samen Leren";
+export const schools = ["De Regenboog", "Het Palet", "De Zonnewijzer", "Het Kompas"] as const;
+export const waves = ["2025-najaar", "2026-voorjaar"] as const;
+const writers: Record<string, readonly [ProfileWriter, ProfileWriter]> = {
+  "De Regenboog": [googleForms, googleForms],
+  "Het Palet": [microsoftFormsExcel, microsoftFormsExcel],
+  "De Zonnewijzer": [limeSurvey, limeSurvey],
+  "Het Kompas": [surveyMonkey, qualtrics],
+};
+const firstNames = ["Fatima", "Daan", "Sanne", "Youssef", "Emma", "Mehmet", "Lotte", "Noah", "Aylin", "Bram", "Priya", "Joris"];
+const lastNames = ["de Vries", "El Amrani", "Jansen", "Yilmaz", "Bakker", "Visser", "Bouzid", "Smit", "Kaya", "Mulder"];
+
+function person(rng: Random): { name: string; email: string } {
+  const name = `${rng.pick(firstNames)} ${rng.pick(lastNames)}`;
+  return { name, email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}${rng.int(1, 99)}@voorbeeld.nl` };
+}
+
+function enumLabel(instrument: Instrument, dimension: string, code: string): string {
+  return instrument.dimensions.find((d) => d.id === dimension)?.values?.find((v) => v.code === code)?.label ?? code;
+}
+
+/** What ingesting these responses must report, computed from the simulated answers. */
+function expected(instrument: Instrument, responses: readonly SimResponse[]) {
+  const sections = new Map(instrument.sections.map((s) => [s.id, s]));
+  let answers = 0;
+  const missing = { weet_niet: 0, nvt: 0, leeg: 0 };
+  for (const r of responses) {
+    for (const item of instrument.items) {
+      const a = r.answers.get(item.id);
+      if (a === undefined) {
+        const when = item.section === undefined ? undefined : sections.get(item.section)?.appliesWhen;
+        const applies = when === undefined || when.values.includes(r.contextCodes?.[when.dimension] ?? "");
+        missing[applies ? "leeg" : "nvt"]++;
+      } else if (a.kind === "missing") {
+        const scale = instrument.scales.find((s) => s.id === item.scale);
+        const kind = scale?.missing.find((m) => m.label === a.label)?.kind;
+        if (kind === "weet_niet" || kind === "nvt" || kind === "leeg") missing[kind]++;
+      } else answers += a.kind === "codes" ? a.codes.length : 1;
+    }
+  }
+  return { answers, missing };
+}
+
+async function writeExport(path: string, writer: ProfileWriter, instrument: Instrument, dims: string[], responses: SimResponse[]) {
+  const out = new CsvWriter(path, writer.format);
+  for (const h of writer.headerRows(instrument, dims)) await out.row(h);
+  for (const [i, r] of responses.entries()) await out.row(writer.row(instrument, dims, r, i));
+  await out.close();
+}
+
+function ouderpopulatie(instrument: Instrument, rng: Random, school: string, schoolIndex: number, wave: number, groep: number, n: number) {
+  const base = 0.55 + schoolIndex * 0.04 - (groep > 6 ? 0.05 : 0) + wave * 0.04;
+  const byConstruct: Record<string, number> = {
+    positieve_houding: base + 0.12,
+    heldere_communicatie: base - 0.02 + (groep === 3 ? -0.1 : 0),
+    gerichte_verzoeken: base - 0.12,
+    informatie_feedback: base,
+    uitnodigend_klimaat: base + 0.1 - (groep > 5 ? 0.06 : 0),
+    positieve_feedback: base - 0.08,
+    pedagogisch: 0.45 - groep * 0.02,
+    didactisch: 0.5 - groep * 0.04,
+    formeel: 0.2 + schoolIndex * 0.03,
+    maatschappelijk: 0.3,
+  };
+  const responses: SimResponse[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = person(rng);
+    const day = (wave === 0 ? Date.UTC(2025, 9, 6) : Date.UTC(2026, 2, 9)) + rng.int(0, 13) * 86_400_000;
+    responses.push({
+      context: { groep: `Groep ${groep}` },
+      contextCodes: { groep: String(groep) },
+      answers: simulateAnswers(instrument, rng, { construct: (c) => byConstruct[c] ?? 0.5 }),
+      submitted: new Date(day + rng.int(7 * 3600, 22 * 3600) * 1000),
+      ...p,
+    });
+  }
+  return responses;
+}
+
+async function examples(outDir: string, instruments: Map<string, Instrument>) {
+  await mkdir(outDir, { recursive: true });
+  const rng = new Random(20261123);
+  const manifest: ManifestEntry[] = [];
+  const roster: string[] = ["School;Groep;Meting;Gezinnen"];
+  const ouder = instruments.get("ouderpopulatie");
+  if (!ouder) throw new Error("instrument ouderpopulatie not found");
+
+  for (const [si, school] of schools.entries()) {
+    for (const [wi, wave] of waves.entries()) {
+      const writer = writers[school]?.[wi];
+      if (!writer) continue;
+      const responses: SimResponse[] = [];
+      for (let groep = 1; groep <= 8; groep++) {
+        const families = 16 + ((si * 7 + groep * 5) % 13);
+        roster.push(`${school};${groep};${wave};${families}`);
+        // A few groepen answer too rarely to be shown: the privacy threshold has something to do.
+        const rate = (si + groep + wi) % 9 === 0 ? 0.15 : 0.35 + rng.next() * 0.35;
+        responses.push(...ouderpopulatie(ouder, rng, school, si, wi, groep, Math.max(1, Math.round(families * rate))));
+      }
+      responses.sort((a, b) => a.submitted.getTime() - b.submitted.getTime());
+      const slug = school.toLowerCase().replace(/[^a-z]+/g, "-");
+      const ext = writer.format.delimiter === "\t" ? "txt" : "csv";
+      const file = `ouderpopulatie-${slug}-${wave}-${writer.id}.${ext}`;
+      await writeExport(join(outDir, file), writer, ouder, ["groep"], responses);
+      manifest.push({
+        file,
+        instrument: "ouderpopulatie",
+        profile: writer.id,
+        encoding: writer.format.encoding,
+        delimiter: writer.format.delimiter,
+        flags: { bestuur, school, wave },
+        rows: responses.length,
+        responses: responses.length,
+        ...expected(ouder, responses),
+        description: `Ouderenquête ${school}, meting ${wave}`,
+      });
+    }
+  }
+  await writeFile(join(outDir, "rooster.csv"), `\uFEFF${roster.join("\r\n")}\r\n`);
+
+  for (const id of ["opleidingsouders", "observatie"] as const) {
+    const instrument = instruments.get(id);
+    if (!instrument) throw new Error(`instrument ${id} not found`);
+    const responses = pabo(instrument, rng);
+    const writer = id === "opleidingsouders" ? googleForms : microsoftFormsExcel;
+    const dims = instrument.dimensions.map((d) => d.id);
+    const file = `${id}-cohorten-2023-2024-${writer.id}.csv`;
+    await writeExport(join(outDir, file), writer, instrument, dims, responses);
+    manifest.push({
+      file,
+      instrument: id,
+      profile: writer.id,
+      encoding: writer.format.encoding,
+      delimiter: writer.format.delimiter,
+      flags: {},
+      rows: responses.length,
+      responses: responses.length,
+      ...expected(instrument, responses),
+      description:
+        id === "opleidingsouders"
+          ? "Feedback van opleidingsouders, cohorten 2023 en 2024, hoofdfase en afstudeerfase"
+          : "Observatieformulieren van mentoren en schoolopleiders, cohorten 2023 en 2024",
+    });
+  }
+  await writeFile(join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Student teachers of two cohorts and both phases, each with a few conversations. */
+function pabo(instrument: Instrument, rng: Random): SimResponse[] {
+  const kinds = ["kennismaking", "voortgang", "probleemoplossend", "slechtnieuws", "advies"];
+  const sections = new Map(instrument.sections.map((s) => [s.id, s]));
+  const out: SimResponse[] = [];
+  for (const cohort of ["2023", "2024"]) {
+    for (const fase of ["hoofdfase", "afstudeerfase"]) {
+      for (let s = 0; s < 14; s++) {
+        const student = `${rng.pick(firstNames)} ${rng.pick(lastNames)} (${cohort}-${fase.slice(0, 1)}${s})`;
+        const opleiding = s % 4 === 0 ? "upva" : "pabo_hva";
+        const variant = s % 5 === 0 ? "deeltijd" : "voltijd";
+        const school = rng.pick(["OBS De Linde", "Basisschool Het Anker", "IKC De Pijler", "OBS Oostpoort"]);
+        const conversations = rng.int(1, 3);
+        for (let c = 0; c < conversations; c++) {
+          const kind = fase === "hoofdfase" ? rng.pick(kinds.slice(0, 3)) : rng.pick(kinds);
+          const codes: Record<string, string> = {
+            student,
+            opleiding,
+            variant,
+            fase,
+            cohort,
+            opleidingsschool: school,
+            gesprekssoort: kind,
+            rol: rng.chance(0.7) ? "mentor" : "schoolopleider",
+          };
+          const day = Date.UTC(Number(cohort) + (fase === "hoofdfase" ? 1 : 2), rng.int(0, 5), rng.int(1, 28));
+          codes.datum = new Date(day).toISOString().slice(0, 10);
+          const context: Record<string, string> = {};
+          for (const d of instrument.dimensions) {
+            const code = codes[d.id];
+            if (code === undefined) continue;
+            context[d.id] =
+              d.type === "enum"
+                ? enumLabel(instrument, d.id, code)
+                : d.type === "date"
+                  ? `${new Date(day).getUTCDate()}-${new Date(day).getUTCMonth() + 1}-${new Date(day).getUTCFullYear()}`
+                  : code;
+          }
+          const skill = (fase === "afstudeerfase" ? 0.72 : 0.55) + (cohort === "2024" ? 0.04 : 0);
+          out.push({
+            context,
+            contextCodes: codes,
+            answers: simulateAnswers(instrument, rng, {
+              construct: () => skill,
+              spread: instrument.id === "observatie" ? 0.45 : 0.7,
+              applies: (item) => {
+                const when = item.section === undefined ? undefined : sections.get(item.section)?.appliesWhen;
+                return when === undefined || when.values.includes(kind);
+              },
+            }),
+            submitted: new Date(day + rng.int(9 * 3600, 17 * 3600) * 1000),
+            ...person(rng),
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** One large ouderpopulatie export in Google Forms format, streamed. */
+async function large(out: string, n: number, instrument: Instrument) {
+  const rng = new Random(42);
+  const writer = new CsvWriter(out, googleForms.format);
+  for (const h of googleForms.headerRows(instrument, ["groep"])) await writer.row(h);
+  const perChunk = 1000;
+  for (let done = 0; done < n; done += perChunk) {
+    const groep = ((done / perChunk) % 8) + 1;
+    const chunk = ouderpopulatie(instrument, rng, "Groot", 1, 0, groep, Math.min(perChunk, n - done));
+    for (const [i, r] of chunk.entries()) await writer.row(googleForms.row(instrument, ["groep"], r, done + i));
+  }
+  await writer.close();
+}
+
+async function run() {
+  const { values } = parseArgs({
+    options: { responses: { type: "string" }, out: { type: "string" }, dir: { type: "string" } },
+  });
+  const { instruments: loaded, problems } = await findInstruments([defaultInstrumentDir()]);
+  if (problems.length > 0) throw new Error(problems.map((p) => p.message).join("\n"));
+  const instruments = new Map(loaded.map((l) => [l.instrument.id, l.instrument]));
+  if (values.responses !== undefined) {
+    const n = Number(values.responses);
+    if (!Number.isInteger(n) || n < 1) throw new Error("--responses needs a positive whole number");
+    const ouder = instruments.get("ouderpopulatie");
+    if (!ouder) throw new Error("instrument ouderpopulatie not found");
+    const out = resolve(values.out ?? `ouderpopulatie-${n}.csv`);
+    await large(out, n, ouder);
+    process.stderr.write(`${n} antwoorden geschreven naar ${out}\n`);
+    return;
+  }
+  const dir = resolve(values.dir ?? join(defaultInstrumentDir(), "..", "voorbeeld"));
+  const manifest = await examples(dir, instruments);
+  for (const m of manifest) process.stderr.write(`${m.file}: ${m.responses} antwoorden\n`);
+}
+
+await run();
