@@ -11,7 +11,14 @@ import { parseArgs } from "node:util";
 import type { Instrument } from "@zaz/model";
 import { defaultInstrumentDir, findInstruments } from "@zaz/survey";
 import { CsvWriter } from "./voorbeeld/csv-writer.js";
-import { type ProfileWriter, googleForms, limeSurvey, microsoftFormsExcel, qualtrics, surveyMonkey } from "./voorbeeld/profiles.js";
+import {
+  googleForms,
+  limeSurvey,
+  microsoftFormsExcel,
+  type ProfileWriter,
+  qualtrics,
+  surveyMonkey,
+} from "./voorbeeld/profiles.js";
 import { Random } from "./voorbeeld/random.js";
 import { type SimResponse, simulateAnswers } from "./voorbeeld/simulate.js";
 
@@ -38,8 +45,32 @@ const writers: Record<string, readonly [ProfileWriter, ProfileWriter]> = {
   "De Zonnewijzer": [limeSurvey, limeSurvey],
   "Het Kompas": [surveyMonkey, qualtrics],
 };
-const firstNames = ["Fatima", "Daan", "Sanne", "Youssef", "Emma", "Mehmet", "Lotte", "Noah", "Aylin", "Bram", "Priya", "Joris"];
-const lastNames = ["de Vries", "El Amrani", "Jansen", "Yilmaz", "Bakker", "Visser", "Bouzid", "Smit", "Kaya", "Mulder"];
+const firstNames = [
+  "Fatima",
+  "Daan",
+  "Sanne",
+  "Youssef",
+  "Emma",
+  "Mehmet",
+  "Lotte",
+  "Noah",
+  "Aylin",
+  "Bram",
+  "Priya",
+  "Joris",
+];
+const lastNames = [
+  "de Vries",
+  "El Amrani",
+  "Jansen",
+  "Yilmaz",
+  "Bakker",
+  "Visser",
+  "Bouzid",
+  "Smit",
+  "Kaya",
+  "Mulder",
+];
 
 function person(rng: Random): { name: string; email: string } {
   const name = `${rng.pick(firstNames)} ${rng.pick(lastNames)}`;
@@ -47,7 +78,9 @@ function person(rng: Random): { name: string; email: string } {
 }
 
 function enumLabel(instrument: Instrument, dimension: string, code: string): string {
-  return instrument.dimensions.find((d) => d.id === dimension)?.values?.find((v) => v.code === code)?.label ?? code;
+  return (
+    instrument.dimensions.find((d) => d.id === dimension)?.values?.find((v) => v.code === code)?.label ?? code
+  );
 }
 
 /** What ingesting these responses must report, computed from the simulated answers. */
@@ -72,14 +105,27 @@ function expected(instrument: Instrument, responses: readonly SimResponse[]) {
   return { answers, missing };
 }
 
-async function writeExport(path: string, writer: ProfileWriter, instrument: Instrument, dims: string[], responses: SimResponse[]) {
+async function writeExport(
+  path: string,
+  writer: ProfileWriter,
+  instrument: Instrument,
+  dims: string[],
+  responses: SimResponse[],
+) {
   const out = new CsvWriter(path, writer.format);
   for (const h of writer.headerRows(instrument, dims)) await out.row(h);
   for (const [i, r] of responses.entries()) await out.row(writer.row(instrument, dims, r, i));
   await out.close();
 }
 
-function ouderpopulatie(instrument: Instrument, rng: Random, school: string, schoolIndex: number, wave: number, groep: number, n: number) {
+function ouderpopulatie(
+  instrument: Instrument,
+  rng: Random,
+  schoolIndex: number,
+  wave: number,
+  groep: number,
+  n: number,
+) {
   const base = 0.55 + schoolIndex * 0.04 - (groep > 6 ? 0.05 : 0) + wave * 0.04;
   const byConstruct: Record<string, number> = {
     positieve_houding: base + 0.12,
@@ -126,7 +172,9 @@ async function examples(outDir: string, instruments: Map<string, Instrument>) {
         roster.push(`${school};${groep};${wave};${families}`);
         // A few groepen answer too rarely to be shown: the privacy threshold has something to do.
         const rate = (si + groep + wi) % 9 === 0 ? 0.15 : 0.35 + rng.next() * 0.35;
-        responses.push(...ouderpopulatie(ouder, rng, school, si, wi, groep, Math.max(1, Math.round(families * rate))));
+        responses.push(
+          ...ouderpopulatie(ouder, rng, si, wi, groep, Math.max(1, Math.round(families * rate))),
+        );
       }
       responses.sort((a, b) => a.submitted.getTime() - b.submitted.getTime());
       const slug = school.toLowerCase().replace(/[^a-z]+/g, "-");
@@ -153,7 +201,9 @@ async function examples(outDir: string, instruments: Map<string, Instrument>) {
     const instrument = instruments.get(id);
     if (!instrument) throw new Error(`instrument ${id} not found`);
     const responses = pabo(instrument, rng);
-    const writer = id === "opleidingsouders" ? googleForms : microsoftFormsExcel;
+    // Observation forms repeat item texts across kinds of conversation, so a form tool's export would
+    // have duplicate headers; the Pabo's LimeSurvey export with question codes keeps them apart.
+    const writer = id === "opleidingsouders" ? googleForms : limeSurvey;
     const dims = instrument.dimensions.map((d) => d.id);
     const file = `${id}-cohorten-2023-2024-${writer.id}.csv`;
     await writeExport(join(outDir, file), writer, instrument, dims, responses);
@@ -202,7 +252,11 @@ function pabo(instrument: Instrument, rng: Random): SimResponse[] {
             gesprekssoort: kind,
             rol: rng.chance(0.7) ? "mentor" : "schoolopleider",
           };
-          const day = Date.UTC(Number(cohort) + (fase === "hoofdfase" ? 1 : 2), rng.int(0, 5), rng.int(1, 28));
+          const day = Date.UTC(
+            Number(cohort) + (fase === "hoofdfase" ? 1 : 2),
+            rng.int(0, 5),
+            rng.int(1, 28),
+          );
           codes.datum = new Date(day).toISOString().slice(0, 10);
           const context: Record<string, string> = {};
           for (const d of instrument.dimensions) {
@@ -245,10 +299,50 @@ async function large(out: string, n: number, instrument: Instrument) {
   const perChunk = 1000;
   for (let done = 0; done < n; done += perChunk) {
     const groep = ((done / perChunk) % 8) + 1;
-    const chunk = ouderpopulatie(instrument, rng, "Groot", 1, 0, groep, Math.min(perChunk, n - done));
-    for (const [i, r] of chunk.entries()) await writer.row(googleForms.row(instrument, ["groep"], r, done + i));
+    const chunk = ouderpopulatie(instrument, rng, 1, 0, groep, Math.min(perChunk, n - done));
+    for (const [i, r] of chunk.entries())
+      await writer.row(googleForms.row(instrument, ["groep"], r, done + i));
   }
   await writer.close();
+}
+
+const profileNames: Record<string, string> = {
+  "google-forms": "Google Forms",
+  "microsoft-forms": "Microsoft Forms via Nederlandse Excel",
+  limesurvey: "LimeSurvey (antwoordcodes)",
+  surveymonkey: "SurveyMonkey",
+  qualtrics: "Qualtrics",
+};
+const encodingNames: Record<string, string> = {
+  utf8: "UTF-8",
+  "utf8-bom": "UTF-8 met BOM",
+  win1252: "Windows-1252",
+  "utf16le-bom": "UTF-16LE",
+};
+
+/** Rewrites the README's table of example files between its markers, so the counts stay true. */
+async function updateReadme(path: string, manifest: readonly ManifestEntry[]) {
+  const { readFile } = await import("node:fs/promises");
+  const text = await readFile(path, "utf8");
+  const start = "<!-- voorbeeld:start -->";
+  const end = "<!-- voorbeeld:end -->";
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README markers ${start} … ${end} not found`);
+  const rows = manifest.map((e) => {
+    const flags = Object.entries(e.flags)
+      .filter(([k]) => k !== "bestuur")
+      .map(([k, v]) => `\`--${k} "${v}"\``)
+      .join(" ");
+    const delimiter = e.delimiter === "\t" ? "tab" : e.delimiter;
+    return `| \`${e.file}\` | ${e.instrument} | ${profileNames[e.profile]}, ${encodingNames[e.encoding]}, \`${delimiter}\` | ${flags || "—"} | ${e.responses} | ${e.answers} | ${e.missing.weet_niet} / ${e.missing.nvt} / ${e.missing.leeg} |`;
+  });
+  const table = [
+    "| file | instrument | format | flags | responses | answers | missing: weet niet / n.v.t. / leeg |",
+    "|---|---|---|---|---:|---:|---:|",
+    ...rows,
+  ].join("\n");
+  await writeFile(path, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`);
 }
 
 async function run() {
@@ -271,6 +365,8 @@ async function run() {
   const dir = resolve(values.dir ?? join(defaultInstrumentDir(), "..", "voorbeeld"));
   const manifest = await examples(dir, instruments);
   for (const m of manifest) process.stderr.write(`${m.file}: ${m.responses} antwoorden\n`);
+  if (values.dir === undefined)
+    await updateReadme(join(defaultInstrumentDir(), "..", "..", "README.md"), manifest);
 }
 
 await run();

@@ -1,5 +1,5 @@
-import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import iconv from "iconv-lite";
 
 export interface CsvFormat {
@@ -24,7 +24,8 @@ export class CsvWriter {
     if (format.encoding === "utf16le-bom") this.out.write(Buffer.from([0xff, 0xfe]));
   }
   async row(cells: readonly string[]): Promise<void> {
-    const text = cells.map((c) => quote(c, this.format.delimiter)).join(this.format.delimiter) + this.format.newline;
+    const text =
+      cells.map((c) => quote(c, this.format.delimiter)).join(this.format.delimiter) + this.format.newline;
     const bytes =
       this.format.encoding === "win1252"
         ? iconv.encode(text, "win1252")

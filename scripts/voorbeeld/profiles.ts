@@ -47,7 +47,9 @@ function labelCell(instrument: Instrument, item: Item, a: SimAnswer | undefined,
 export const googleForms: ProfileWriter = {
   id: "google-forms",
   format: { delimiter: ",", encoding: "utf8", newline: "\r\n" },
-  headerRows: (inst, dims) => [["Tijdstempel", ...dims.map((d) => dimensionHeader(inst, d)), ...inst.items.map((i) => i.text)]],
+  headerRows: (inst, dims) => [
+    ["Tijdstempel", ...dims.map((d) => dimensionHeader(inst, d)), ...inst.items.map((i) => i.text)],
+  ],
   row: (inst, dims, r) => [
     dutchDateTime(r.submitted),
     ...dims.map((d) => r.context[d] ?? ""),
@@ -131,7 +133,16 @@ export const surveyMonkey: ProfileWriter = {
   id: "surveymonkey",
   format: { delimiter: ",", encoding: "utf8", newline: "\r\n" },
   headerRows: (inst, dims) => {
-    const meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name", "Last Name"];
+    const meta = [
+      "Respondent ID",
+      "Collector ID",
+      "Start Date",
+      "End Date",
+      "IP Address",
+      "Email Address",
+      "First Name",
+      "Last Name",
+    ];
     const questions = [...dims.map((d) => dimensionHeader(inst, d)), ...inst.items.map((i) => i.text)];
     return [
       [...meta, ...questions],
@@ -156,9 +167,42 @@ export const qualtrics: ProfileWriter = {
   id: "qualtrics",
   format: { delimiter: ",", encoding: "utf8-bom", newline: "\r\n" },
   headerRows: (inst, dims) => {
-    const meta = ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished", "RecordedDate", "ResponseId", "UserLanguage"];
-    const metaText = ["Start Date", "End Date", "Response Type", "IP Address", "Progress", "Duration (in seconds)", "Finished", "Recorded Date", "Response ID", "User Language"];
-    const metaImport = ["startDate", "endDate", "status", "ipAddress", "progress", "duration", "finished", "recordedDate", "_recordId", "userLanguage"];
+    const meta = [
+      "StartDate",
+      "EndDate",
+      "Status",
+      "IPAddress",
+      "Progress",
+      "Duration (in seconds)",
+      "Finished",
+      "RecordedDate",
+      "ResponseId",
+      "UserLanguage",
+    ];
+    const metaText = [
+      "Start Date",
+      "End Date",
+      "Response Type",
+      "IP Address",
+      "Progress",
+      "Duration (in seconds)",
+      "Finished",
+      "Recorded Date",
+      "Response ID",
+      "User Language",
+    ];
+    const metaImport = [
+      "startDate",
+      "endDate",
+      "status",
+      "ipAddress",
+      "progress",
+      "duration",
+      "finished",
+      "recordedDate",
+      "_recordId",
+      "userLanguage",
+    ];
     return [
       [...meta, ...dims, ...inst.items.map((i) => i.id)],
       [...metaText, ...dims.map((d) => dimensionHeader(inst, d)), ...inst.items.map((i) => i.text)],

@@ -50,7 +50,11 @@ function scaleRange(scale: ResponseScale): { min: number; max: number } {
   return { min: Math.min(...codes), max: Math.max(...codes) };
 }
 
-export function simulateAnswers(instrument: Instrument, rng: Random, tendency: Tendency): Map<string, SimAnswer> {
+export function simulateAnswers(
+  instrument: Instrument,
+  rng: Random,
+  tendency: Tendency,
+): Map<string, SimAnswer> {
   const scales = new Map(instrument.scales.map((s) => [s.id, s]));
   const answers = new Map<string, SimAnswer>();
   const personal = rng.normal() * 0.12;
@@ -59,7 +63,8 @@ export function simulateAnswers(instrument: Instrument, rng: Random, tendency: T
     const scale = item.scale === undefined ? undefined : scales.get(item.scale);
     if (item.type === "text") {
       const pool = item.commentOn === undefined ? tips : remarks;
-      if (rng.chance(item.commentOn === undefined ? 0.35 : 0.25)) answers.set(item.id, { kind: "text", text: rng.pick(pool) });
+      if (rng.chance(item.commentOn === undefined ? 0.35 : 0.25))
+        answers.set(item.id, { kind: "text", text: rng.pick(pool) });
       continue;
     }
     if (item.type === "number") {

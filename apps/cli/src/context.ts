@@ -1,4 +1,5 @@
 import { delimiter, resolve } from "node:path";
+import { defaultDatabasePath } from "@zaz/store";
 import { defaultInstrumentDir } from "@zaz/survey";
 import type { Effects } from "./effects.js";
 
@@ -9,4 +10,12 @@ export function instrumentDirs(effects: Effects): string[] {
     .filter((d) => d !== "")
     .map((d) => resolve(effects.cwd, d));
   return [defaultInstrumentDir(), ...extra];
+}
+
+/** --db, else ZAZ_DB, else data/zijaanzij.duckdb of this repository. */
+export function databasePath(effects: Effects, db: string | undefined): string {
+  if (db !== undefined && db !== "") return resolve(effects.cwd, db);
+  const env = effects.env.ZAZ_DB;
+  if (env !== undefined && env !== "") return resolve(effects.cwd, env);
+  return defaultDatabasePath({});
 }

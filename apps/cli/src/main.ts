@@ -1,6 +1,12 @@
 import { Command, CommanderError, Option } from "commander";
 import { CliError, ExitCode } from "./cli-error.js";
+import { imports } from "./commands/imports.js";
+import { type IngestOptions, ingest, validate } from "./commands/ingest.js";
 import { instrumentCheck, instrumentList, instrumentShow } from "./commands/instrument.js";
+import { map } from "./commands/map.js";
+import { pseudonymCommand } from "./commands/pseudonym.js";
+import { remove } from "./commands/remove.js";
+import { roster } from "./commands/roster.js";
 import type { Effects } from "./effects.js";
 import { cliMessages as msg } from "./messages.js";
 
@@ -12,7 +18,9 @@ const formatOption = () =>
 /** Builds the `zaz` program; each action records its exit code through `done`. */
 export function createProgram(effects: Effects, done: (run: Action) => void): Command {
   const program = new Command("zaz")
-    .description("Zij aan Zij — educatief partnerschap tussen ouders en school: enquêtes inlezen, controleren en analyseren.")
+    .description(
+      "Zij aan Zij — educatief partnerschap tussen ouders en school: enquêtes inlezen, controleren en analyseren.",
+    )
     .option("--debug", "toon technische details bij een fout")
     .showHelpAfterError(msg.usageHint)
     .exitOverride()
@@ -40,8 +48,116 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
     .command("check")
     .description("controleer een instrumentbestand; geen uitvoer en code 0 als het klopt")
     .argument("<bestand>", "pad naar het .json-bestand")
-    .addOption(new Option("-f, --format <formaat>", "uitvoer van de problemen: table of json").choices(["table", "json"]))
+    .addOption(
+      new Option("-f, --format <formaat>", "uitvoer van de problemen: table of json").choices([
+        "table",
+        "json",
+      ]),
+    )
     .action((file: string, opts: { format?: string }) => done((e) => instrumentCheck(file, opts, e)));
+
+  const dbOption = () =>
+    new Option("--db <pad>", "databasebestand (standaard: ZAZ_DB of data/zijaanzij.duckdb)");
+  const readOptions = (c: Command) =>
+    c
+      .addOption(
+        new Option("--encoding <codering>", "tekencodering van het bestand (standaard: herkend)").choices([
+          "utf-8",
+          "windows-1252",
+          "utf-16le",
+        ]),
+      )
+      .addOption(
+        new Option("--delimiter <teken>", "scheidingsteken (standaard: herkend)").choices([
+          ",",
+          ";",
+          "tab",
+          "|",
+        ]),
+      );
+  const ingestOptions = (c: Command) =>
+    readOptions(
+      c
+        .argument("<bestand>", "de CSV-export van het enquêteprogramma")
+        .requiredOption(
+          "-i, --instrument <id>",
+          "id van het instrument, of pad naar een eigen instrumentbestand",
+        )
+        .option("--bestuur <naam>", "schoolbestuur, als het niet in het bestand staat")
+        .option("--school <naam>", "school, als die niet in het bestand staat")
+        .option("--groep <groep>", "groep, als die niet in het bestand staat")
+        .option("--wave <meting>", "meting (bijvoorbeeld 2026-voorjaar), als die niet in het bestand staat")
+        .option(
+          "-c, --context <dimensie=waarde>",
+          "andere context, bijvoorbeeld fase=hoofdfase (herhaalbaar)",
+          (v: string, acc: string[] = []) => [...acc, v],
+        )
+        .option("--map <koppelbestand>", "koppelbestand van 'zaz map'")
+        .option("--json", "resultaat en problemen als JSON op stdout"),
+    );
+
+  ingestOptions(
+    program
+      .command("ingest")
+      .description("lees een export in de database in: alles of niets, dubbel inlezen voegt niets toe"),
+  )
+    .addOption(dbOption())
+    .action((file: string, opts: IngestOptions) => done((e) => ingest(file, opts, e)));
+  ingestOptions(
+    program
+      .command("validate")
+      .description("controleer een export zoals ingest doet, zonder iets op te slaan"),
+  ).action((file: string, opts: IngestOptions) => done((e) => validate(file, opts, e)));
+  readOptions(
+    program
+      .command("map")
+      .description(
+        "stel een koppeling van kolommen aan items voor en schrijf die als bewerkbaar koppelbestand",
+      )
+      .argument("<bestand>", "de CSV-export")
+      .requiredOption("-i, --instrument <id>", "id van het instrument, of pad naar een instrumentbestand")
+      .option(
+        "-o, --output <koppelbestand>",
+        "waar het koppelbestand komt (standaard: BESTAND.koppeling.json)",
+      )
+      .addOption(formatOption()),
+  ).action((file: string, opts: { instrument: string; output?: string; format?: string }) =>
+    done((e) => map(file, opts, e)),
+  );
+  program
+    .command("imports")
+    .description("toon wat er is ingelezen: import-id, bestand, instrument, meting, aantallen, datum")
+    .addOption(dbOption())
+    .addOption(formatOption())
+    .action((opts: { db?: string; format?: string }) => done((e) => imports(opts, e)));
+  program
+    .command("remove")
+    .description("wis een import of alle antwoorden van één respondent, ook uit het databasebestand")
+    .option("--import <id>", "id van de import (de eerste tekens volstaan, zie 'zaz imports')")
+    .option("--respondent <pseudoniem>", "pseudoniem van de respondent of student (zie 'zaz pseudoniem')")
+    .addOption(dbOption())
+    .option("--json", "resultaat als JSON")
+    .action((opts: { import?: string; respondent?: string; db?: string; json?: boolean }) =>
+      done((e) => remove(opts, e)),
+    );
+  readOptions(
+    program
+      .command("roster")
+      .description("lees het aantal gezinnen per school, groep en meting in, voor de respons")
+      .argument("<bestand>", "CSV met kolommen school, groep, meting en gezinnen")
+      .option("--school <naam>", "school, als die niet in het bestand staat")
+      .option("--wave <meting>", "meting, als die niet in het bestand staat")
+      .addOption(dbOption())
+      .addOption(formatOption()),
+  ).action((file: string, opts: { school?: string; wave?: string; db?: string; format?: string }) =>
+    done((e) => roster(file, opts, e)),
+  );
+  program
+    .command("pseudoniem")
+    .description("toon het pseudoniem dat deze installatie aan een naam of e-mailadres geeft")
+    .argument("<waarde>", "naam of e-mailadres")
+    .addOption(dbOption())
+    .action((value: string, opts: { db?: string }) => done((e) => pseudonymCommand(value, opts, e)));
 
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const command of all(program)) {

@@ -5,10 +5,12 @@ export const cliMessages = {
   unexpected: (detail: string) => `Onverwachte fout: ${detail}. Voer opnieuw uit met --debug voor details.`,
   usageHint: "Gebruik --help voor uitleg.",
   helpOption: "toon deze uitleg",
-  helpTitles: { "Usage:": "Gebruik:", "Options:": "Opties:", "Commands:": "Opdrachten:", "Arguments:": "Argumenten:" } as Record<
-    string,
-    string
-  >,
+  helpTitles: {
+    "Usage:": "Gebruik:",
+    "Options:": "Opties:",
+    "Commands:": "Opdrachten:",
+    "Arguments:": "Argumenten:",
+  } as Record<string, string>,
   /** Commander's own usage errors, in Dutch. */
   usageError: (text: string): string => {
     const rules: [RegExp, (...m: string[]) => string][] = [
@@ -45,6 +47,57 @@ export const cliMessages = {
   instrumentOk: (file: string) => `${file}: in orde.`,
   instrumentErrors: (count: number) => `${count} probleem/problemen gevonden.`,
 
+  alreadyImported: (file: string, at: string, id: string) =>
+    `${file} is al ingelezen${at === "" ? "" : ` op ${at.slice(0, 16).replace("T", " ")}`} (import ${id.slice(0, 12)}): niets nieuw, niets toegevoegd.`,
+  progressLabel: "Inlezen",
+  validateLabel: "Controleren",
+  summaryValid: (file: string) => `${file}: in orde — er is niets opgeslagen (zaz validate).`,
+  summaryImported: (file: string, id: string) => `${file}: ingelezen als import ${id.slice(0, 12)}.`,
+  summaryRows: (rows: string, responses: string) =>
+    `  rijen gelezen:          ${rows}\n  antwoordformulieren:    ${responses}`,
+  summaryStored: (added: string, skipped: string) =>
+    `  nieuw opgeslagen:       ${added}${skipped === "0" ? "" : ` (${skipped} stonden er al in en zijn overgeslagen)`}`,
+  summaryNothingNew: "  Niets nieuws: alle antwoorden stonden al in de database.",
+  summaryAnswers: (answers: string) => `  antwoorden:             ${answers}`,
+  summaryMissing: (weetNiet: string, nvt: string, leeg: string) =>
+    `  ontbrekend:             weet niet ${weetNiet} · n.v.t. ${nvt} · leeg ${leeg}`,
+  summaryDropped: (count: number, identifiers: number) =>
+    `  kolommen niet opgeslagen: ${count}${identifiers > 0 ? ` (waarvan ${identifiers} met namen, e-mailadressen of IP-adressen: verwijderd)` : ""}`,
+  summaryWarnings: (count: number) => `  waarschuwingen:         ${count}`,
+  noImports: "Er is nog niets ingelezen. Begin met: zaz ingest BESTAND --instrument ID",
+  removeWhat: "Geef precies één van --import ID of --respondent PSEUDONIEM.",
+  importUnknown: (id: string) =>
+    `Geen import gevonden met id "${id}" (geef minstens 6 tekens; zie 'zaz imports').`,
+  importAmbiguous: (id: string, n: number) => `"${id}" past bij ${n} imports; geef meer tekens van het id.`,
+  notAPseudonym: (value: string) =>
+    `"${value}" is geen pseudoniem (zoals p-1a2b3c4d5e6f7a8b). Zoek het op met: zaz pseudoniem "naam of e-mailadres"`,
+  removedImport: (file: string, id: string) => `import ${id.slice(0, 12)} (${file})`,
+  removedRespondent: (p: string) => `respondent ${p}`,
+  removed: (what: string, responses: number, answers: number) =>
+    `Verwijderd: ${what} — ${responses} antwoordformulier(en) met ${answers} antwoord(en). De waarden zijn ook uit het databasebestand gewist.`,
+  mapExplain: (via: string, ignoreReason?: string) =>
+    ({
+      id: "vraagcode komt overeen",
+      alias: "kolomnaam komt overeen",
+      text: "vraagtekst komt overeen",
+      export:
+        ignoreReason === "identifier"
+          ? "naam/e-mail/IP: wordt nooit opgeslagen"
+          : ignoreReason === "toolMetadata"
+            ? "administratie van het enquêteprogramma"
+            : "id of tijdstip van het antwoord",
+      similar: "lijkt erop — controleer",
+      mappingFile: "uit koppelbestand",
+    })[via] ?? "",
+  mapCheck: "lijkt erop — controleer",
+  mapNoMatch: "geen passend item gevonden: wordt niet opgeslagen",
+  mapWritten: (out: string, unsure: number, ignored: number, file: string, instrument: string) =>
+    `Koppelbestand geschreven: ${out}\n${unsure} kolom(men) zijn een voorstel om te controleren; ${ignored} kolom(men) worden niet opgeslagen.\nPas het bestand zo nodig aan en lees daarna in met:\n  zaz ingest ${file} --instrument ${instrument} --map ${out}`,
+  rosterNoGroep:
+    "Het instrument ouderpopulatie met de dimensie groep is niet gevonden; het rooster kan de groepen niet controleren.",
+  rosterStored: (n: number) =>
+    `${n} roosterregel(s) opgeslagen; oudere regels van dezelfde school en meting zijn vervangen.`,
+  fileNotFound: (path: string) => `Bestand niet gevonden of niet leesbaar: ${path}`,
   ingestNothingWritten: "Er is niets opgeslagen; de database is ongewijzigd.",
   ingestErrors: (count: number) => `${count} fout(en) in het bestand.`,
 };

@@ -22,7 +22,7 @@ const agreeShades: readonly string[] = ["#d1e5f0", "#92c5de", "#4393c3", "#2166a
 export const neutralColor = "#d9d9d9";
 
 /** Fill of a suppressed cell, and of a "no data" cell (white, with a dashed outline). */
-export const suppressedFill = "#969696";
+export const suppressedFill = "#bdbdbd";
 export const noDataFill = "#ffffff";
 export const noDataStroke = "#969696";
 export const mutedText = "#525252";
@@ -68,4 +68,22 @@ export function prefersDarkText(hex: string): boolean {
   const luminance = 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
   // Contrast with black vs. white: (L + 0.05) / 0.05 vs. 1.05 / (L + 0.05); equal at L ≈ 0.179.
   return luminance > 0.179;
+}
+
+/** Ends of the sequential ramp for means: light blue (low) to dark blue (high), interpolated in RGB. */
+export const sequentialRamp: readonly [string, string] = ["#deebf7", "#08306b"];
+
+/** The colour at fraction t (0–1) between two #rrggbb colours, as Vega's "rgb" interpolation does. */
+export function interpolateHex(from: string, to: string, t: number): string {
+  const parse = (hex: string): [number, number, number] => {
+    const value = Number.parseInt(hex.slice(1), 16);
+    return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
+  };
+  const a = parse(from);
+  const b = parse(to);
+  const clamped = Math.min(1, Math.max(0, t));
+  return `#${a
+    .map((channel, i) => Math.round(channel + (b[i]! - channel) * clamped))
+    .map((channel) => channel.toString(16).padStart(2, "0"))
+    .join("")}`;
 }

@@ -66,6 +66,7 @@ export const bakkerConditions: readonly BakkerConditionInfo[] = [
   {
     id: "positieve_feedback",
     name: "Positieve feedback aan ouders",
-    description: "Vanuit school wordt regelmatig positieve feedback gegeven op de inzet en het handelen van ouders.",
+    description:
+      "Vanuit school wordt regelmatig positieve feedback gegeven op de inzet en het handelen van ouders.",
   },
 ];

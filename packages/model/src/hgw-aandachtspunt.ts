@@ -26,7 +26,11 @@ export interface HgwAandachtspuntInfo {
 }
 
 export const hgwAandachtspunten: readonly HgwAandachtspuntInfo[] = [
-  { id: "gemeenschappelijk_belang", number: 1, text: "Leerkrachten en ouders hebben een gemeenschappelijk belang." },
+  {
+    id: "gemeenschappelijk_belang",
+    number: 1,
+    text: "Leerkrachten en ouders hebben een gemeenschappelijk belang.",
+  },
   { id: "eigen_rol", number: 2, text: "Een ieder heeft een eigen rol en verantwoordelijkheid." },
   { id: "duidelijke_doelen", number: 3, text: "Elk gesprek heeft duidelijke doelen." },
   { id: "positief_en_zorgen", number: 4, text: "Positieve ontwikkelingen en zorgen komen aan bod." },
@@ -37,7 +41,11 @@ export const hgwAandachtspunten: readonly HgwAandachtspuntInfo[] = [
     number: 7,
     text: "Onderwijs/opvoedbehoeften van kind en ondersteuningsbehoeften van leerkracht en ouders zijn onderwerp van gesprek.",
   },
-  { id: "kinderen_betrokken", number: 8, text: "Kinderen zijn betrokken bij de samenwerking school – ouders." },
+  {
+    id: "kinderen_betrokken",
+    number: 8,
+    text: "Kinderen zijn betrokken bij de samenwerking school – ouders.",
+  },
   { id: "route", number: 9, text: "De onderwijs- en ondersteuningsroute van school biedt houvast." },
   { id: "afspraken", number: 10, text: "Leerkrachten en ouders maken afspraken, noteren en evalueren deze." },
 ];

@@ -1,29 +1,34 @@
-export { type BakkerConditionInfo, BakkerCondition, bakkerConditions, isBakkerCondition } from "./bakker-condition.js";
-export { type ConceptRef, Framework, conceptIds, knownConceptRefs, parseConceptRef } from "./concept.js";
 export {
-  type ConversationKindInfo,
+  BakkerCondition,
+  type BakkerConditionInfo,
+  bakkerConditions,
+  isBakkerCondition,
+} from "./bakker-condition.js";
+export { type ConceptRef, conceptIds, Framework, knownConceptRefs, parseConceptRef } from "./concept.js";
+export {
   ConversationKind,
+  type ConversationKindInfo,
   conversationKindIds,
   conversationKinds,
   isConversationKind,
 } from "./conversation-kind.js";
 export {
-  type EpsteinDomainInfo,
   EpsteinDomain,
+  type EpsteinDomainInfo,
   epsteinDomainIds,
   epsteinDomainSource,
   epsteinDomains,
   isEpsteinDomain,
 } from "./epstein-domain.js";
 export {
-  type HgwAandachtspuntInfo,
   HgwAandachtspunt,
+  type HgwAandachtspuntInfo,
   hgwAandachtspunten,
   isHgwAandachtspunt,
 } from "./hgw-aandachtspunt.js";
 export {
-  type HomeInvolvementInfo,
   HomeInvolvement,
+  type HomeInvolvementInfo,
   homeInvolvementAspects,
   isHomeInvolvement,
 } from "./home-involvement.js";
@@ -33,87 +38,87 @@ export {
   type Instrument,
   type InstrumentInput,
   type Item,
+  instrumentJsonSchema,
+  instrumentSchema,
   type MissingLabel,
   type ResponseScale,
   type ScaleLabel,
   type Section,
-  instrumentJsonSchema,
-  instrumentSchema,
 } from "./instrument-schema.js";
 export {
-  type InvolvementFormInfo,
   InvolvementForm,
+  type InvolvementFormInfo,
   involvementForms,
   isInvolvementForm,
 } from "./involvement-form.js";
 export { ItemType, isItemType, itemTypes } from "./item-type.js";
 export {
-  type Leerdoel,
-  type Toetsing,
-  LeerdoelKind,
   afstudeerfaseIntro,
   isLeerdoelKind,
-  leerdoelHeading,
+  type Leerdoel,
+  LeerdoelKind,
   leerdoelen,
   leerdoelenFor,
+  leerdoelHeading,
+  type Toetsing,
   toetsingen,
 } from "./leerdoel.js";
 export {
-  type LeerlijnComponentInfo,
-  type LeerstofOnderdeelInfo,
-  LeerlijnComponent,
-  LeerstofOnderdeel,
   isLeerlijnComponent,
   isLeerstofOnderdeel,
+  LeerlijnComponent,
+  type LeerlijnComponentInfo,
+  LeerstofOnderdeel,
+  type LeerstofOnderdeelInfo,
   leerlijnComponents,
   leerstofOnderdelen,
 } from "./leerlijn.js";
 export {
+  isLinkedInstrument,
   type LeerlijnLink,
   LinkedInstrument,
-  isLinkedInstrument,
   leerlijnLinks,
   linksToProfieleis,
   profieleisenFor,
   profieleisenForItem,
 } from "./leerlijn-link.js";
 export {
+  isMentaalModelPart,
   type MentaalModel,
+  MentaalModelPart,
   type MentaalModelStep,
   type MentaalModelStructurePart,
-  MentaalModelPart,
-  isMentaalModelPart,
   mentaalModel,
 } from "./mentaal-model.js";
-export { MissingKind, isMissingKind, missingKinds } from "./missing-kind.js";
+export { isMissingKind, MissingKind, missingKinds } from "./missing-kind.js";
 export {
-  type OnderwijsondersteunendAspectInfo,
-  type OnderwijsondersteunendGedragingInfo,
-  OnderwijsondersteunendAspect,
-  OnderwijsondersteunendGedraging,
   isOnderwijsondersteunendAspect,
   isOnderwijsondersteunendGedraging,
+  OnderwijsondersteunendAspect,
+  type OnderwijsondersteunendAspectInfo,
+  OnderwijsondersteunendGedraging,
+  type OnderwijsondersteunendGedragingInfo,
   onderwijsondersteunendAspecten,
   onderwijsondersteunendGedragingen,
 } from "./onderwijsondersteunend-gedrag.js";
-export { type ParentRoleInfo, ParentRole, isParentRole, parentRoles } from "./parent-role.js";
+export { isParentRole, ParentRole, type ParentRoleInfo, parentRoles } from "./parent-role.js";
 export { parseInstrument, parseInstrumentText } from "./parse-instrument.js";
 export {
-  type PartnershipFormInfo,
-  PartnershipForm,
   isPartnershipForm,
+  PartnershipForm,
+  type PartnershipFormInfo,
   partnershipForms,
 } from "./partnership-form.js";
-export { type Problem, type Result, fail, formatPath, ok } from "./problem.js";
+export { fail, formatPath, ok, type Problem, type Result } from "./problem.js";
 export {
+  findProfieleis,
+  isProfieleisId,
   type Profieleis,
   type ProfieleisGroupInfo,
   type ProfieleisId,
-  findProfieleis,
-  isProfieleisId,
+  profieleisen,
   profieleisGroups,
   profieleisIds,
-  profieleisen,
 } from "./profieleis.js";
 export type { Answer, SurveyResponse } from "./response.js";
-export { type StudyPhaseInfo, StudyPhase, isStudyPhase, studyPhaseIds, studyPhases } from "./study-phase.js";
+export { isStudyPhase, StudyPhase, type StudyPhaseInfo, studyPhaseIds, studyPhases } from "./study-phase.js";

@@ -24,7 +24,9 @@ export const scaleLabelSchema = z
 
 export const missingLabelSchema = z
   .object({
-    kind: z.enum(missingKinds as [string, ...string[]]).describe("which kind of missing value this label means"),
+    kind: z
+      .enum(missingKinds as [string, ...string[]])
+      .describe("which kind of missing value this label means"),
     label: nonEmpty,
     aliases: z.array(nonEmpty).default([]),
   })
@@ -41,7 +43,9 @@ export const responseScaleSchema = z
     agree: z
       .array(z.number().int())
       .optional()
-      .describe("codes counted as agreement (top-2-box); by default the two highest codes of an ordered scale"),
+      .describe(
+        "codes counted as agreement (top-2-box); by default the two highest codes of an ordered scale",
+      ),
   })
   .strict();
 
@@ -135,7 +139,13 @@ export const instrumentSchema = z
   .strict()
   .superRefine((inst, ctx) => {
     const issue = (path: PropertyKey[], message: string, input?: unknown, expected?: string) =>
-      ctx.addIssue({ code: "custom", path, message, input, params: expected === undefined ? {} : { expected } });
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message,
+        input,
+        params: expected === undefined ? {} : { expected },
+      });
 
     const duplicates = (ids: string[], path: string) => {
       const seen = new Set<string>();
@@ -187,11 +197,15 @@ export const instrumentSchema = z
       };
       s.labels.forEach((l, li) => {
         seeWord(l.label, ["scales", si, "labels", li, "label"]);
-        l.aliases.forEach((a, ai) => seeWord(a, ["scales", si, "labels", li, "aliases", ai]));
+        l.aliases.forEach((a, ai) => {
+          seeWord(a, ["scales", si, "labels", li, "aliases", ai]);
+        });
       });
       s.missing.forEach((m, mi) => {
         seeWord(m.label, ["scales", si, "missing", mi, "label"]);
-        m.aliases.forEach((a, ai) => seeWord(a, ["scales", si, "missing", mi, "aliases", ai]));
+        m.aliases.forEach((a, ai) => {
+          seeWord(a, ["scales", si, "missing", mi, "aliases", ai]);
+        });
       });
       if (s.neutral !== undefined && !codes.includes(s.neutral))
         issue(["scales", si, "neutral"], `code ${s.neutral} staat niet in de labels`, s.neutral);
@@ -234,7 +248,12 @@ export const instrumentSchema = z
           issue(["items", i, "constructs", ci], "alleen items van type scale meten een construct", c);
       });
       if (item.section !== undefined && !sectionIds.includes(item.section)) {
-        issue(["items", i, "section"], `sectie "${item.section}" bestaat niet`, item.section, sectionIds.join(", "));
+        issue(
+          ["items", i, "section"],
+          `sectie "${item.section}" bestaat niet`,
+          item.section,
+          sectionIds.join(", "),
+        );
       }
       if (item.commentOn !== undefined) {
         if (item.type !== "text") issue(["items", i, "commentOn"], "alleen tekst-items kunnen toelichten");
@@ -266,7 +285,11 @@ export const instrumentSchema = z
           .map((i) => i.scale),
       );
       if (scaleIds.size > 1)
-        issue(["constructs", ci], `de items van "${c.id}" gebruiken verschillende schalen`, [...scaleIds].join(", "));
+        issue(
+          ["constructs", ci],
+          `de items van "${c.id}" gebruiken verschillende schalen`,
+          [...scaleIds].join(", "),
+        );
     });
 
     inst.sections.forEach((s, si) => {
@@ -296,5 +319,8 @@ export type Section = Instrument["sections"][number];
 
 /** The JSON Schema of instrument files, published as schema/instrument.schema.json. */
 export function instrumentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(instrumentSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+  return z.toJSONSchema(instrumentSchema, { io: "input", target: "draft-2020-12" }) as Record<
+    string,
+    unknown
+  >;
 }

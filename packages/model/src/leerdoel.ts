@@ -39,7 +39,12 @@ export const afstudeerfaseIntro =
  * interviews.
  */
 export const leerdoelen: readonly Leerdoel[] = [
-  { id: "prop_1", phase: "propedeuse", kind: "opleiding", text: "Kennismaken met de grootstedelijke omgeving van Amsterdam." },
+  {
+    id: "prop_1",
+    phase: "propedeuse",
+    kind: "opleiding",
+    text: "Kennismaken met de grootstedelijke omgeving van Amsterdam.",
+  },
   { id: "prop_2", phase: "propedeuse", kind: "opleiding", text: "Kennismaken met gespreksvaardigheden." },
   {
     id: "prop_3",
@@ -55,7 +60,12 @@ export const leerdoelen: readonly Leerdoel[] = [
     kind: "stagepraktijk",
     text: "Informeel contact leggen met de ouders van de kinderen in de groep.",
   },
-  { id: "prop_stage_2", phase: "propedeuse", kind: "stagepraktijk", text: "De context van de school kunnen benoemen." },
+  {
+    id: "prop_stage_2",
+    phase: "propedeuse",
+    kind: "stagepraktijk",
+    text: "De context van de school kunnen benoemen.",
+  },
   {
     id: "hoofd_1",
     phase: "hoofdfase",
@@ -122,7 +132,12 @@ export const leerdoelen: readonly Leerdoel[] = [
     kind: "stagepraktijk",
     text: "Kunnen benoemen van de achtergrond(en) van de leerlingen en hun ouders.",
   },
-  { id: "hoofd_stage_3", phase: "hoofdfase", kind: "stagepraktijk", text: "Leren en inoefenen van gespreksvaardigheden." },
+  {
+    id: "hoofd_stage_3",
+    phase: "hoofdfase",
+    kind: "stagepraktijk",
+    text: "Leren en inoefenen van gespreksvaardigheden.",
+  },
   {
     id: "hoofd_stage_4",
     phase: "hoofdfase",

@@ -114,6 +114,7 @@ export function profieleisenForItem(instrument: Instrument, itemId: string): rea
     const bySection = profieleisenFor(instrument.id, item.section);
     if (bySection.length > 0) return bySection;
   }
-  if (item.commentOn !== undefined && item.commentOn !== itemId) return profieleisenForItem(instrument, item.commentOn);
+  if (item.commentOn !== undefined && item.commentOn !== itemId)
+    return profieleisenForItem(instrument, item.commentOn);
   return [];
 }

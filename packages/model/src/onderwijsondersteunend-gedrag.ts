@@ -14,7 +14,9 @@ export type OnderwijsondersteunendAspect =
   (typeof OnderwijsondersteunendAspect)[keyof typeof OnderwijsondersteunendAspect];
 
 export function isOnderwijsondersteunendAspect(value: unknown): value is OnderwijsondersteunendAspect {
-  return typeof value === "string" && (Object.values(OnderwijsondersteunendAspect) as string[]).includes(value);
+  return (
+    typeof value === "string" && (Object.values(OnderwijsondersteunendAspect) as string[]).includes(value)
+  );
 }
 
 export interface OnderwijsondersteunendAspectInfo {

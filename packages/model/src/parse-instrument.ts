@@ -1,7 +1,7 @@
 import type { z } from "zod";
-import { instrumentSchema, type Instrument } from "./instrument-schema.js";
+import { type Instrument, instrumentSchema } from "./instrument-schema.js";
 import { describeFound, dutchTypeName, instrumentMessages as msg } from "./messages.js";
-import { type Problem, type Result, fail, formatPath, ok } from "./problem.js";
+import { fail, formatPath, ok, type Problem, type Result } from "./problem.js";
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -24,7 +24,9 @@ function toProblem(issue: ZodIssue, file: string | undefined): Problem {
     case "invalid_type":
       expected = dutchTypeName(issue.expected);
       text =
-        issue.input === undefined ? msg.missingField(expected) : msg.invalidType(expected, describeFound(issue.input));
+        issue.input === undefined
+          ? msg.missingField(expected)
+          : msg.invalidType(expected, describeFound(issue.input));
       break;
     case "unrecognized_keys":
       text = msg.unknownKeys(issue.keys);
@@ -55,7 +57,11 @@ function toProblem(issue: ZodIssue, file: string | undefined): Problem {
     default:
       text = issue.message;
   }
-  const problem: Problem = { code: `instrument-${issue.code.replaceAll("_", "-")}`, message: msg.field(path, text), path };
+  const problem: Problem = {
+    code: `instrument-${issue.code.replaceAll("_", "-")}`,
+    message: msg.field(path, text),
+    path,
+  };
   if (file !== undefined) problem.file = file;
   const value = printable(issue.input);
   if (value !== undefined) problem.value = value;
@@ -77,7 +83,11 @@ export function parseInstrumentText(text: string, file?: string): Result<Instrum
     data = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const problem: Problem = { code: "instrument-invalid-json", message: msg.invalidJson(detail), expected: "JSON" };
+    const problem: Problem = {
+      code: "instrument-invalid-json",
+      message: msg.invalidJson(detail),
+      expected: "JSON",
+    };
     if (file !== undefined) problem.file = file;
     return fail([problem]);
   }

@@ -66,7 +66,11 @@ export const profieleisen: readonly Profieleis[] = [
     group: "a",
     text: "over educatief partnerschap, ouderbetrokkenheid, ouderparticipatie en samenwerking met ouders.",
   },
-  { id: "a2", group: "a", text: "over de effecten van bovenstaande begrippen op de ontwikkeling van kinderen." },
+  {
+    id: "a2",
+    group: "a",
+    text: "over de effecten van bovenstaande begrippen op de ontwikkeling van kinderen.",
+  },
   {
     id: "a3",
     group: "a",
@@ -86,7 +90,11 @@ export const profieleisen: readonly Profieleis[] = [
   { id: "b2", group: "b", text: "om met ouders aan een pedagogische en didactische samenwerking te werken." },
   { id: "b3", group: "b", text: "om proactief te handelen in het contact met ouders." },
   { id: "b4", group: "b", text: "om gesprekstechnieken in oudergesprekken toe te passen." },
-  { id: "b5", group: "b", text: "om in alle professionele gesprekken op een basisschool samen te werken met ouders." },
+  {
+    id: "b5",
+    group: "b",
+    text: "om in alle professionele gesprekken op een basisschool samen te werken met ouders.",
+  },
   {
     id: "b6",
     group: "b",

@@ -12,6 +12,7 @@ import { openDuckDbStore } from "../src/index.js";
 const n = Number(process.argv[2] ?? 100_000);
 const answersEach = Number(process.argv[3] ?? 60);
 const memoryLimit = process.argv[4] ?? "256MB";
+const threads = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
 
 function* responses(): Generator<SurveyResponse> {
   for (let i = 0; i < n; i++) {
@@ -42,14 +43,30 @@ const timer = setInterval(sample, 100);
 const dir = await mkdtemp(join(tmpdir(), "zaz-bench-"));
 const path = join(dir, "bench.duckdb");
 try {
-  const store = await openDuckDbStore(path, { memoryLimit });
+  const store = await openDuckDbStore(
+    path,
+    threads === undefined ? { memoryLimit } : { memoryLimit, threads },
+  );
   const started = performance.now();
   const outcome = await store.importResponses(
-    { id: "bench", fileName: "bench.csv", instrumentId: "ouderpopulatie", instrumentVersion: "1.0", profile: "google-forms", context: {}, rowsRead: n },
+    {
+      id: "bench",
+      fileName: "bench.csv",
+      instrumentId: "ouderpopulatie",
+      instrumentVersion: "1.0",
+      profile: "google-forms",
+      context: {},
+      rowsRead: n,
+    },
     responses(),
     (count) => {
       sample();
-      if (count % 100_000 === 0) process.stderr.write(`${count} responses, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`);
+      if (count % 100_000 === 0) {
+        const m = process.memoryUsage();
+        process.stderr.write(
+          `${count} responses, rss ${(m.rss / 1e6).toFixed(0)} MB, heap ${(m.heapTotal / 1e6).toFixed(0)} MB, external ${(m.external / 1e6).toFixed(0)} MB\n`,
+        );
+      }
     },
   );
   const importMs = performance.now() - started;

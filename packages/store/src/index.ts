@@ -7,11 +7,11 @@ export {
   type ErasureCount,
   type ImportOutcome,
   type ImportRecord,
+  ImportStatus,
+  isImportStatus,
   type NewImport,
   type ResponseScope,
   type RosterEntry,
   type Store,
   type StoredResponse,
-  ImportStatus,
-  isImportStatus,
 } from "./store.js";

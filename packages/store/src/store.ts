@@ -91,8 +91,13 @@ export interface Store {
   listImports(): Promise<ImportRecord[]>;
   /** without an instrumentId: across all instruments */
   countResponses(scope?: Partial<ResponseScope>): Promise<number>;
-  /** in import order, answers in their original order */
+  /** in import order, answers in their original order; for large scopes prefer streamResponses */
   selectResponses(scope: ResponseScope): Promise<StoredResponse[]>;
+  /**
+   * The same responses, read in batches (default 2000) so memory stays bounded however large the
+   * scope. Other store calls may run between batches; responses imported meanwhile may appear.
+   */
+  streamResponses(scope: ResponseScope, batchSize?: number): AsyncIterable<StoredResponse>;
   /** distinct values of one context dimension, sorted as people read them ("groep 2" before "groep 10") */
   contextValues(instrumentId: string, dimension: string, where?: ContextFilter): Promise<string[]>;
   /** erases the import and its responses, and compacts the file so the values are gone from it */

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DuckDb } from "../src/duckdb/connection.js";
 import { markNeedsCompaction } from "../src/duckdb/compact.js";
-import { type Store, openDuckDbStore } from "../src/index.js";
-import { type TempDir, answer, generateResponses, newImport, response, tempDir } from "./helpers.js";
+import { DuckDb } from "../src/duckdb/connection.js";
+import { openDuckDbStore, type Store } from "../src/index.js";
+import { answer, generateResponses, newImport, response, type TempDir, tempDir } from "./helpers.js";
 
 const marker = "ZZ-MARKER-8f3a";
 const pseudonym = "p-8f3a8f3a8f3a8f3a";
@@ -66,7 +66,9 @@ describe("erasure", () => {
       response("r3", { _respondent: "p-0000000000000000" }, [answer("q1", 3)]),
     ]);
     expect(await store.removeRespondent(pseudonym)).toEqual({ responses: 2, answers: 3 });
-    expect((await store.selectResponses({ instrumentId: "ouderpopulatie" })).map((r) => r.key)).toEqual(["r3"]);
+    expect((await store.selectResponses({ instrumentId: "ouderpopulatie" })).map((r) => r.key)).toEqual([
+      "r3",
+    ]);
     const [record] = await store.listImports();
     expect(record).toMatchObject({ id: "a", responses: 1, answers: 1 });
     // re-importing the file brings nothing back: it counts as seen
@@ -83,6 +85,17 @@ describe("erasure", () => {
     expect(await store.removeImport("nope")).toEqual({ responses: 0, answers: 0 });
     expect(await store.removeRespondent("p-ffffffffffffffff")).toEqual({ responses: 0, answers: 0 });
     expect(await store.countResponses()).toBe(3);
+  });
+
+  it("works on an in-memory database too, where there is no file to rewrite", async () => {
+    const memory = await openDuckDbStore(":memory:");
+    try {
+      await memory.importResponses(newImport("a"), generateResponses(4, 2));
+      expect(await memory.removeImport("a")).toEqual({ responses: 4, answers: 8 });
+      expect(await memory.countResponses()).toBe(0);
+    } finally {
+      await memory.close();
+    }
   });
 
   it("finishes an interrupted compaction when the database is opened next", async () => {

@@ -1,7 +1,7 @@
 import type { SurveyResponse } from "@zaz/model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Store, openDuckDbStore } from "../src/index.js";
-import { type TempDir, answer, generateResponses, newImport, response, tempDir } from "./helpers.js";
+import { openDuckDbStore, type Store } from "../src/index.js";
+import { answer, generateResponses, newImport, response, type TempDir, tempDir } from "./helpers.js";
 
 let dir: TempDir;
 let store: Store;
@@ -28,11 +28,17 @@ describe("importResponses", () => {
         { item: "q2", code: null, text: null, missing: "weet_niet" },
         answer("vorm", 1, "educatief"),
         answer("vorm", 3, "maatschappelijk"),
-        answer("open", null, "Fijne school; \"goed\" contact\nmet de juf"),
+        answer("open", null, 'Fijne school; "goed" contact\nmet de juf'),
         answer("getal", 2.5),
       ],
     };
-    const second: SurveyResponse = { key: "resp-2", row: 3, submittedAt: null, context: { groep: "6" }, answers: [] };
+    const second: SurveyResponse = {
+      key: "resp-2",
+      row: 3,
+      submittedAt: null,
+      context: { groep: "6" },
+      answers: [],
+    };
     const outcome = await store.importResponses(
       newImport("a", { context: { school: "S1", wave: "2024-1" }, rowsRead: 2 }),
       [first, second],
@@ -52,7 +58,12 @@ describe("importResponses", () => {
         importId: "a",
         instrumentId: "ouderpopulatie",
       },
-      { ...second, context: { groep: "6", school: "S1", wave: "2024-1" }, importId: "a", instrumentId: "ouderpopulatie" },
+      {
+        ...second,
+        context: { groep: "6", school: "S1", wave: "2024-1" },
+        importId: "a",
+        instrumentId: "ouderpopulatie",
+      },
     ]);
   });
 
@@ -85,10 +96,17 @@ describe("importResponses", () => {
     const mixed = [...generateResponses(5, 2, {}, 5)].reverse();
     mixed.push(...generateResponses(5, 4, {}, 10), ...generateResponses(1, 7, {}, 12));
     const outcome = await store.importResponses(newImport("b"), mixed);
-    expect(outcome).toMatchObject({ status: "imported", responsesAdded: 5, responsesSkipped: 6, answersAdded: 20 });
+    expect(outcome).toMatchObject({
+      status: "imported",
+      responsesAdded: 5,
+      responsesSkipped: 6,
+      answersAdded: 20,
+    });
     expect(await store.countResponses()).toBe(15);
     // the first occurrence of r12 is the one kept
-    const r12 = (await store.selectResponses({ instrumentId: "ouderpopulatie" })).find((r) => r.key === "r12");
+    const r12 = (await store.selectResponses({ instrumentId: "ouderpopulatie" })).find(
+      (r) => r.key === "r12",
+    );
     expect(r12?.answers).toHaveLength(4);
     const records = await store.listImports();
     expect(records.map((r) => [r.id, r.responses, r.answers])).toEqual([

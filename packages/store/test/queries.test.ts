@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Store, openDuckDbStore } from "../src/index.js";
-import { type TempDir, newImport, response, tempDir } from "./helpers.js";
+import { openDuckDbStore, type Store } from "../src/index.js";
+import { newImport, response, type TempDir, tempDir } from "./helpers.js";
 
 let dir: TempDir;
 let store: Store;
@@ -50,6 +50,15 @@ describe("queries", () => {
     ]);
   });
 
+  it("streams the same responses in small batches, also for a scope with gaps between its ids", async () => {
+    const scope = { instrumentId, where: { groep: ["2", "10", "3"] } };
+    const streamed = [];
+    for await (const r of store.streamResponses(scope, 2)) streamed.push(r);
+    expect(streamed.map((r) => r.key)).toEqual(["a", "b", "d", "e", "f"]);
+    expect(streamed).toEqual(await store.selectResponses(scope));
+    expect(streamed.every((r) => r.answers.length === 1 && r.context.wave === "2024-1")).toBe(true);
+  });
+
   it("gives the distinct values of a dimension, numbers sorted by value", async () => {
     expect(await store.contextValues(instrumentId, "groep")).toEqual(["1/2", "2", "3", "10"]);
     expect(await store.contextValues(instrumentId, "groep", { school: "S2" })).toEqual(["3", "10"]);
@@ -58,7 +67,9 @@ describe("queries", () => {
   });
 
   it("treats filter values as data, not SQL", async () => {
-    expect(await store.countResponses({ instrumentId, where: { "groep' OR '1'='1": "x' OR '1'='1" } })).toBe(0);
+    expect(await store.countResponses({ instrumentId, where: { "groep' OR '1'='1": "x' OR '1'='1" } })).toBe(
+      0,
+    );
   });
 
   it("lists imports with their context and counts, oldest first", async () => {
@@ -68,6 +79,10 @@ describe("queries", () => {
       ["wave2", instrumentId, 2, 2, { school: "S2", wave: "2024-1" }],
       ["other", "opleidingsouders", 1, 1, {}],
     ]);
-    expect(records[0]).toMatchObject({ fileName: "wave1.csv", instrumentVersion: "1.0", profile: "google-forms" });
+    expect(records[0]).toMatchObject({
+      fileName: "wave1.csv",
+      instrumentVersion: "1.0",
+      profile: "google-forms",
+    });
   });
 });

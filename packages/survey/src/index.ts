@@ -1,36 +1,168 @@
 // Public API of @zaz/survey: reading exports, mapping, normalising, validating, scoring, statistics.
 
-// Instrument files
-export {
-  type LoadedInstrument,
-  defaultInstrumentDir,
-  findInstruments,
-  loadInstrumentFile,
-  resolveInstrument,
-} from "./instruments/instrument-file.js";
-
 // Mapping, normalising and validating
 export {
   type ColumnTarget,
+  formatTarget,
   IgnoreReason,
   MetaRole,
-  formatTarget,
   parseTarget,
 } from "./ingest/column-target.js";
-export { type SourceRow, convertRow, respondentKey } from "./ingest/convert-row.js";
-export { type DimensionColumn, type IngestPlan, type ItemColumn, type PlanOptions, planIngest } from "./ingest/ingest-plan.js";
+export { convertRow, respondentKey, type SourceRow } from "./ingest/convert-row.js";
+export { type DimensionValue, dimensionLookup } from "./ingest/dimension-lookup.js";
+export {
+  type DimensionColumn,
+  type IngestPlan,
+  type ItemColumn,
+  type PlanOptions,
+  planIngest,
+} from "./ingest/ingest-plan.js";
+export { emptyStats, type IngestStats } from "./ingest/ingest-stats.js";
 export { type LabelLookup, type LabelMatch, labelLookup, splitChoices } from "./ingest/label-lookup.js";
-export { type MappingFile, applyMappingFile, formatMappingFile, parseMappingFile } from "./ingest/mapping-file.js";
+export {
+  applyMappingFile,
+  formatMappingFile,
+  type MappingFile,
+  parseMappingFile,
+} from "./ingest/mapping-file.js";
 export { foldHeader, foldText } from "./ingest/normalise-text.js";
 export { parseDate } from "./ingest/parse-date.js";
+export {
+  IngestRejected,
+  type IngestSession,
+  type PrepareOptions,
+  prepareIngest,
+  type RowSource,
+} from "./ingest/prepare-ingest.js";
 export { ProblemCollector } from "./ingest/problem-collector.js";
 export { type ColumnMapping, type ColumnRole, MatchVia, proposeMapping } from "./ingest/propose-mapping.js";
 export { isPseudonym, pseudonym } from "./ingest/pseudonym.js";
-export { type IngestStats, emptyStats } from "./ingest/ingest-stats.js";
+export { type RosterRow, readRoster } from "./ingest/roster.js";
+// Instrument files
 export {
-  type IngestSession,
-  IngestRejected,
-  type PrepareOptions,
-  type RowSource,
-  prepareIngest,
-} from "./ingest/prepare-ingest.js";
+  defaultInstrumentDir,
+  findInstruments,
+  type LoadedInstrument,
+  loadInstrumentFile,
+  resolveInstrument,
+} from "./instruments/instrument-file.js";
+export { readMessages } from "./messages.js";
+// Reading exports (bytes → rows)
+export type { ByteSource } from "./read/byte-source.js";
+export { columnLetter } from "./read/column-letter.js";
+export { Delimiter, delimiterLabel, delimiters, isDelimiter, parseDelimiterName } from "./read/delimiter.js";
+export { detectEncoding, type EncodingDetection } from "./read/detect-encoding.js";
+export { detectProfile, type ProfileDetection } from "./read/detect-profile.js";
+export { ExportProfile, exportProfiles, isExportProfile } from "./read/export-profile.js";
+export { isMetadataRole, MetadataRole, metadataRoles } from "./read/metadata-role.js";
+export { type CsvReader, type CsvRow, type OpenCsvOptions, openCsv } from "./read/open-csv.js";
+export { isReadProblemCode, ReadProblemCode } from "./read/read-problem-code.js";
+export { type DelimiterSniff, sniffDelimiter } from "./read/sniff-delimiter.js";
+export { isTextEncoding, parseEncodingName, TextEncoding, textEncodings } from "./read/text-encoding.js";
+
+// Statistics (pure functions over numbers)
+export { alphaIfDropped } from "./stats/alpha-if-dropped.js";
+export { type CompleteRows, completeRows } from "./stats/complete-rows.js";
+export { type CronbachAlpha, type CronbachOptions, cronbachAlpha } from "./stats/cronbach-alpha.js";
+export { isSummary, mean, type SampleSummary, sd, sum, summarize, variance } from "./stats/descriptives.js";
+export {
+  type Distribution,
+  type DistributionEntry,
+  distribution,
+  type TopBox,
+  topBox,
+} from "./stats/distribution.js";
+export { fCdf, fQuantile } from "./stats/f-distribution.js";
+export { type AlphaInterval, feldtInterval } from "./stats/feldt-interval.js";
+export { type HedgesG, hedgesG } from "./stats/hedges-g.js";
+export {
+  type BetaTails,
+  inverseRegularizedBeta,
+  regularizedBeta,
+  type UnitPair,
+} from "./stats/incomplete-beta.js";
+export { flagNegativeItemRest, itemRestCorrelations } from "./stats/item-rest-correlations.js";
+export { logBeta, logGamma } from "./stats/log-gamma.js";
+export { type MeanDifferenceInterval, meanDifferenceInterval } from "./stats/mean-difference-interval.js";
+export { statsMessages } from "./stats/messages.js";
+export { normalQuantile } from "./stats/normal.js";
+export { median, quantile } from "./stats/quantile.js";
+export {
+  type RapportcijferFormula,
+  rapportcijferFormula,
+  rescaleToRapportcijfer,
+} from "./stats/rapportcijfer.js";
+export { type ScaleReliability, scaleReliability } from "./stats/scale-reliability.js";
+export { tCdf, tQuantile } from "./stats/student-t.js";
+export { type MeanInterval, tInterval } from "./stats/t-interval.js";
+export { type ProportionInterval, wilsonInterval } from "./stats/wilson-interval.js";
+
+// Analysis: responses to results, every group value suppressed (see analysis/suppress.ts)
+export {
+  type Cell,
+  type EmptyCell,
+  type ShownCell,
+  type SuppressedCell,
+  SuppressionReason,
+  isShown,
+  isSuppressionReason,
+  mapShown,
+  suppressionReasons,
+} from "./analysis/cell.js";
+export { type PrivacySettings, defaultPrivacy, minimumK, privacySettings } from "./analysis/privacy-settings.js";
+export { type GroupKey, type GroupLabel, type GroupingRequest, type Scope } from "./analysis/grouping.js";
+export { type AnswerCount } from "./analysis/answer-distribution.js";
+export {
+  type ConstructInfo,
+  type InstrumentLabel,
+  type ItemInfo,
+  type ScaleInfo,
+} from "./analysis/labels.js";
+export { type ResponseScores, scoreResponses } from "./analysis/score-responses.js";
+export { type Interval, type ConstructStats } from "./analysis/construct-stats.js";
+export { type ResponseRate } from "./analysis/response-rate.js";
+export {
+  type AggregateOptions,
+  type ConstructGroup,
+  type ConstructTable,
+  type PrivacyNote,
+  aggregateConstructs,
+} from "./analysis/aggregate-constructs.js";
+export { type ItemStats } from "./analysis/item-stats.js";
+export { type ItemGroup, type ItemSummaryOptions, type ItemTable, summariseItems } from "./analysis/summarise-items.js";
+export {
+  type ItemReliability,
+  type ReliabilityOptions,
+  type ReliabilityReport,
+  type ReliabilityStats,
+  constructReliability,
+} from "./analysis/construct-reliability.js";
+export {
+  type ParentComparison,
+  type ParentComparisonGroup,
+  type ParentComparisonOptions,
+  type ParentDifference,
+  compareToParent,
+} from "./analysis/compare-to-parent.js";
+export {
+  type WaveChange,
+  type WaveComparison,
+  type WaveGroup,
+  type WaveMean,
+  type WaveOptions,
+  compareWaves,
+} from "./analysis/compare-waves.js";
+export { type JaGroup, type JaShare, type JaShareOptions, type JaTable, jaShares } from "./analysis/ja-shares.js";
+export {
+  type OpenAnswerOptions,
+  type OpenAnswerTable,
+  type OpenGroup,
+  type OpenItemInfo,
+  openAnswers,
+} from "./analysis/open-answers.js";
+export {
+  type DevelopmentEntry,
+  type OwnAnswer,
+  type StudentDevelopment,
+  studentDevelopment,
+} from "./analysis/student-development.js";

@@ -47,7 +47,11 @@ export async function instrumentList(options: { format?: string }, effects: Effe
 }
 
 /** `zaz instrument show ID` — items with Dutch text, scale and constructs; JSON prints the instrument. */
-export async function instrumentShow(idOrFile: string, options: { format?: string }, effects: Effects): Promise<number> {
+export async function instrumentShow(
+  idOrFile: string,
+  options: { format?: string },
+  effects: Effects,
+): Promise<number> {
   const format = parseFormat(options.format);
   const found = await resolveInstrument(idOrFile, instrumentDirs(effects));
   if (!found.ok) {
@@ -69,19 +73,21 @@ export async function instrumentShow(idOrFile: string, options: { format?: strin
     );
   }
   const commented = new Set(i.items.flatMap((x) => (x.commentOn === undefined ? [] : [x.commentOn])));
-  const rows = i.items.filter((item) => item.commentOn === undefined).map((item) => ({
-    id: item.id,
-    tekst: item.text,
-    schaal:
-      item.type === "text"
-        ? "open tekst"
-        : item.type === "number"
-          ? "getal"
-          : `${scales.get(item.scale ?? "")?.name ?? item.scale ?? ""}${item.type === "multiple" ? " (meer keuzes)" : ""}`,
-    constructen: item.constructs.map((c) => constructs.get(c)?.name ?? c).join(", "),
-    omgescoord: item.reverse ? "ja" : "",
-    toelichting: commented.has(item.id) ? "ja" : "",
-  }));
+  const rows = i.items
+    .filter((item) => item.commentOn === undefined)
+    .map((item) => ({
+      id: item.id,
+      tekst: item.text,
+      schaal:
+        item.type === "text"
+          ? "open tekst"
+          : item.type === "number"
+            ? "getal"
+            : `${scales.get(item.scale ?? "")?.name ?? item.scale ?? ""}${item.type === "multiple" ? " (meer keuzes)" : ""}`,
+      constructen: item.constructs.map((c) => constructs.get(c)?.name ?? c).join(", "),
+      omgescoord: item.reverse ? "ja" : "",
+      toelichting: commented.has(item.id) ? "ja" : "",
+    }));
   render(effects, format, {
     columns: [
       { key: "id", title: "id" },
@@ -97,7 +103,11 @@ export async function instrumentShow(idOrFile: string, options: { format?: strin
 }
 
 /** `zaz instrument check FILE` — silent and 0 when valid; every problem and 1 when not. */
-export async function instrumentCheck(file: string, options: { format?: string }, effects: Effects): Promise<number> {
+export async function instrumentCheck(
+  file: string,
+  options: { format?: string },
+  effects: Effects,
+): Promise<number> {
   const format = parseFormat(options.format, ["table", "json"]);
   const loaded = await loadInstrumentFile(resolve(effects.cwd, file));
   if (loaded.ok) return ExitCode.ok;

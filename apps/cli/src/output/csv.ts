@@ -1,4 +1,4 @@
-import { type Table, cellText } from "./table.js";
+import { cellText, type Table } from "./table.js";
 
 /**
  * CSV that opens correctly in Dutch Excel when asked: a UTF-8 BOM and ";" as separator. Cells that

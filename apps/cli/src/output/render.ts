@@ -1,5 +1,5 @@
-import type { Effects } from "../effects.js";
 import { CliError, ExitCode } from "../cli-error.js";
+import type { Effects } from "../effects.js";
 import { cliMessages as msg } from "../messages.js";
 import { csvTable } from "./csv.js";
 import type { Table } from "./table.js";
@@ -8,7 +8,10 @@ import { textTable } from "./text-table.js";
 export const OutputFormat = { table: "table", csv: "csv", json: "json" } as const;
 export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];
 
-export function parseFormat(value: string | undefined, allowed: readonly string[] = Object.values(OutputFormat)): string {
+export function parseFormat(
+  value: string | undefined,
+  allowed: readonly string[] = Object.values(OutputFormat),
+): string {
   const format = value ?? "table";
   if (!allowed.includes(format)) throw new CliError(msg.unknownFormat(format, allowed), ExitCode.usage);
   return format;

@@ -1,4 +1,4 @@
-import { type Table, cellText } from "./table.js";
+import { cellText, type Table } from "./table.js";
 
 /**
  * Renders a table in plain text within `width` characters: wrappable columns share what the
@@ -15,9 +15,13 @@ export function textTable(table: Table, width = 80): string {
   if (total() > width && wrapIdx.length > 0) {
     // Wrappable columns first get room for their longest word, then share the rest in
     // proportion to how much more text they hold.
-    const fixed = widths.reduce((a, w, i) => (wrapIdx.includes(i) ? a : a + w), 0) + gap * (columns.length - 1);
+    const fixed =
+      widths.reduce((a, w, i) => (wrapIdx.includes(i) ? a : a + w), 0) + gap * (columns.length - 1);
     const longestWord = (i: number) =>
-      Math.max(columns[i]?.title.length ?? 0, ...texts.flatMap((t) => (t[i] ?? "").split(" ").map((w) => Math.min(w.length, 18))));
+      Math.max(
+        columns[i]?.title.length ?? 0,
+        ...texts.flatMap((t) => (t[i] ?? "").split(" ").map((w) => Math.min(w.length, 18))),
+      );
     for (const i of wrapIdx) widths[i] = Math.min(natural[i] ?? 0, longestWord(i));
     const room = width - fixed - wrapIdx.reduce((a, i) => a + (widths[i] ?? 0), 0);
     const extra = wrapIdx.map((i) => (natural[i] ?? 0) - (widths[i] ?? 0));
@@ -51,7 +55,11 @@ export function textTable(table: Table, width = 80): string {
   emit(columns.map((c, i) => [truncate(c.title, widths[i] ?? 0)]));
   lines.push(columns.map((_, i) => "─".repeat(widths[i] ?? 0)).join(" ".repeat(gap)));
   for (const t of texts) {
-    emit(columns.map((c, i) => (c.wrap ? wrap(t[i] ?? "", widths[i] ?? 0) : [truncate(t[i] ?? "", widths[i] ?? 0)])));
+    emit(
+      columns.map((c, i) =>
+        c.wrap ? wrap(t[i] ?? "", widths[i] ?? 0) : [truncate(t[i] ?? "", widths[i] ?? 0)],
+      ),
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -3,8 +3,15 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb
 export type SqlValue = string | number | bigint | boolean | null;
 export type SqlRow = Record<string, unknown>;
 
+/**
+ * DuckDB keeps its buffer pool filled up to memory_limit, and RSS follows it almost one to one
+ * (measured on a 1M-response import: 64MB → 301 MB peak RSS, 128MB → 355 MB). The store's work is
+ * scanning and appending, which spill gracefully, so a small pool is the default.
+ */
+export const defaultMemoryLimit = "64MB";
+
 export interface DuckDbOptions {
-  /** DuckDB's memory_limit, e.g. "256MB"; bounds the buffer pool so big imports spill to disk instead */
+  /** DuckDB's memory_limit, e.g. "256MB"; default 64MB */
   memoryLimit?: string;
   /** worker threads; DuckDB's default is one per core */
   threads?: number;
@@ -19,8 +26,7 @@ export class DuckDb {
   ) {}
 
   static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDb> {
-    const config: Record<string, string> = {};
-    if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+    const config: Record<string, string> = { memory_limit: options.memoryLimit ?? defaultMemoryLimit };
     if (options.threads !== undefined) config.threads = String(options.threads);
     const instance = await DuckDBInstance.create(path, config);
     try {
@@ -65,6 +71,17 @@ export class DuckDb {
     }
     await this.run("COMMIT");
     return result;
+  }
+
+  /** Runs `work` with a DuckDB setting changed, and puts the previous value back afterwards. */
+  async withSetting<T>(name: string, value: string, work: () => Promise<T>): Promise<T> {
+    const previous = String(await this.scalar(`SELECT current_setting(${sqlString(name)})`));
+    await this.run(`SET ${sqlIdentifier(name)} = ${sqlString(value)}`);
+    try {
+      return await work();
+    } finally {
+      await this.run(`SET ${sqlIdentifier(name)} = ${sqlString(previous)}`);
+    }
   }
 
   close(): void {

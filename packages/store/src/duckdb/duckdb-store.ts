@@ -18,7 +18,8 @@ import { DuckDb, type DuckDbOptions } from "./connection.js";
 import { removeImport, removeRespondent } from "./erase.js";
 import { hasImport, importResponses } from "./import-responses.js";
 import { migrate } from "./migrations.js";
-import { contextValues, countResponses, listImports, selectResponses } from "./queries.js";
+import { contextValues, countResponses, listImports } from "./queries.js";
+import { defaultBatchSize, readResponseBatch } from "./read-responses.js";
 import { replaceRoster, roster } from "./roster.js";
 
 export type DuckDbStoreOptions = DuckDbOptions;
@@ -26,28 +27,46 @@ export type DuckDbStoreOptions = DuckDbOptions;
 const nothingErased: ErasureCount = { responses: 0, answers: 0 };
 
 /**
+ * DuckDB's file lock is per process, so a second instance on the same file in this process would
+ * not be refused, and two instances writing one file corrupt it. Refuse it here.
+ */
+const openPaths = new Set<string>();
+
+/**
  * Opens (creating if needed) the database file, brings its schema up to date, and finishes a
  * compaction an earlier erasure could not complete. One Store per file per process.
  */
 export async function openDuckDbStore(path: string, options: DuckDbStoreOptions = {}): Promise<Store> {
   const location = isInMemory(path) ? ":memory:" : resolve(path);
-  if (!isInMemory(location)) {
+  if (isInMemory(location)) return openStore(location, options);
+  if (openPaths.has(location))
+    throw new Error(`${location} is already open in this process; share its Store`);
+  openPaths.add(location);
+  try {
     await mkdir(dirname(location), { recursive: true });
     await removeStaleCompaction(location);
+    return await openStore(location, options, () => openPaths.delete(location));
+  } catch (error) {
+    openPaths.delete(location);
+    throw error;
   }
+}
+
+async function openStore(
+  location: string,
+  options: DuckDbStoreOptions,
+  onClose?: () => void,
+): Promise<Store> {
   const open = (at: string) => openDatabase(at, options);
   let db = await open(location);
   try {
     await migrate(db);
-    if (await needsCompaction(db)) {
-      const done = await compact(db, open);
-      db = done.db;
-    }
+    if (await needsCompaction(db)) db = (await compact(db, open)).db;
   } catch (error) {
     db.close();
     throw error;
   }
-  return new DuckDbStore(db, open);
+  return new DuckDbStore(db, open, onClose);
 }
 
 async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
@@ -69,6 +88,7 @@ class DuckDbStore implements Store {
   constructor(
     private db: DuckDb,
     private readonly reopen: (path: string) => Promise<DuckDb>,
+    private readonly onClose?: () => void,
   ) {}
 
   private exclusive<T>(work: (db: DuckDb) => Promise<T>): Promise<T> {
@@ -100,8 +120,21 @@ class DuckDbStore implements Store {
     return this.exclusive((db) => countResponses(db, scope));
   }
 
-  selectResponses(scope: ResponseScope): Promise<StoredResponse[]> {
-    return this.exclusive((db) => selectResponses(db, scope));
+  async selectResponses(scope: ResponseScope): Promise<StoredResponse[]> {
+    const all: StoredResponse[] = [];
+    for await (const response of this.streamResponses(scope, 10_000)) all.push(response);
+    return all;
+  }
+
+  async *streamResponses(scope: ResponseScope, batchSize = defaultBatchSize): AsyncGenerator<StoredResponse> {
+    let after = 0n;
+    for (;;) {
+      // each batch is one exclusive step, so a slow consumer never blocks the store
+      const batch = await this.exclusive((db) => readResponseBatch(db, scope, after, batchSize));
+      if (batch === undefined) return;
+      yield* batch.responses;
+      after = batch.lastId;
+    }
   }
 
   contextValues(instrumentId: string, dimension: string, where?: ContextFilter): Promise<string[]> {
@@ -141,6 +174,7 @@ class DuckDbStore implements Store {
     await this.exclusive(async (db) => {
       this.closed = true;
       db.close();
+      this.onClose?.();
     });
   }
 }

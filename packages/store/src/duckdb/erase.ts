@@ -1,6 +1,6 @@
 import type { ErasureCount } from "../store.js";
-import { type DuckDb, dropTempTable } from "./connection.js";
 import { markNeedsCompaction } from "./compact.js";
+import { type DuckDb, dropTempTable } from "./connection.js";
 
 /**
  * Erasure deletes rows in one transaction and marks the file for compaction in the same
@@ -27,6 +27,8 @@ export async function removeImport(db: DuckDb, id: string): Promise<ErasureCount
  * does not bring the erased responses back.
  */
 export async function removeRespondent(db: DuckDb, pseudonym: string): Promise<ErasureCount | undefined> {
+  // an empty value would match every response with an empty context value
+  if (pseudonym.trim() === "") throw new Error("removeRespondent needs a pseudonym");
   return db.transaction(async () => {
     await db.run(
       `CREATE OR REPLACE TEMP TABLE zaz_erase AS

@@ -22,6 +22,7 @@ export const migrations: readonly Migration[] = [
     statements: [
       `CREATE TABLE imports (
         id VARCHAR PRIMARY KEY,
+        seq INTEGER NOT NULL,
         file_name VARCHAR NOT NULL,
         instrument_id VARCHAR NOT NULL,
         instrument_version VARCHAR NOT NULL,

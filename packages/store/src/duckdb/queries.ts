@@ -1,7 +1,5 @@
-import type { Answer } from "@zaz/model";
-import { isMissingKind } from "@zaz/model";
 import { compareNatural } from "../natural-order.js";
-import type { ContextFilter, ImportRecord, ResponseScope, StoredResponse } from "../store.js";
+import type { ContextFilter, ImportRecord, ResponseScope } from "../store.js";
 import type { DuckDb } from "./connection.js";
 import { Params, scopeCondition } from "./scope-filter.js";
 
@@ -9,7 +7,7 @@ export async function listImports(db: DuckDb): Promise<ImportRecord[]> {
   const rows = await db.all(
     `SELECT id, file_name, instrument_id, instrument_version, profile, rows_read,
             strftime(imported_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS imported_at, responses, answers
-     FROM imports ORDER BY imported_at, id`,
+     FROM imports ORDER BY seq`,
   );
   const contexts = new Map<string, Record<string, string>>();
   for (const row of await db.all("SELECT import_id, dimension, value FROM import_context")) {
@@ -36,60 +34,6 @@ export async function countResponses(db: DuckDb, scope?: Partial<ResponseScope>)
   const params = new Params();
   const sql = `SELECT count(*) FROM responses r WHERE ${scopeCondition(scope, params)}`;
   return Number(await db.scalar(sql, params.values));
-}
-
-/**
- * Three streamed reads (responses, their context, their answers), each in response-id order, put
- * together by id; no row is fetched twice and no N+1 queries.
- */
-export async function selectResponses(db: DuckDb, scope: ResponseScope): Promise<StoredResponse[]> {
-  const params = new Params();
-  const condition = scopeCondition(scope, params);
-  const inScope = `SELECT r.id FROM responses r WHERE ${condition}`;
-  const byId = new Map<number, StoredResponse>();
-  const list: StoredResponse[] = [];
-  for await (const [id, importId, instrumentId, key, row, submittedAt] of db.stream(
-    `SELECT r.id, r.import_id, r.instrument_id, r.key, r.row, r.submitted_at FROM responses r
-     WHERE ${condition} ORDER BY r.id`,
-    params.values,
-  )) {
-    const response: StoredResponse = {
-      importId: String(importId),
-      instrumentId: String(instrumentId),
-      key: String(key),
-      row: Number(row),
-      submittedAt: submittedAt === null ? null : String(submittedAt),
-      context: {},
-      answers: [],
-    };
-    byId.set(Number(id), response);
-    list.push(response);
-  }
-  if (list.length === 0) return list;
-  for await (const [id, dimension, value] of db.stream(
-    `SELECT response_id, dimension, value FROM response_context WHERE response_id IN (${inScope})`,
-    params.values,
-  )) {
-    const response = byId.get(Number(id));
-    if (response !== undefined) response.context[String(dimension)] = String(value);
-  }
-  for await (const [id, item, code, text, missing] of db.stream(
-    `SELECT response_id, item, code, text, missing FROM answers
-     WHERE response_id IN (${inScope}) ORDER BY response_id, seq`,
-    params.values,
-  )) {
-    byId.get(Number(id))?.answers.push(toAnswer(item, code, text, missing));
-  }
-  return list;
-}
-
-function toAnswer(item: unknown, code: unknown, text: unknown, missing: unknown): Answer {
-  return {
-    item: String(item),
-    code: code === null ? null : Number(code),
-    text: text === null ? null : String(text),
-    missing: isMissingKind(missing) ? missing : null,
-  };
 }
 
 export async function contextValues(

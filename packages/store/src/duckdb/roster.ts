@@ -5,7 +5,11 @@ import { Params } from "./scope-filter.js";
 
 type RosterWhere = Partial<Pick<RosterEntry, "school" | "groep" | "wave">>;
 
-export async function replaceRoster(db: DuckDb, entries: readonly RosterEntry[], source: string): Promise<number> {
+export async function replaceRoster(
+  db: DuckDb,
+  entries: readonly RosterEntry[],
+  source: string,
+): Promise<number> {
   assertValidRoster(entries);
   const loadedAt = new Date().toISOString();
   return db.transaction(async () => {
@@ -58,6 +62,8 @@ export async function roster(db: DuckDb, where: RosterWhere = {}): Promise<Roste
     }))
     .sort(
       (a, b) =>
-        compareNatural(a.school, b.school) || compareNatural(a.wave, b.wave) || compareNatural(a.groep, b.groep),
+        compareNatural(a.school, b.school) ||
+        compareNatural(a.wave, b.wave) ||
+        compareNatural(a.groep, b.groep),
     );
 }

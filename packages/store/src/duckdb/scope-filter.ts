@@ -16,7 +16,8 @@ export class Params {
  */
 export function scopeCondition(scope: Partial<ResponseScope> | undefined, params: Params): string {
   const conditions: string[] = [];
-  if (scope?.instrumentId !== undefined) conditions.push(`r.instrument_id = ${params.add(scope.instrumentId)}`);
+  if (scope?.instrumentId !== undefined)
+    conditions.push(`r.instrument_id = ${params.add(scope.instrumentId)}`);
   conditions.push(...contextConditions(scope?.where, params));
   return conditions.length === 0 ? "TRUE" : conditions.join(" AND ");
 }

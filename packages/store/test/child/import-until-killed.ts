@@ -18,7 +18,7 @@ async function* responses(): AsyncGenerator<SurveyResponse> {
   }
 }
 
-const store = await openDuckDbStore(path, { memoryLimit: "256MB" });
+const store = await openDuckDbStore(path);
 process.stdout.write("opened\n");
 await store.importResponses(newImport("killed", { rowsRead: 5_000_000 }), responses(), (n) => {
   process.stdout.write(`progress ${n}\n`);

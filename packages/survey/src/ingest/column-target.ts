@@ -41,14 +41,20 @@ export function formatTarget(target: ColumnTarget): string {
 
 /** The inverse of formatTarget, for mapping files; undefined when the text is not a target. */
 export function parseTarget(text: string): ColumnTarget | undefined {
-  const [kind, name] = text.trim().split(":", 2).map((s) => s.trim());
+  const [kind, name] = text
+    .trim()
+    .split(":", 2)
+    .map((s) => s.trim());
   if (kind === "ignore" || kind === "negeer") return { kind: "ignore", reason: "byMapping" };
   if (name === undefined || name === "") return undefined;
   if (kind === "item") {
     const option = /^(.+)\[(-?\d+)\]$/.exec(name);
-    return option?.[1] !== undefined ? { kind: "item", item: option[1], option: Number(option[2]) } : { kind: "item", item: name };
+    return option?.[1] !== undefined
+      ? { kind: "item", item: option[1], option: Number(option[2]) }
+      : { kind: "item", item: name };
   }
   if (kind === "dimension" || kind === "dimensie") return { kind: "dimension", dimension: name };
-  if (kind === "meta" && (name === "responseId" || name === "submittedAt")) return { kind: "meta", role: name };
+  if (kind === "meta" && (name === "responseId" || name === "submittedAt"))
+    return { kind: "meta", role: name };
   return undefined;
 }

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import type { Answer, Problem, SurveyResponse } from "@zaz/model";
 import type { IngestPlan, ItemColumn } from "./ingest-plan.js";
+import { splitChoices } from "./label-lookup.js";
 import { ingestMessages as msg } from "./messages.js";
 import { foldText } from "./normalise-text.js";
 import { parseDate } from "./parse-date.js";
-import { pseudonym } from "./pseudonym.js";
 import type { ProblemCollector } from "./problem-collector.js";
-import { splitChoices } from "./label-lookup.js";
+import { pseudonym } from "./pseudonym.js";
 
 /** Context key under which the respondent's pseudonym is kept; dimension ids cannot start with "_". */
 export const respondentKey = "_respondent";
@@ -23,7 +23,11 @@ const formulaStart = /^[=+\-@\t\r]/;
  * One row of an export → one response, or undefined when the row has errors (which go to the
  * collector with their row and column). Pure apart from the collector.
  */
-export function convertRow(plan: IngestPlan, source: SourceRow, problems: ProblemCollector): SurveyResponse | undefined {
+export function convertRow(
+  plan: IngestPlan,
+  source: SourceRow,
+  problems: ProblemCollector,
+): SurveyResponse | undefined {
   const { row, fields } = source;
   const errorsBefore = problems.errorCount;
   const at = (index: number) => fields[index] ?? "";
@@ -34,7 +38,9 @@ export function convertRow(plan: IngestPlan, source: SourceRow, problems: Proble
     const raw = at(d.index);
     const found = d.lookup(raw);
     if ("value" in found) {
-      context[d.dimension.id] = d.dimension.pseudonymise ? pseudonym(plan.pseudonymKey, found.value) : found.value;
+      context[d.dimension.id] = d.dimension.pseudonymise
+        ? pseudonym(plan.pseudonymKey, found.value)
+        : found.value;
       continue;
     }
     const fromFlag = plan.flagContext[d.dimension.id];
@@ -78,7 +84,8 @@ export function convertRow(plan: IngestPlan, source: SourceRow, problems: Proble
     else optionCell(c, at(c.index), options, problems, problem);
   }
   for (const { column, codes, empty } of options.values()) {
-    if (codes.length > 0) for (const code of codes) answers.push({ item: column.item.id, code, text: null, missing: null });
+    if (codes.length > 0)
+      for (const code of codes) answers.push({ item: column.item.id, code, text: null, missing: null });
     else if (empty) convertCell(column, "", context, answers, problems, problem);
   }
 
@@ -104,7 +111,8 @@ function convertCell(
   const value = raw.trim();
   const missing = (kind: Answer["missing"]) => answers.push({ item, code: null, text: null, missing: kind });
   if (value === "") {
-    const applies = c.appliesWhen === undefined || c.appliesWhen.values.includes(context[c.appliesWhen.dimension] ?? "");
+    const applies =
+      c.appliesWhen === undefined || c.appliesWhen.values.includes(context[c.appliesWhen.dimension] ?? "");
     missing(applies ? "leeg" : "nvt");
     return;
   }
@@ -112,7 +120,13 @@ function convertCell(
     case "text": {
       if (formulaStart.test(raw)) {
         problems.warning(
-          problem({ code: "formula-cell", message: msg.formulaCell(c.header), column: c.header, value: raw, hint: msg.formulaHint }),
+          problem({
+            code: "formula-cell",
+            message: msg.formulaCell(c.header),
+            column: c.header,
+            value: raw,
+            hint: msg.formulaHint,
+          }),
         );
       }
       answers.push({ item, code: null, text: value, missing: null });
@@ -152,14 +166,22 @@ function convertCell(
           const other = lookup.match("Anders");
           if (other !== undefined && "code" in other) {
             codes.add(other.code);
-            problems.warning(problem({ code: "other-choice", message: msg.otherChoice(c.header), column: c.header, value: part }));
+            problems.warning(
+              problem({
+                code: "other-choice",
+                message: msg.otherChoice(c.header),
+                column: c.header,
+                value: part,
+              }),
+            );
           } else {
             unknownLabel(c, part, raw, problems, problem);
             return;
           }
         }
       }
-      for (const code of [...codes].sort((a, b) => a - b)) answers.push({ item, code, text: null, missing: null });
+      for (const code of [...codes].sort((a, b) => a - b))
+        answers.push({ item, code, text: null, missing: null });
       return;
     }
     default: {

@@ -1,7 +1,7 @@
 import type { Dimension } from "@zaz/model";
 import { foldText } from "./normalise-text.js";
-import { closest } from "./similarity.js";
 import { parseDate } from "./parse-date.js";
+import { closest } from "./similarity.js";
 
 export type DimensionValue = { value: string } | { error: "unknown" | "empty"; suggestion?: string };
 
@@ -20,7 +20,8 @@ export function dimensionLookup(dimension: Dimension): (raw: string) => Dimensio
       const code = byText.get(key);
       if (code !== undefined) return { value: code };
       const near = closest(key, known, 0.5);
-      const label = near === undefined ? undefined : dimension.values?.find((v) => v.code === byText.get(near))?.label;
+      const label =
+        near === undefined ? undefined : dimension.values?.find((v) => v.code === byText.get(near))?.label;
       return label === undefined ? { error: "unknown" } : { error: "unknown", suggestion: label };
     };
   }

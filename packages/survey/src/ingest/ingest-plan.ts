@@ -109,7 +109,8 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
       });
     } else if (t.kind === "dimension") {
       const dimension = instrument.dimensions.find((d) => d.id === t.dimension);
-      if (dimension) dimensions.push({ index: c.index, header: c.header, dimension, lookup: dimensionLookup(dimension) });
+      if (dimension)
+        dimensions.push({ index: c.index, header: c.header, dimension, lookup: dimensionLookup(dimension) });
     } else if (t.kind === "meta") {
       if (t.role === "responseId") responseIdColumn = c.index;
       else submittedAtColumn = c.index;
@@ -139,7 +140,13 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
   }
 
   if (items.length === 0) {
-    errors.push({ code: "no-items-mapped", message: msg.noItemsMapped, file, row: 1, hint: msg.noItemsMappedHint });
+    errors.push({
+      code: "no-items-mapped",
+      message: msg.noItemsMapped,
+      file,
+      row: 1,
+      hint: msg.noItemsMappedHint,
+    });
   } else {
     const absent = instrument.items.filter((i) => !items.some((c) => c.item.id === i.id)).map((i) => i.id);
     if (absent.length > 0) {
@@ -175,7 +182,12 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
       const value = dimension.pseudonymise ? pseudonym(options.pseudonymKey, v.value) : v.value;
       if (column) {
         flagContext[dimension.id] = value;
-        warnings.push({ code: "flag-and-column", message: msg.flagAndColumn(dimension.label, flag), file, column: column.header });
+        warnings.push({
+          code: "flag-and-column",
+          message: msg.flagAndColumn(dimension.label, flag),
+          file,
+          column: column.header,
+        });
       } else fixedContext[dimension.id] = value;
     } else if (!column && dimension.required) {
       errors.push({

@@ -19,7 +19,8 @@ export function labelLookup(scale: ResponseScale): LabelLookup {
     for (const text of [l.label, ...l.aliases]) byText.set(foldText(text), { code: l.code });
   }
   for (const m of scale.missing) {
-    for (const text of [m.label, ...m.aliases]) byText.set(foldText(text), { missing: m.kind as MissingKind });
+    for (const text of [m.label, ...m.aliases])
+      byText.set(foldText(text), { missing: m.kind as MissingKind });
   }
   const codes = new Set(scale.labels.map((l) => l.code));
   const shown = [...scale.labels.map((l) => l.label), ...scale.missing.map((m) => m.label)];

@@ -1,4 +1,4 @@
-import { type Instrument, type Problem, type Result, fail, formatPath, ok } from "@zaz/model";
+import { fail, formatPath, type Instrument, ok, type Problem, type Result } from "@zaz/model";
 import { z } from "zod";
 import { type ColumnTarget, formatTarget, parseTarget } from "./column-target.js";
 import { ingestMessages as msg } from "./messages.js";
@@ -95,7 +95,12 @@ export function applyMappingFile(
   const columns = headers.map((header, index): ColumnMapping => {
     const target = byHeader.get(header.trim());
     if (target) return { index, header, target, confidence: 1, via: "mappingFile" };
-    warnings.push({ code: "mapping-column-absent", message: msg.mappingColumnAbsent(header, file), file, column: header });
+    warnings.push({
+      code: "mapping-column-absent",
+      message: msg.mappingColumnAbsent(header, file),
+      file,
+      column: header,
+    });
     return { index, header, target: { kind: "ignore", reason: "unmapped" }, confidence: 0, via: "none" };
   });
   return { columns, warnings };
@@ -107,7 +112,8 @@ export function formatMappingFile(instrument: Instrument, columns: readonly Colu
     $comment: msg.mappingFileComment,
     instrument: instrument.id,
     columns: columns.map((c) => {
-      const proposed = c.via === "none" && c.suggestion ? c.suggestion : { target: c.target, confidence: c.confidence };
+      const proposed =
+        c.via === "none" && c.suggestion ? c.suggestion : { target: c.target, confidence: c.confidence };
       const entry: MappingFile["columns"][number] = {
         column: c.header,
         target: formatTarget(proposed.target),

@@ -7,7 +7,7 @@ export const ingestMessages = {
   mappingOtherInstrument: (found: string, expected: string) =>
     `Het koppelbestand hoort bij instrument "${found}", niet bij "${expected}".`,
   mappingUnknownTarget: (path: string, target: string) => `${path}: onbekend doel "${target}".`,
-  mappingTargetForms: 'item:ID, dimension:ID, meta:responseId, meta:submittedAt of ignore',
+  mappingTargetForms: "item:ID, dimension:ID, meta:responseId, meta:submittedAt of ignore",
   mappingColumnAbsent: (header: string, file: string) =>
     `Kolom "${header}" staat niet in koppelbestand ${file} en wordt niet opgeslagen.`,
   mappingFileComment:
@@ -30,7 +30,9 @@ export const ingestMessages = {
   formulaHint: "controleer of Excel hier een formule heeft opgeslagen in plaats van het antwoord",
   notANumber: (value: string, header: string) => `"${value}" in kolom "${header}" is geen geheel getal.`,
   numberRange: (min?: number, max?: number) =>
-    min !== undefined && max !== undefined ? `een geheel getal van ${min} tot en met ${max}` : "een geheel getal",
+    min !== undefined && max !== undefined
+      ? `een geheel getal van ${min} tot en met ${max}`
+      : "een geheel getal",
   notADate: (value: string, header: string) => `"${value}" in kolom "${header}" is geen datum.`,
   dateForms: "een datum zoals 23-11-2026, 2026-11-23 of 23-11-2026 14:05",
   unknownDimensionValue: (value: string, label: string) => `Onbekende waarde "${value}" voor ${label}.`,
@@ -49,9 +51,24 @@ export const ingestMessages = {
   itemAbsent: (count: number, ids: readonly string[]) =>
     `${count} item(s) van het instrument staan niet in het bestand: ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? " …" : ""}.`,
   noItemsMapped: "Geen enkele kolom is aan een item van het instrument gekoppeld.",
-  noItemsMappedHint: "kies het juiste instrument, of maak een koppelbestand met 'zaz map BESTAND --instrument ID'",
+  noItemsMappedHint:
+    "kies het juiste instrument, of maak een koppelbestand met 'zaz map BESTAND --instrument ID'",
   unknownChoice: (value: string, header: string) => `Onbekende keuze "${value}" in kolom "${header}".`,
   otherChoice: (header: string) =>
     `Eigen antwoorden bij "Anders" in kolom "${header}" worden als "Anders" opgeslagen, zonder de tekst.`,
-  duplicateResponse: (key: string) => `Dit antwoord staat twee keer in het bestand (${key}); het tweede wordt overgeslagen.`,
+  duplicateResponse: (key: string) =>
+    `Dit antwoord staat twee keer in het bestand (${key}); het tweede wordt overgeslagen.`,
+};
+
+/** Dutch messages about rosters (the number of families per groep). */
+export const rosterMessages = {
+  columnMissing: (name: string) => `De kolom "${name}" ontbreekt in het roosterbestand.`,
+  flagHint: (flag: string) => `geef het mee met ${flag} als het voor het hele bestand geldt`,
+  badGroep: (value: string) => `"${value}" is geen groep.`,
+  badFamilies: (value: string) => `"${value}" is geen aantal gezinnen.`,
+  wholeNumber: "een geheel getal groter dan 0",
+  emptyCell: "School of meting is leeg in deze rij.",
+  duplicate: (school: string, groep: string, wave: string, first: number) =>
+    `Groep ${groep} van ${school} in meting ${wave} staat al in rij ${first}.`,
+  noRows: "Het roosterbestand bevat geen rijen.",
 };

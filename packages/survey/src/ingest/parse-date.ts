@@ -6,7 +6,10 @@
  */
 export function parseDate(value: string): string | undefined {
   const text = value.trim();
-  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?)?/i.exec(text);
+  let m =
+    /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([ap]\.?m\.?)?)?/i.exec(
+      text,
+    );
   if (m) return build(m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
   m = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
   if (m) return build(m[3], m[2], m[1], m[4], m[5], m[6], undefined);

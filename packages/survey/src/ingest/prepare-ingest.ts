@@ -2,7 +2,7 @@ import type { Instrument, Problem, Result, SurveyResponse } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
 import { convertRow, type SourceRow } from "./convert-row.js";
 import { type IngestPlan, planIngest } from "./ingest-plan.js";
-import { type IngestStats, countResponse, emptyStats } from "./ingest-stats.js";
+import { countResponse, emptyStats, type IngestStats } from "./ingest-stats.js";
 import { ingestMessages as msg } from "./messages.js";
 import { ProblemCollector } from "./problem-collector.js";
 import { type ColumnMapping, type ColumnRole, proposeMapping } from "./propose-mapping.js";
@@ -43,7 +43,8 @@ export interface PrepareOptions {
   pseudonymKey: Uint8Array;
   /** problems found before (e.g. by the reader or the mapping file), carried into the session */
   warnings?: readonly Problem[];
-  cap?: number;
+  /** one collector for the reader's row problems and the rows' own, so one cap holds for both */
+  problems?: ProblemCollector;
 }
 
 export function prepareIngest(source: RowSource, options: PrepareOptions): Result<IngestSession> {
@@ -58,7 +59,7 @@ export function prepareIngest(source: RowSource, options: PrepareOptions): Resul
     pseudonymKey: options.pseudonymKey,
   });
   if (!planned.ok) return fail(planned.errors, [...(options.warnings ?? []), ...planned.warnings]);
-  const problems = new ProblemCollector(options.cap);
+  const problems = options.problems ?? new ProblemCollector();
   for (const w of options.warnings ?? []) problems.warning(w);
   for (const w of planned.warnings) problems.warning(w);
   const stats = emptyStats();

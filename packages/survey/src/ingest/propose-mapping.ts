@@ -36,7 +36,8 @@ interface Candidate {
   texts: string[];
 }
 
-const identifierHeader = /(^|\b)(e-?mail(adres)?|email address|naam|name|voornaam|achternaam|ip[- ]?(adres|address)|telefoon(nummer)?|phone)(\b|$)/;
+const identifierHeader =
+  /(^|\b)(e-?mail(adres)?|email address|naam|name|voornaam|achternaam|ip[- ]?(adres|address)|telefoon(nummer)?|phone)(\b|$)/;
 /** Below this, a similar header is not even suggested. */
 const suggestThreshold = 0.55;
 
@@ -67,7 +68,8 @@ function exactMatch(header: string, c: Candidate): { via: MatchVia; confidence: 
   if (c.texts.includes(folded) || c.texts.includes(raw)) return { via: "text", confidence: 1 };
   // Grid questions: "Blok [Vraagtekst]" (Google Forms) or "Vraagtekst - Blok" — the item text inside brackets.
   const bracket = /\[([^\]]+)\]\s*$/.exec(header);
-  if (bracket?.[1] !== undefined && c.texts.includes(foldText(bracket[1]))) return { via: "text", confidence: 0.95 };
+  if (bracket?.[1] !== undefined && c.texts.includes(foldText(bracket[1])))
+    return { via: "text", confidence: 0.95 };
   return undefined;
 }
 
@@ -83,7 +85,10 @@ function optionColumn(header: string, instrument: Instrument): ColumnTarget | un
   if (!item || !scale) return undefined;
   const inner = m[2].trim();
   const sq = /^(?:sq)?0*(\d+)$/i.exec(inner);
-  const code = sq?.[1] !== undefined ? Number(sq[1]) : scale.labels.find((l) => foldText(l.label) === foldText(inner))?.code;
+  const code =
+    sq?.[1] !== undefined
+      ? Number(sq[1])
+      : scale.labels.find((l) => foldText(l.label) === foldText(inner))?.code;
   if (code === undefined || !scale.labels.some((l) => l.code === code)) return undefined;
   return { kind: "item", item: item.id, option: code };
 }
@@ -120,13 +125,26 @@ export function proposeMapping(
         return { index, header, target: c.target, ...hit };
       }
     }
-    if (role === "responseId") return { index, header, target: { kind: "meta", role: "responseId" }, confidence: 1, via: "export" };
+    if (role === "responseId")
+      return { index, header, target: { kind: "meta", role: "responseId" }, confidence: 1, via: "export" };
     if (role === "timestamp")
       return { index, header, target: { kind: "meta", role: "submittedAt" }, confidence: 1, via: "export" };
     if (role === "email" || role === "name" || role === "ip" || identifierHeader.test(foldText(header)))
-      return { index, header, target: { kind: "ignore", reason: "identifier" }, confidence: 1, via: "export" };
+      return {
+        index,
+        header,
+        target: { kind: "ignore", reason: "identifier" },
+        confidence: 1,
+        via: "export",
+      };
     if (role === "meta")
-      return { index, header, target: { kind: "ignore", reason: "toolMetadata" }, confidence: 1, via: "export" };
+      return {
+        index,
+        header,
+        target: { kind: "ignore", reason: "toolMetadata" },
+        confidence: 1,
+        via: "export",
+      };
     return { index, header, target: { kind: "ignore", reason: "unmapped" }, confidence: 0, via: "none" };
   });
 

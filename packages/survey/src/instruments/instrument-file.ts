@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Instrument, type Problem, type Result, fail, ok, parseInstrumentText } from "@zaz/model";
+import { fail, type Instrument, ok, type Problem, parseInstrumentText, type Result } from "@zaz/model";
 import { instrumentFileMessages as msg } from "./messages.js";
 
 export interface LoadedInstrument {
@@ -21,7 +21,8 @@ export async function loadInstrumentFile(file: string): Promise<Result<LoadedIns
   try {
     text = await readFile(file, "utf8");
   } catch (error) {
-    if (isNotFound(error)) return fail([{ code: "instrument-not-found", message: msg.fileNotFound(file), file }]);
+    if (isNotFound(error))
+      return fail([{ code: "instrument-not-found", message: msg.fileNotFound(file), file }]);
     throw error;
   }
   const parsed = parseInstrumentText(text, file);

@@ -1,5 +1,12 @@
+import {
+  convertRow,
+  ProblemCollector,
+  planIngest,
+  proposeMapping,
+  pseudonym,
+  respondentKey,
+} from "@zaz/survey";
 import { describe, expect, it } from "vitest";
-import { ProblemCollector, convertRow, planIngest, proposeMapping, pseudonym, respondentKey } from "@zaz/survey";
 import { testInstrument } from "./fixtures.js";
 
 const key = new Uint8Array(32).fill(7);
@@ -28,7 +35,18 @@ describe("convertRow", () => {
     const problems = new ProblemCollector();
     const r = convertRow(
       value,
-      { row: 2, fields: ["23-11-2026 14:03:22", "ouder@example.nl", "Groep 5", "mee eens", "Nederlands, Arabisch", "2", ""] },
+      {
+        row: 2,
+        fields: [
+          "23-11-2026 14:03:22",
+          "ouder@example.nl",
+          "Groep 5",
+          "mee eens",
+          "Nederlands, Arabisch",
+          "2",
+          "",
+        ],
+      },
       problems,
     );
     expect(problems.errors).toEqual([]);
@@ -69,9 +87,13 @@ describe("convertRow", () => {
   it("warns about a formula-like text cell and keeps it as text", () => {
     const { value } = plan();
     const problems = new ProblemCollector();
-    const r = convertRow(value, { row: 3, fields: ["", "", "5", "", "", "", "=HYPERLINK(\"x\")"] }, problems);
+    const r = convertRow(value, { row: 3, fields: ["", "", "5", "", "", "", '=HYPERLINK("x")'] }, problems);
     expect(r?.answers.find((a) => a.item === "tip")?.text).toBe('=HYPERLINK("x")');
-    expect(problems.warnings[0]).toMatchObject({ code: "formula-cell", row: 3, column: "Heeft u een tip voor de school?" });
+    expect(problems.warnings[0]).toMatchObject({
+      code: "formula-cell",
+      row: 3,
+      column: "Heeft u een tip voor de school?",
+    });
   });
 
   it("gives the same key to the same row wherever it stands, and different keys in different schools", () => {
@@ -88,9 +110,17 @@ describe("convertRow", () => {
   it("refuses a plan without the required context and says which flag supplies it", () => {
     const instrument = testInstrument();
     const columns = proposeMapping(header, instrument, roles);
-    const planned = planIngest({ file: "export.csv", instrument, columns, context: { wave: "x" }, pseudonymKey: key });
+    const planned = planIngest({
+      file: "export.csv",
+      instrument,
+      columns,
+      context: { wave: "x" },
+      pseudonymKey: key,
+    });
     expect(planned.ok).toBe(false);
     if (planned.ok) return;
-    expect(planned.errors).toMatchObject([{ code: "dimension-missing", hint: "geef het mee met --school of voeg een kolom toe" }]);
+    expect(planned.errors).toMatchObject([
+      { code: "dimension-missing", hint: "geef het mee met --school of voeg een kolom toe" },
+    ]);
   });
 });

@@ -12,7 +12,11 @@ export function testInstrument(): Instrument {
         id: "groep",
         label: "Groep",
         type: "enum",
-        values: [1, 2, 3, 4, 5, 6, 7, 8].map((g) => ({ code: String(g), label: `Groep ${g}`, aliases: [`gr ${g}`] })),
+        values: [1, 2, 3, 4, 5, 6, 7, 8].map((g) => ({
+          code: String(g),
+          label: `Groep ${g}`,
+          aliases: [`gr ${g}`],
+        })),
       },
       { id: "wave", label: "Meting" },
       { id: "student", label: "Student", pseudonymise: true, required: false },
@@ -48,7 +52,13 @@ export function testInstrument(): Instrument {
     ],
     constructs: [{ id: "klimaat", name: "Klimaat", minValid: 1 }],
     items: [
-      { id: "welkom", text: "Ik voel me welkom op school.", type: "scale", scale: "eens5", constructs: ["klimaat"] },
+      {
+        id: "welkom",
+        text: "Ik voel me welkom op school.",
+        type: "scale",
+        scale: "eens5",
+        constructs: ["klimaat"],
+      },
       { id: "talen", text: "Welke talen spreekt u thuis?", type: "multiple", scale: "taal" },
       { id: "kinderen", text: "Hoeveel kinderen heeft u op school?", type: "number", min: 1, max: 10 },
       { id: "tip", text: "Heeft u een tip voor de school?", type: "text" },

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { labelLookup, parseDate, splitChoices } from "@zaz/survey";
+import { describe, expect, it } from "vitest";
 import { testInstrument } from "./fixtures.js";
 
 const scale = (id: string) => {
@@ -35,7 +35,10 @@ describe("labelLookup", () => {
 describe("splitChoices", () => {
   const talen = labelLookup(scale("taal"));
   it("splits Google Forms and Microsoft Forms joins but keeps a label that contains a comma", () => {
-    expect(splitChoices("Nederlands, Berbers, Tamazight", talen)).toEqual(["Nederlands", "Berbers, Tamazight"]);
+    expect(splitChoices("Nederlands, Berbers, Tamazight", talen)).toEqual([
+      "Nederlands",
+      "Berbers, Tamazight",
+    ]);
     expect(splitChoices("Nederlands;Arabisch;", talen)).toEqual(["Nederlands", "Arabisch"]);
   });
 });

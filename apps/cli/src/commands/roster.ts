@@ -1,0 +1,72 @@
+import { basename, resolve } from "node:path";
+import { openDuckDbStore } from "@zaz/store";
+import { readRoster, resolveInstrument } from "@zaz/survey";
+import { CliError, ExitCode } from "../cli-error.js";
+import { databasePath, instrumentDirs } from "../context.js";
+import type { Effects } from "../effects.js";
+import { cliMessages as msg } from "../messages.js";
+import { parseFormat, render } from "../output/render.js";
+import { printProblems } from "../problems.js";
+import { openExport } from "../read-export.js";
+
+/**
+ * `zaz roster FILE` — the number of families per school / groep / wave, for response rates.
+ * Stored entries of the same school and wave are replaced as a whole.
+ */
+export async function roster(
+  fileArg: string,
+  options: {
+    school?: string;
+    wave?: string;
+    db?: string;
+    format?: string;
+    encoding?: string;
+    delimiter?: string;
+  },
+  effects: Effects,
+): Promise<number> {
+  const format = parseFormat(options.format);
+  const path = resolve(effects.cwd, fileArg);
+  // The groep dimension of the ouderpopulatie instrument says which groepen exist and how they may be written.
+  const ouder = await resolveInstrument("ouderpopulatie", instrumentDirs(effects));
+  const groep = ouder.ok ? ouder.value.instrument.dimensions.find((d) => d.id === "groep") : undefined;
+  if (!groep) throw new CliError(msg.rosterNoGroep);
+  const opened = await openExport(path, options, basename(path));
+  if (!opened.ok) {
+    printProblems(effects, opened.errors, "error");
+    return ExitCode.invalidInput;
+  }
+  const read = await readRoster(opened.value.source.header, opened.value.source.rows(), {
+    file: basename(path),
+    ...(options.school === undefined ? {} : { school: options.school }),
+    ...(options.wave === undefined ? {} : { wave: options.wave }),
+    groep,
+  });
+  if (!read.ok) {
+    printProblems(effects, read.errors, "error");
+    effects.stderr.write(`${msg.ingestNothingWritten}\n`);
+    return ExitCode.invalidInput;
+  }
+  const store = await openDuckDbStore(databasePath(effects, options.db));
+  try {
+    const written = await store.replaceRoster(read.value, basename(path));
+    render(
+      effects,
+      format,
+      {
+        columns: [
+          { key: "school", title: "school", wrap: true },
+          { key: "wave", title: "meting" },
+          { key: "groep", title: "groep", align: "right" },
+          { key: "families", title: "gezinnen", align: "right" },
+        ],
+        rows: read.value.map((r) => ({ ...r })),
+      },
+      read.value,
+    );
+    effects.stderr.write(`${msg.rosterStored(written)}\n`);
+    return ExitCode.ok;
+  } finally {
+    await store.close();
+  }
+}

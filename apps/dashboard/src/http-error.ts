@@ -1,0 +1,13 @@
+/** An error with the HTTP status to answer and a Dutch message safe to show the user. */
+export class HttpError extends Error {
+  readonly status: number;
+  /** stable machine-readable code, e.g. "out-of-scope" */
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = "HttpError";
+    this.status = status;
+    this.code = code;
+  }
+}

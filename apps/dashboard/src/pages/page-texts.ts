@@ -1,0 +1,23 @@
+/** Dutch texts of the server-rendered page shells. */
+export const pageTexts = {
+  appName: "Zij aan Zij",
+  tagline: "educatief partnerschap van ouders en school",
+  skipLink: "Naar de inhoud",
+  mainNav: "Hoofdmenu",
+  home: "Overzicht",
+  directeur: "Klassenoverzicht",
+  groep: "Groep",
+  leerteam: "Scholen van het bestuur",
+  pabo: "Leerlijn",
+  logout: "Uitloggen",
+  loggedInAs: (username: string, role: string): string => `Ingelogd als ${username} (${role})`,
+  loading: "Gegevens worden geladen …",
+  noScript: "Deze pagina heeft JavaScript nodig om de resultaten te tonen.",
+  loginTitle: "Inloggen",
+  username: "Gebruikersnaam",
+  password: "Wachtwoord",
+  loginButton: "Inloggen",
+  footer: "Resultaten van minder dan 5 respondenten worden niet getoond (privacy).",
+  errorTitle: "Er ging iets mis",
+  backHome: "Terug naar het overzicht",
+} as const;

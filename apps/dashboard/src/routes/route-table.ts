@@ -1,0 +1,126 @@
+import { z } from "zod";
+import type { ScopeTarget } from "../access/scope-target.js";
+import type { ResultsService } from "../results-service.js";
+import { publicUser, type User, type UserRepository } from "../users/user-repository.js";
+import { isScopeId } from "../users/user-scopes.js";
+import { catalogFor } from "./catalog-for.js";
+
+export interface RouteContext<Q> {
+  query: Q;
+  user: User;
+  results: ResultsService;
+  users: UserRepository;
+}
+
+/**
+ * One API route: how to read and validate its query, which scope the query asks for, and what
+ * it answers. The router and the access-control test both iterate `apiRoutes`, so a route
+ * cannot exist without a scope check nor escape the test.
+ */
+export interface ApiRoute<Q = unknown> {
+  id: string;
+  method: "GET";
+  path: string;
+  query: z.ZodType<Q>;
+  scope: (query: Q) => ScopeTarget;
+  /** JSON-ready answer, or undefined for "not found" */
+  handle: (context: RouteContext<Q>) => Promise<unknown>;
+}
+
+const id = z.string().refine(isScopeId);
+const optionalId = id.optional();
+
+function route<Q>(definition: ApiRoute<Q>): ApiRoute<unknown> {
+  return definition as unknown as ApiRoute<unknown>;
+}
+
+export const apiRoutes: readonly ApiRoute<unknown>[] = [
+  route({
+    id: "me",
+    method: "GET",
+    path: "/api/me",
+    query: z.object({}),
+    scope: () => ({ kind: "self" }),
+    handle: async ({ user }) => publicUser(user),
+  }),
+  route({
+    id: "catalog",
+    method: "GET",
+    path: "/api/catalog",
+    query: z.object({}),
+    scope: () => ({ kind: "self" }),
+    handle: async ({ results, user }) => catalogFor(user, await results.catalog()),
+  }),
+  route({
+    id: "users",
+    method: "GET",
+    path: "/api/users",
+    query: z.object({}),
+    scope: () => ({ kind: "admin" }),
+    handle: async ({ users }) => (await users.list()).map(publicUser),
+  }),
+  route({
+    id: "school-filters",
+    method: "GET",
+    path: "/api/filters/school",
+    query: z.object({ school: id }),
+    scope: (query) => ({ kind: "school", school: query.school }),
+    handle: ({ results, query }) => results.filters({ school: query.school }),
+  }),
+  route({
+    id: "bestuur-filters",
+    method: "GET",
+    path: "/api/filters/bestuur",
+    query: z.object({ bestuur: id }),
+    scope: (query) => ({ kind: "bestuur", bestuur: query.bestuur }),
+    handle: ({ results, query }) => results.filters({ bestuur: query.bestuur }),
+  }),
+  route({
+    id: "opleiding-filters",
+    method: "GET",
+    path: "/api/filters/opleiding",
+    query: z.object({ opleiding: id }),
+    scope: (query) => ({ kind: "opleiding", opleiding: query.opleiding }),
+    handle: ({ results, query }) => results.filters({ opleiding: query.opleiding }),
+  }),
+  route({
+    id: "class-overview",
+    method: "GET",
+    path: "/api/class-overview",
+    query: z.object({ school: id, wave: id }),
+    scope: (query) => ({ kind: "school", school: query.school }),
+    handle: ({ results, query }) => results.classOverview(query),
+  }),
+  route({
+    id: "groep",
+    method: "GET",
+    path: "/api/groep",
+    query: z.object({ school: id, wave: id, groep: id }),
+    scope: (query) => ({ kind: "school", school: query.school }),
+    handle: ({ results, query }) => results.groepDetail(query),
+  }),
+  route({
+    id: "board",
+    method: "GET",
+    path: "/api/board",
+    query: z.object({ bestuur: id }),
+    scope: (query) => ({ kind: "bestuur", bestuur: query.bestuur }),
+    handle: ({ results, query }) => results.boardOverview(query),
+  }),
+  route({
+    id: "leerlijn",
+    method: "GET",
+    path: "/api/leerlijn",
+    query: z.object({ opleiding: id, cohort: optionalId, fase: optionalId, gesprekssoort: optionalId }),
+    scope: (query) => ({ kind: "opleiding", opleiding: query.opleiding }),
+    handle: ({ results, query }) => {
+      const { opleiding, cohort, fase, gesprekssoort } = query;
+      return results.leerlijn({
+        opleiding,
+        ...(cohort === undefined ? {} : { cohort }),
+        ...(fase === undefined ? {} : { fase }),
+        ...(gesprekssoort === undefined ? {} : { gesprekssoort }),
+      });
+    },
+  }),
+];

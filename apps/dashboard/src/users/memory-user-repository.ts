@@ -1,0 +1,39 @@
+import { fail, ok, type Result } from "@zaz/model";
+import { userMessages } from "../messages.js";
+import { normaliseUsername, type User, type UserRepository } from "./user-repository.js";
+
+/** Accounts in a Map: for tests and demos. Copies on the way in and out, like a database. */
+export class MemoryUserRepository implements UserRepository {
+  readonly #users = new Map<string, User>();
+
+  constructor(users: readonly User[] = []) {
+    for (const user of users) this.#users.set(normaliseUsername(user.username), copy(user));
+  }
+
+  async add(user: User): Promise<Result<User>> {
+    const key = normaliseUsername(user.username);
+    if (this.#users.has(key)) {
+      return fail([{ code: "user-exists", message: userMessages.exists(key), value: key }]);
+    }
+    const stored = { ...copy(user), username: key };
+    this.#users.set(key, stored);
+    return ok(copy(stored));
+  }
+
+  async find(username: string): Promise<User | undefined> {
+    const user = this.#users.get(normaliseUsername(username));
+    return user === undefined ? undefined : copy(user);
+  }
+
+  async list(): Promise<User[]> {
+    return [...this.#users.values()].sort((a, b) => a.username.localeCompare(b.username)).map(copy);
+  }
+
+  async remove(username: string): Promise<boolean> {
+    return this.#users.delete(normaliseUsername(username));
+  }
+}
+
+function copy(user: User): User {
+  return structuredClone(user);
+}

@@ -1,0 +1,265 @@
+import { getJson } from "./api.js";
+import { appendChart } from "./chart.js";
+import { h } from "./dom.js";
+import { formatValue } from "./format.js";
+
+const params = new URLSearchParams(location.search);
+const $ = (id) => document.getElementById(id);
+
+function setStatus(text) {
+  $("status").textContent = text;
+}
+
+function setTitle(text) {
+  $("view-title").textContent = text;
+  document.title = `${text} · Zij aan Zij`;
+}
+
+// A cell as text: the number with its n, or why it is not shown.
+function cellText(cell, unit) {
+  if (cell.status === "shown") return `${formatValue(cell.value, unit)} (n = ${cell.n})`;
+  return cell.label;
+}
+
+function renderFacts(facts) {
+  const region = $("facts");
+  region.replaceChildren();
+  if (facts.length === 0) return;
+  region.hidden = false;
+  region.append(
+    h("h2", { className: "visually-hidden" }, "Kerncijfers"),
+    h(
+      "dl",
+      {},
+      facts.map((fact) => [
+        h("dt", {}, fact.label),
+        h(
+          "dd",
+          { className: fact.cell.status === "shown" ? "" : "suppressed" },
+          cellText(fact.cell, fact.unit),
+        ),
+      ]),
+    ),
+  );
+}
+
+async function renderCharts(charts) {
+  const content = $("content");
+  for (const chart of charts) await appendChart(content, chart);
+}
+
+// A GET form of selects; choosing and submitting reloads the page with the new query.
+function renderFilters(fields, hiddenFields = {}) {
+  const form = $("filters");
+  form.replaceChildren();
+  const usable = fields.filter((field) => field.options.length > 0);
+  if (usable.length === 0) return;
+  for (const [name, value] of Object.entries(hiddenFields))
+    form.append(h("input", { type: "hidden", name, value }));
+  for (const field of usable) {
+    const id = `filter-${field.name}`;
+    const select = h(
+      "select",
+      { id, name: field.name },
+      field.allowAll ? h("option", { value: "" }, "alle") : null,
+      field.options.map((option) =>
+        h("option", { value: option.id, selected: option.id === field.value }, option.name),
+      ),
+    );
+    form.append(h("p", {}, h("label", { for: id }, field.label), select));
+  }
+  form.append(h("p", {}, h("button", { type: "submit" }, "Toon")));
+  form.hidden = false;
+}
+
+function pick(list, wanted) {
+  return list.find((item) => item.id === wanted)?.id ?? list[list.length - 1]?.id;
+}
+
+async function firstOf(kind) {
+  const catalog = await getJson("/api/catalog");
+  if (kind === "school") return catalog.besturen.flatMap((b) => b.schools)[0]?.id;
+  if (kind === "bestuur") {
+    const me = await getJson("/api/me");
+    return me.scopes.bestuur ?? (me.role === "beheerder" ? catalog.besturen[0]?.id : undefined);
+  }
+  return catalog.opleidingen[0]?.id;
+}
+
+export async function home() {
+  const catalog = await getJson("/api/catalog");
+  setStatus("");
+  const content = $("content");
+  for (const bestuur of catalog.besturen) {
+    content.append(
+      h(
+        "section",
+        { className: "card" },
+        h("h2", {}, bestuur.name),
+        h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: `/leerteam?bestuur=${encodeURIComponent(bestuur.id)}` },
+            `Scholen van ${bestuur.name} vergelijken`,
+          ),
+        ),
+        h(
+          "ul",
+          {},
+          bestuur.schools.map((school) =>
+            h(
+              "li",
+              {},
+              h(
+                "a",
+                { href: `/directeur?school=${encodeURIComponent(school.id)}` },
+                `Klassenoverzicht ${school.name}`,
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  for (const opleiding of catalog.opleidingen) {
+    content.append(
+      h(
+        "section",
+        { className: "card" },
+        h("h2", {}, opleiding.name),
+        h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: `/pabo?opleiding=${encodeURIComponent(opleiding.id)}` },
+            "Leerlijn educatief partnerschap",
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+export async function directeur() {
+  const school = params.get("school") ?? (await firstOf("school"));
+  if (school === undefined) return setStatus("U hebt geen school om te bekijken.");
+  const filters = await getJson("/api/filters/school", { school });
+  const wave = pick(filters.waves, params.get("wave"));
+  renderFilters([{ name: "wave", label: "Meting", options: filters.waves, value: wave }], { school });
+  const view = await getJson("/api/class-overview", { school, wave });
+  setTitle(`Klassenoverzicht ${view.title}`);
+  renderFacts(view.facts);
+  $("content").append(
+    h(
+      "nav",
+      { className: "card", "aria-label": "Groepen" },
+      h("h2", {}, "Groepen"),
+      h(
+        "ul",
+        { className: "inline-list" },
+        view.groepen.map((groep) =>
+          h(
+            "li",
+            {},
+            h(
+              "a",
+              { href: `/directeur/groep?${new URLSearchParams({ school, wave, groep: groep.id })}` },
+              groep.name,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  setStatus("");
+  await renderCharts(view.charts);
+}
+
+export async function groep() {
+  const school = params.get("school");
+  const filters = await getJson("/api/filters/school", { school });
+  const wave = pick(filters.waves, params.get("wave"));
+  const groepId = pick(filters.groepen, params.get("groep"));
+  renderFilters(
+    [
+      { name: "wave", label: "Meting", options: filters.waves, value: wave },
+      { name: "groep", label: "Groep", options: filters.groepen, value: groepId },
+    ],
+    { school },
+  );
+  const view = await getJson("/api/groep", { school, wave, groep: groepId });
+  setTitle(view.title);
+  renderFacts(view.facts);
+  $("content").append(
+    h(
+      "p",
+      {},
+      h(
+        "a",
+        { href: `/directeur?${new URLSearchParams({ school, wave })}` },
+        `Terug naar het klassenoverzicht van ${view.school.name}`,
+      ),
+    ),
+  );
+  setStatus("");
+  await renderCharts(view.charts);
+  for (const block of view.freeText) {
+    const body =
+      block.cell.status === "shown"
+        ? [
+            h("p", {}, `n = ${block.cell.n}`),
+            h(
+              "ul",
+              { className: "free-text" },
+              block.cell.answers.map((a) => h("li", {}, a)),
+            ),
+          ]
+        : [h("p", { className: "suppressed" }, block.cell.label)];
+    $("content").append(
+      h("section", { className: "card" }, h("h2", {}, `Open antwoorden: ${block.question}`), body),
+    );
+  }
+}
+
+export async function leerteam() {
+  const bestuur = params.get("bestuur") ?? (await firstOf("bestuur"));
+  if (bestuur === undefined) return setStatus("U hebt geen bestuur om te bekijken.");
+  const view = await getJson("/api/board", { bestuur });
+  setTitle(`Scholen van ${view.title}`);
+  renderFacts(view.facts);
+  setStatus("");
+  await renderCharts(view.charts);
+}
+
+export async function pabo() {
+  const opleiding = params.get("opleiding") ?? (await firstOf("opleiding"));
+  if (opleiding === undefined) return setStatus("U hebt geen opleiding om te bekijken.");
+  const filters = await getJson("/api/filters/opleiding", { opleiding });
+  const chosen = {
+    cohort: params.get("cohort") ?? "",
+    fase: params.get("fase") ?? "",
+    gesprekssoort: params.get("gesprekssoort") ?? "",
+  };
+  renderFilters(
+    [
+      { name: "cohort", label: "Cohort", options: filters.cohorts, value: chosen.cohort, allowAll: true },
+      { name: "fase", label: "Fase", options: filters.fasen, value: chosen.fase, allowAll: true },
+      {
+        name: "gesprekssoort",
+        label: "Soort gesprek",
+        options: filters.gesprekssoorten,
+        value: chosen.gesprekssoort,
+        allowAll: true,
+      },
+    ],
+    { opleiding },
+  );
+  const view = await getJson("/api/leerlijn", { opleiding, ...chosen });
+  setTitle(view.title);
+  renderFacts(view.facts);
+  setStatus("");
+  await renderCharts(view.charts);
+}

@@ -1,0 +1,100 @@
+import { apiRoutes, roles, type ScopeKind } from "@zaz/dashboard";
+import { demoAccounts } from "@zaz/dashboard/testing";
+import request from "supertest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Agent, loggedInAgent, makeApp } from "./helpers.js";
+
+/**
+ * A valid query per route for a given scope value. A route added to the table without an
+ * entry here fails the first test, so no route escapes the matrix.
+ */
+const sampleQueries: Record<string, (value: string) => Record<string, string>> = {
+  me: () => ({}),
+  catalog: () => ({}),
+  users: () => ({}),
+  "school-filters": (school) => ({ school }),
+  "bestuur-filters": (bestuur) => ({ bestuur }),
+  "opleiding-filters": (opleiding) => ({ opleiding }),
+  "class-overview": (school) => ({ school, wave: "2025-voorjaar" }),
+  groep: (school) => ({ school, wave: "2025-voorjaar", groep: "groep-1" }),
+  board: (bestuur) => ({ bestuur }),
+  leerlijn: (opleiding) => ({ opleiding, fase: "hoofdfase" }),
+};
+
+/** The scope kind of a route, found by asking it which target a sample query names. */
+function kindOf(routeId: string): ScopeKind {
+  const route = apiRoutes.find((r) => r.id === routeId)!;
+  return route.scope(route.query.parse(sampleQueries[routeId]!("x")) as never).kind;
+}
+
+// Per scope kind: a value inside the demo fixture that each role may see, and one it may not.
+// In fixture: directeur has de-regenboog (ASKO); leerteam has ASKO (de-regenboog, het-kompas);
+// docent has pabo-hva. STAIJ's de-vlinder and iPabo are outside everyone's scope but beheerder's.
+const inScope: Record<ScopeKind, Partial<Record<string, string>>> = {
+  school: { directeur: "de-regenboog", leerteam: "het-kompas", beheerder: "de-vlinder" },
+  bestuur: { leerteam: "asko", beheerder: "staij" },
+  opleiding: { docent: "pabo-hva", beheerder: "pabo-ipabo" },
+  self: { directeur: "-", leerteam: "-", docent: "-", beheerder: "-" },
+  admin: { beheerder: "-" },
+};
+const outOfScope: Record<ScopeKind, string | undefined> = {
+  school: "de-vlinder",
+  bestuur: "staij",
+  opleiding: "pabo-ipabo",
+  self: undefined,
+  admin: "-",
+};
+
+function url(path: string, query: Record<string, string>): string {
+  const search = new URLSearchParams(query).toString();
+  return search === "" ? path : `${path}?${search}`;
+}
+
+describe("access-control matrix (generated from the route table)", () => {
+  let app: Awaited<ReturnType<typeof makeApp>>;
+  const agents = new Map<string, Agent>();
+
+  beforeAll(async () => {
+    app = await makeApp({ apiRequestsPerMinute: 10_000 });
+    for (const account of demoAccounts) agents.set(account.role, await loggedInAgent(app, account.username));
+  });
+
+  it("has a sample query for every route, and a demo account for every role", () => {
+    expect(apiRoutes.map((route) => route.id).filter((id) => sampleQueries[id] === undefined)).toEqual([]);
+    expect(demoAccounts.map((account) => account.role).sort()).toEqual([...roles].sort());
+  });
+
+  for (const route of apiRoutes) {
+    describe(`${route.method} ${route.path}`, () => {
+      it("401 when logged out", async () => {
+        const sample = sampleQueries[route.id];
+        const query = sample ? sample(inScope[kindOf(route.id)].beheerder ?? "x") : {};
+        expect((await request(app).get(url(route.path, query))).status).toBe(401);
+      });
+
+      for (const role of roles) {
+        it(`${role}: 200 in scope, 403 out of scope`, async () => {
+          const sample = sampleQueries[route.id]!;
+          const kind = kindOf(route.id);
+          const agent = agents.get(role)!;
+          const allowed = inScope[kind][role];
+          if (allowed !== undefined) {
+            const response = await agent.get(url(route.path, sample(allowed)));
+            expect(response.status, JSON.stringify(response.body)).toBe(200);
+          }
+          const denied = outOfScope[kind];
+          if (denied !== undefined && role !== "beheerder") {
+            const response = await agent.get(url(route.path, sample(denied)));
+            expect(response.status).toBe(403);
+            expect(response.body.error.code).toBe("out-of-scope");
+          }
+          // A role without any scope of this kind is refused even its "own" guess.
+          if (allowed === undefined && kind !== "admin") {
+            const other = Object.values(inScope[kind]).find((value) => value !== undefined)!;
+            expect((await agent.get(url(route.path, sample(other)))).status).toBe(403);
+          }
+        });
+      }
+    });
+  }
+});

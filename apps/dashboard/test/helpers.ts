@@ -1,0 +1,48 @@
+import { type Clock, createServer, type ServerConfigInput } from "@zaz/dashboard";
+import { demoPassword, demoUsers, FakeResultsService } from "@zaz/dashboard/testing";
+import type { Express } from "express";
+import request from "supertest";
+
+export const secret = "test-secret-that-is-long-enough-0123456789";
+
+/** A clock tests move by hand. */
+export class ManualClock implements Clock {
+  time = Date.UTC(2025, 3, 1, 9, 0, 0);
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export async function makeApp(config: Partial<ServerConfigInput> = {}, clock?: Clock): Promise<Express> {
+  return createServer({
+    results: new FakeResultsService(),
+    users: await demoUsers(),
+    config: { sessionSecret: secret, secureCookies: false, ...config },
+    ...(clock ? { clock } : {}),
+    log: () => {},
+  });
+}
+
+export function csrfFrom(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (match === null) throw new Error("no CSRF token in page");
+  return match[1]!;
+}
+
+export type Agent = ReturnType<typeof request.agent>;
+
+/** Logs in through the real form (CSRF included); returns the response of the POST. */
+export async function logIn(agent: Agent, username: string, password = demoPassword) {
+  const page = await agent.get("/login");
+  return agent.post("/login").type("form").send({ username, password, _csrf: csrfFrom(page.text) });
+}
+
+export async function loggedInAgent(app: Express, username: string): Promise<Agent> {
+  const agent = request.agent(app);
+  const response = await logIn(agent, username);
+  if (response.status !== 303) throw new Error(`login of ${username} failed: ${response.status}`);
+  return agent;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { classHeatmap, jaShare, likertBars, partnershipProfile, responseRate, trend } from "../src/index.js";
+import {
+  heatmapInput,
+  jaShareInput,
+  likertInput,
+  profileInput,
+  responseRateInput,
+  trendInput,
+} from "./fixtures.js";
+import { schemaErrors } from "./support.js";
+
+// One file for all builders: the schema is compiled once.
+describe("every builder's spec validates against the Vega-Lite 6 JSON Schema", () => {
+  const charts = {
+    likertBars: likertBars(likertInput),
+    classHeatmap: classHeatmap(heatmapInput),
+    partnershipProfile: partnershipProfile(profileInput),
+    trend: trend(trendInput),
+    responseRate: responseRate(responseRateInput),
+    jaShare: jaShare(jaShareInput),
+  };
+  for (const [name, chart] of Object.entries(charts)) {
+    it(name, () => {
+      expect(schemaErrors(chart.spec)).toEqual([]);
+    });
+  }
+
+  it("rejects a broken spec (the validator is not vacuous)", () => {
+    const broken = { ...charts.trend.spec, mark: "balk" } as unknown as typeof charts.trend.spec;
+    expect(schemaErrors(broken).length).toBeGreaterThan(0);
+  });
+});

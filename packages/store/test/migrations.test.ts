@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DuckDb } from "../src/duckdb/connection.js";
+import {
+  latestSchemaVersion,
+  type Migration,
+  migrate,
+  migrations,
+  schemaVersion,
+} from "../src/duckdb/migrations.js";
+import { openDuckDbStore, StoreError } from "../src/index.js";
+import { type TempDir, tempDir } from "./helpers.js";
+
+let dir: TempDir;
+
+beforeEach(async () => {
+  dir = await tempDir();
+});
+
+afterEach(async () => {
+  await dir.remove();
+});
+
+async function tables(db: DuckDb): Promise<string[]> {
+  const rows = await db.all("SELECT table_name FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name");
+  return rows.map((r) => String(r.table_name));
+}
+
+describe("migrations", () => {
+  it("creates the schema once; a second run is a no-op", async () => {
+    const db = await DuckDb.open(dir.file("m.duckdb"));
+    try {
+      expect(await migrate(db)).toEqual(migrations.map((m) => m.version));
+      expect(await schemaVersion(db)).toBe(latestSchemaVersion);
+      expect(await tables(db)).toEqual([
+        "answers",
+        "import_context",
+        "imports",
+        "response_context",
+        "responses",
+        "roster",
+        "schema_migrations",
+        "store_state",
+      ]);
+      expect(await migrate(db)).toEqual([]);
+      expect(Number(await db.scalar("SELECT count(*) FROM schema_migrations"))).toBe(migrations.length);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("applies only the steps a database lacks, in order, each all or nothing", async () => {
+    const db = await DuckDb.open(dir.file("m.duckdb"));
+    try {
+      const steps: Migration[] = [
+        { version: 1, name: "one", statements: ["CREATE TABLE one (x INTEGER)"] },
+        { version: 2, name: "two", statements: ["CREATE TABLE two (x INTEGER)"] },
+      ];
+      expect(await migrate(db, steps.slice(0, 1))).toEqual([1]);
+      const broken: Migration = {
+        version: 3,
+        name: "broken",
+        statements: ["CREATE TABLE three (x INTEGER)", "CREATE TABLE one (x INTEGER)"],
+      };
+      await expect(migrate(db, [...steps, broken])).rejects.toThrow();
+      // step 2 committed, step 3 rolled back as a whole
+      expect(await schemaVersion(db)).toBe(2);
+      expect(await tables(db)).toEqual(["one", "schema_migrations", "two"]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("refuses a database made by a newer version of the program", async () => {
+    const path = dir.file("new.duckdb");
+    const db = await DuckDb.open(path);
+    await migrate(db);
+    await db.run("INSERT INTO schema_migrations VALUES (999, 'future', now()::TIMESTAMP)");
+    db.close();
+    const opening = openDuckDbStore(path);
+    await expect(opening).rejects.toBeInstanceOf(StoreError);
+    await expect(openDuckDbStore(path)).rejects.toThrow(/schemaversie 999/);
+  });
+});

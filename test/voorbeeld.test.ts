@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+
+interface ManifestEntry {
+  file: string;
+  instrument: string;
+  flags: Record<string, string>;
+  responses: number;
+  answers: number;
+  missing: { weet_niet: number; nvt: number; leeg: number };
+}
+
+const manifest = JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as ManifestEntry[];
+const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+
+describe("the example exports", () => {
+  const db = join(tempDir(), "voorbeeld.duckdb");
+
+  it.each(manifest.map((m) => [m.file, m] as const))(
+    "%s ingests with the counts the README states",
+    async (_, m) => {
+      const flags = Object.entries(m.flags).flatMap(([k, v]) => [`--${k}`, v]);
+      const r = await zaz([
+        "ingest",
+        join(voorbeeld, m.file),
+        "--instrument",
+        m.instrument,
+        ...flags,
+        "--db",
+        db,
+        "--json",
+      ]);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      const summary = JSON.parse(r.stdout);
+      expect(summary).toMatchObject({
+        status: "imported",
+        rowsRead: m.responses,
+        responses: m.responses,
+        responsesAdded: m.responses,
+        answers: m.answers,
+        missing: m.missing,
+      });
+      const row = readme.split("\n").find((l) => l.includes(`\`${m.file}\``));
+      expect(row, `README lists ${m.file}`).toBeDefined();
+      const cells = (row ?? "").split("|").map((c) => c.trim());
+      expect(cells.slice(-4, -1)).toEqual([
+        String(m.responses),
+        String(m.answers),
+        `${m.missing.weet_niet} / ${m.missing.nvt} / ${m.missing.leeg}`,
+      ]);
+    },
+  );
+
+  it("adds nothing when an export is ingested again, and says so", async () => {
+    const m = manifest[0];
+    if (!m) throw new Error("empty manifest");
+    const flags = Object.entries(m.flags).flatMap(([k, v]) => [`--${k}`, v]);
+    const before = JSON.parse((await zaz(["imports", "--db", db, "--format", "json"])).stdout);
+    const again = await zaz([
+      "ingest",
+      join(voorbeeld, m.file),
+      "--instrument",
+      m.instrument,
+      ...flags,
+      "--db",
+      db,
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain("niets nieuw");
+    const after = JSON.parse((await zaz(["imports", "--db", db, "--format", "json"])).stdout);
+    expect(after).toEqual(before);
+  });
+
+  it("stores the roster", async () => {
+    const r = await zaz(["roster", join(voorbeeld, "rooster.csv"), "--db", db, "--format", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(64);
+  });
+});
