@@ -67,7 +67,7 @@ export function createServer(deps: ServerDeps): Express {
       store: new ExpressSessionAdapter(
         deps.sessionStore ?? new MemorySessionStore({ clock }),
         clock,
-        options.idleTimeoutMs,
+        sessionTtlMs,
       ),
       resave: false,
       saveUninitialized: false,

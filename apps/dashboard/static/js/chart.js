@@ -66,6 +66,9 @@ export async function appendChart(parent, chart) {
     tooltip: { disableDefaultStyle: true },
   });
   const view = result.view;
+  // The plot is one image to assistive technology (role=img, labelled by the spec's
+  // description) and the table is its accessible alternative, so the SVG inside is hidden.
+  canvas.querySelector("svg")?.setAttribute("aria-hidden", "true");
   svgButton.addEventListener("click", async () =>
     download(await view.toImageURL("svg"), fileName(chart, "svg")),
   );

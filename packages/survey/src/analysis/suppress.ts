@@ -11,9 +11,12 @@
  * without a value for a grouping dimension form their own "onbekend" group), so each column is an
  * additive set: total = Σ groups. Within each additive set:
  *   1. if the total is below the threshold, the total and every group are suppressed;
- *   2. otherwise, as long as some group is suppressed and the suppressed groups are fewer than two
- *      or together hold fewer than `threshold` respondents (or students), the smallest group still
- *      shown (by respondents, then students, then table order) is suppressed as well.
+ *   2. otherwise, as long as some non-empty group is suppressed and the suppressed non-empty groups
+ *      are fewer than two or together hold fewer than `threshold` respondents (or students), the
+ *      smallest group still shown (by respondents, then students, then table order) is suppressed
+ *      as well. (A group hidden in this column but with nobody in it hides nothing, so it does not
+ *      count towards the two.) If no group is left to hide and the hidden ones are still one, or
+ *      still too small together, the total is hidden too.
  * Subtracting the shown groups from the shown total then yields only the combined value of two or
  * more suppressed groups that together reach the threshold, never one small group.
  * The rule runs first on the n-only column (response counts, and with them response rates and
@@ -127,7 +130,8 @@ function resolveSet(
       ),
     };
   }
-  const suppressed = () => parts2.flatMap((s, i) => (s.kind === "suppressed" ? [i] : []));
+  // A hidden group with nobody in this column hides nothing: only groups with responses count.
+  const suppressed = () => parts2.flatMap((s, i) => (s.kind === "suppressed" && parts[i]!.responses > 0 ? [i] : []));
   let hidden = suppressed();
   while (hidden.length > 0) {
     const combined = union(hidden.map((i) => parts[i]!));
@@ -137,7 +141,11 @@ function resolveSet(
       if (s.kind !== "shown") return;
       if (next < 0 || compareSize(parts[i]!, parts[next]!) < 0) next = i;
     });
-    if (next < 0) break; // every group is hidden: only the total remains
+    if (next < 0) {
+      // Every non-empty group is hidden, yet they are too few or too small together: the total
+      // would give them away, so it is hidden as well.
+      return { total: suppressedStatus(Reason.complementary), parts: parts2 };
+    }
     parts2[next] = suppressedStatus(Reason.complementary);
     hidden = suppressed();
   }

@@ -51,6 +51,9 @@ export interface PlanOptions {
   pseudonymKey: Uint8Array;
 }
 
+/** A column this similar to an absent item is taken to be that item: ingest stops and asks for a mapping. */
+const strongSuggestion = 0.75;
+
 /** Checks the mapping against the instrument and the flags: the problems every row would share. */
 export function planIngest(options: PlanOptions): Result<IngestPlan> {
   const { instrument, columns, context, file } = options;
@@ -116,24 +119,33 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
       else submittedAtColumn = c.index;
     } else {
       if (t.reason === "identifier") identifierColumns.push(c.index);
-      if (t.reason !== "toolMetadata") {
-        warnings.push({
-          code: t.reason === "identifier" ? "identifier-dropped" : "column-dropped",
-          message: msg.columnDropped(c.header, msg.ignoreReason(t.reason)),
-          file,
-          row: 1,
-          column: c.header,
-        });
-      }
-      if (c.suggestion) {
-        const s = c.suggestion;
-        warnings.push({
+      const s = c.suggestion;
+      if (s && s.confidence >= strongSuggestion) {
+        // Storing the file without this column would silently lose answers: ask for a reviewed mapping.
+        errors.push({
           code: "column-similar",
           message: msg.columnSimilar(c.header, formatTarget(s.target), s.confidence),
           file,
           row: 1,
           column: c.header,
           hint: msg.columnSimilarHint,
+        });
+      } else if (s) {
+        warnings.push({
+          code: "column-similar",
+          message: msg.columnSimilarWeak(c.header, formatTarget(s.target), s.confidence),
+          file,
+          row: 1,
+          column: c.header,
+          hint: msg.columnSimilarHint,
+        });
+      } else if (t.reason !== "toolMetadata") {
+        warnings.push({
+          code: t.reason === "identifier" ? "identifier-dropped" : "column-dropped",
+          message: msg.columnDropped(c.header, msg.ignoreReason(t.reason)),
+          file,
+          row: 1,
+          column: c.header,
         });
       }
     }

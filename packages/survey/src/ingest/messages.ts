@@ -15,10 +15,10 @@ export const ingestMessages = {
   noteCheck: (text: string) => `CONTROLEER: lijkt op "${text}"`,
   ignoreReason: (reason: IgnoreReason) =>
     ({
-      identifier: "direct identificerend (naam, e-mail, IP): wordt nooit opgeslagen",
-      toolMetadata: "administratie van het enquêteprogramma: wordt niet opgeslagen",
-      unmapped: "geen passend item gevonden: wordt niet opgeslagen",
-      byMapping: "genegeerd volgens koppelbestand",
+      identifier: "naam, e-mailadres of IP-adres: zulke gegevens slaan we nooit op",
+      toolMetadata: "administratie van het enquêteprogramma",
+      unmapped: "geen passend item of dimensie in het instrument",
+      byMapping: "genegeerd volgens het koppelbestand",
     })[reason],
 
   unknownLabel: (value: string, header: string) => `Onbekend antwoord "${value}" in kolom "${header}".`,
@@ -44,9 +44,11 @@ export const ingestMessages = {
   duplicateTarget: (target: string, first: string, second: string) =>
     `Kolommen "${first}" en "${second}" zijn allebei gekoppeld aan ${target}.`,
   duplicateTargetHint: "koppel één van beide aan iets anders of aan 'ignore' met een koppelbestand (zaz map)",
-  columnDropped: (header: string, why: string) => `Kolom "${header}" wordt niet opgeslagen: ${why}.`,
+  columnDropped: (header: string, why: string) => `Kolom "${header}" wordt niet opgeslagen (${why}).`,
   columnSimilar: (header: string, target: string, confidence: number) =>
-    `Kolom "${header}" lijkt op ${target} (${Math.round(confidence * 100)}% zeker) maar is niet gekoppeld.`,
+    `Kolom "${header}" is waarschijnlijk ${target} (${Math.round(confidence * 100)}% gelijk), maar de kop wijkt af van het instrument; zonder koppeling gaan deze antwoorden verloren.`,
+  columnSimilarWeak: (header: string, target: string, confidence: number) =>
+    `Kolom "${header}" wordt niet opgeslagen; lijkt een beetje op ${target} (${Math.round(confidence * 100)}% gelijk).`,
   columnSimilarHint: "maak een koppelbestand met 'zaz map' en gebruik het met --map",
   itemAbsent: (count: number, ids: readonly string[]) =>
     `${count} item(s) van het instrument staan niet in het bestand: ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? " …" : ""}.`,

@@ -64,7 +64,8 @@ export async function* parseRecords(
     },
   });
   // Errors of the source surface through the parser; the callback only has to exist.
-  pipeline(Readable.from(holdBackCarriageReturn(text)), parser, () => {});
+  const source = holdBackCarriageReturn(text);
+  pipeline(Readable.from(source), parser, () => {});
   let linesBefore = 0;
   let read = 0;
   const failed = (error: CsvError): ParseFailed => {
@@ -88,6 +89,8 @@ export async function* parseRecords(
     if (pending !== undefined) yield failed(pending.error);
   } finally {
     parser.destroy();
+    // Close the chain of sources now, not when the stream gets round to it: releases the file.
+    await source.return(undefined);
   }
 }
 
