@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { listen, type ResultsService, type Serving } from "@zaz/dashboard";
@@ -83,7 +85,10 @@ export async function logIn(page: Page, baseUrl: string, username: string): Prom
   await page.goto(`${baseUrl}/login`);
   await page.fill("#username", username);
   await page.fill("#password", demoPassword);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("button[type=submit]")]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith("/login")),
+    page.click("button[type=submit]"),
+  ]);
 }
 
 /** Waits until the view finished: the status region empties and every figure has its SVG. */
@@ -99,7 +104,11 @@ export async function waitForView(page: Page): Promise<void> {
 /** Marks drawn per chart: rect, path, symbol or text items inside each chart's SVG. */
 export async function marksPerChart(page: Page): Promise<number[]> {
   return page.$$eval("figure.chart-figure .chart svg", (svgs) =>
-    svgs.map((svg) => svg.querySelectorAll("g.mark-rect path, g.mark-symbol path, g.mark-line path, g.mark-text text").length),
+    svgs.map(
+      (svg) =>
+        svg.querySelectorAll("g.mark-rect path, g.mark-symbol path, g.mark-line path, g.mark-text text")
+          .length,
+    ),
   );
 }
 
@@ -117,11 +126,20 @@ interface AxeViolation {
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] } });
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"] },
+    });
     return result.violations as AxeViolation[];
   });
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`,
+    );
 }

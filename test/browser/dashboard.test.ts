@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
 import type { Serving } from "@zaz/dashboard";
 import { FakeResultsService } from "@zaz/dashboard/testing";
 import type { Browser } from "playwright-core";
@@ -19,7 +21,10 @@ const viewsByRole: Record<string, string[]> = {
   directeur: ["/", "/directeur", "/directeur/groep?school=de-regenboog&wave=2025-voorjaar&groep=groep-8"],
   leerteam: ["/leerteam", "/directeur?school=het-kompas&wave=2024-najaar"],
   docent: ["/pabo", "/pabo?opleiding=pabo-hva&fase=propedeuse"],
-  beheerder: ["/leerteam?bestuur=staij", "/directeur/groep?school=de-regenboog&wave=2025-voorjaar&groep=groep-3"],
+  beheerder: [
+    "/leerteam?bestuur=staij",
+    "/directeur/groep?school=de-regenboog&wave=2025-voorjaar&groep=groep-3",
+  ],
 };
 
 describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
@@ -85,7 +90,9 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
         page.locator("figure.chart-figure").first().getByRole("button", { name: "Download SVG" }).click(),
       ]);
       expect(svg.suggestedFilename()).toBe("heatmap.svg");
-      expect(await page.evaluate(() => Object.keys(window).filter((key) => /vega.*view|^view$/i.test(key)))).toEqual([]);
+      expect(
+        await page.evaluate(() => Object.keys(window).filter((key) => /vega.*view|^view$/i.test(key))),
+      ).toEqual([]);
       expect(await cspViolations(page)).toEqual([]);
       expect(problems.console).toEqual([]);
     } finally {

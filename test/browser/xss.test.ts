@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
 import type { Serving } from "@zaz/dashboard";
 import { demoFixture, FakeResultsService } from "@zaz/dashboard/testing";
 import type { Browser } from "playwright-core";
@@ -21,8 +23,10 @@ function poisonedService(): FakeResultsService {
   asko.name = xssPayloads[0]!;
   asko.schools[0]!.name = xssPayloads[1]!;
   asko.schools[1]!.name = xssPayloads[2]!;
-  // Groep names must be unique per school; eight per school, spread over both ASKO schools.
-  asko.schools[0]!.groepen = xssPayloads.slice(0, 28).map((name, index) => ({ id: `groep-${index + 1}`, name }));
+  // Groep names must be unique per school: the payloads are split over both ASKO schools.
+  asko.schools[0]!.groepen = xssPayloads
+    .slice(0, 28)
+    .map((name, index) => ({ id: `groep-${index + 1}`, name }));
   asko.schools[1]!.groepen = xssPayloads.slice(28).map((name, index) => ({ id: `groep-${index + 1}`, name }));
   fixture.items = xssPayloads.map((name, index) => ({ id: `item-${index}`, name }));
   fixture.freeTextQuestion = xssPayloads[3]!;
@@ -54,7 +58,11 @@ describe.skipIf(!hasChromium)("XSS payloads render as text", () => {
     // A groep big enough for open answers, so they are really on the page.
     let openGroep: string | undefined;
     for (const groep of service.fixture.besturen[0]!.schools[0]!.groepen) {
-      const detail = await service.groepDetail({ school: "de-regenboog", wave: "2025-voorjaar", groep: groep.id });
+      const detail = await service.groepDetail({
+        school: "de-regenboog",
+        wave: "2025-voorjaar",
+        groep: groep.id,
+      });
       if (detail?.freeText[0]?.cell.status === "shown") {
         openGroep = groep.id;
         break;
@@ -80,7 +88,9 @@ describe.skipIf(!hasChromium)("XSS payloads render as text", () => {
         expect(await cspViolations(page), path).toEqual([]);
       }
       // The open answers are on the last groep page as literal text, one list item each.
-      await page.goto(`${serving.url}/directeur/groep?school=de-regenboog&wave=2025-voorjaar&groep=${openGroep}`);
+      await page.goto(
+        `${serving.url}/directeur/groep?school=de-regenboog&wave=2025-voorjaar&groep=${openGroep}`,
+      );
       await waitForView(page);
       const answers = await page.locator("ul.free-text li").allTextContents();
       expect(answers).toEqual([...xssPayloads]);

@@ -6,6 +6,7 @@ import { instrumentCheck, instrumentList, instrumentShow } from "./commands/inst
 import { map } from "./commands/map.js";
 import { pseudonymCommand } from "./commands/pseudonym.js";
 import { remove } from "./commands/remove.js";
+import { type ReportOptions, reportKlassen } from "./commands/report.js";
 import { roster } from "./commands/roster.js";
 import type { Effects } from "./effects.js";
 import { cliMessages as msg } from "./messages.js";
@@ -158,6 +159,25 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
     .argument("<waarde>", "naam of e-mailadres")
     .addOption(dbOption())
     .action((value: string, opts: { db?: string }) => done((e) => pseudonymCommand(value, opts, e)));
+
+  const report = program
+    .command("report")
+    .description("rapporten: klassen (directeur), scholen (leerteam), leerlijn (Pabo-docent), ontwikkeling (student)");
+  const reportOptions = (c: Command) =>
+    c
+      .addOption(new Option("-f, --format <formaat>", "table, html, json of csv").choices(["table", "html", "json", "csv"]))
+      .option("-o, --output <bestand>", "schrijf naar dit bestand in plaats van stdout")
+      .addOption(new Option("--delimiter <teken>", "scheidingsteken voor csv; ';' geeft ook een BOM voor Nederlandse Excel").choices([",", ";"]))
+      .option("--k <aantal>", "kleinste groep waarvoor cijfers getoond worden (standaard 5, minimaal 3)")
+      .option("--k-tekst <aantal>", "kleinste groep voor open antwoorden (standaard 10)")
+      .addOption(dbOption());
+  reportOptions(
+    report
+      .command("klassen")
+      .description("betrokkenheid per groep van één school in één meting, met respons en verandering")
+      .requiredOption("--school <naam>", "de school")
+      .requiredOption("--wave <meting>", "de meting, bijvoorbeeld 2026-voorjaar"),
+  ).action((opts: ReportOptions & { school: string; wave: string }) => done((e) => reportKlassen(opts, e)));
 
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const command of all(program)) {

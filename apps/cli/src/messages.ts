@@ -98,6 +98,7 @@ export const cliMessages = {
   rosterStored: (n: number) =>
     `${n} roosterregel(s) opgeslagen; oudere regels van dezelfde school en meting zijn vervangen.`,
   fileNotFound: (path: string) => `Bestand niet gevonden of niet leesbaar: ${path}`,
+  reportWritten: (path: string) => `Rapport geschreven: ${path}`,
   ingestNothingWritten: "Er is niets opgeslagen; de database is ongewijzigd.",
   ingestErrors: (count: number) => `${count} fout(en) in het bestand.`,
 };

@@ -37,7 +37,10 @@ export type Agent = ReturnType<typeof request.agent>;
 /** Logs in through the real form (CSRF included); returns the response of the POST. */
 export async function logIn(agent: Agent, username: string, password = demoPassword) {
   const page = await agent.get("/login");
-  return agent.post("/login").type("form").send({ username, password, _csrf: csrfFrom(page.text) });
+  return agent
+    .post("/login")
+    .type("form")
+    .send({ username, password, _csrf: csrfFrom(page.text) });
 }
 
 export async function loggedInAgent(app: Express, username: string): Promise<Agent> {

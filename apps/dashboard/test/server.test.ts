@@ -113,7 +113,10 @@ describe("login", () => {
     expect((await agent.get("/api/me")).body).toMatchObject({ username: "directeur", role: "directeur" });
 
     const home = await agent.get("/");
-    const logout = await agent.post("/logout").type("form").send({ _csrf: csrfFrom(home.text) });
+    const logout = await agent
+      .post("/logout")
+      .type("form")
+      .send({ _csrf: csrfFrom(home.text) });
     expect(logout.status).toBe(303);
     expect((await agent.get("/api/me")).status).toBe(401);
   });
@@ -121,7 +124,10 @@ describe("login", () => {
   it("rejects a login without or with a wrong CSRF token", async () => {
     const agent = request.agent(await makeApp());
     await agent.get("/login");
-    const missing = await agent.post("/login").type("form").send({ username: "directeur", password: demoPassword });
+    const missing = await agent
+      .post("/login")
+      .type("form")
+      .send({ username: "directeur", password: demoPassword });
     expect(missing.status).toBe(403);
     const wrong = await agent
       .post("/login")
@@ -208,7 +214,9 @@ describe("API", () => {
     const body = response.body as { charts: { id: string; spec: unknown; table: { rows: unknown[] } }[] };
     expect(body.charts.map((chart) => chart.id)).toEqual(["heatmap", "respons", "verandering"]);
     const rate = body.charts.find((chart) => chart.id === "respons")!;
-    expect(rate.table.rows).toContainEqual(expect.objectContaining({ label: "Groep 8", value: null, n: null }));
+    expect(rate.table.rows).toContainEqual(
+      expect.objectContaining({ label: "Groep 8", value: null, n: null }),
+    );
   });
 
   it("never sends free text of a groep under the threshold", async () => {

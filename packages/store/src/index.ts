@@ -3,15 +3,23 @@ export { type DuckDbStoreOptions, openDuckDbStore } from "./duckdb/duckdb-store.
 export { StoreError, storeMessages } from "./messages.js";
 export { loadOrCreateKey, pseudonymKeyBytes, pseudonymKeyPath } from "./pseudonym-key.js";
 export {
+  AddUserOutcome,
   type ContextFilter,
   type ErasureCount,
   type ImportOutcome,
   type ImportRecord,
   ImportStatus,
+  isAddUserOutcome,
   isImportStatus,
   type NewImport,
   type ResponseScope,
   type RosterEntry,
+  type SessionTable,
   type Store,
   type StoredResponse,
+  type StoredSession,
+  type StoredUser,
+  type UserRecord,
+  type UserScopes,
+  type UserTable,
 } from "./store.js";

@@ -75,6 +75,69 @@ export interface ErasureCount {
   answers: number;
 }
 
+/** What results an account may see; the same shape as the dashboard's `UserScopes`. */
+export interface UserScopes {
+  schools?: string[];
+  bestuur?: string;
+  opleiding?: string;
+}
+
+/**
+ * A dashboard account as stored. The store does not interpret role or hash; usernames are
+ * compared exactly, so the caller normalises them (the dashboard lower-cases).
+ */
+export interface StoredUser {
+  username: string;
+  role: string;
+  scopes: UserScopes;
+  passwordHash: string;
+}
+
+export interface UserRecord extends StoredUser {
+  /** ISO 8601, UTC */
+  createdAt: string;
+}
+
+export const AddUserOutcome = {
+  added: "added",
+  /** the username is taken: nothing written */
+  exists: "exists",
+} as const;
+
+export type AddUserOutcome = (typeof AddUserOutcome)[keyof typeof AddUserOutcome];
+
+export function isAddUserOutcome(value: unknown): value is AddUserOutcome {
+  return value === AddUserOutcome.added || value === AddUserOutcome.exists;
+}
+
+export interface UserTable {
+  add(user: StoredUser): Promise<AddUserOutcome>;
+  find(username: string): Promise<UserRecord | undefined>;
+  /** sorted by username, as people read them ("user2" before "user10") */
+  list(): Promise<UserRecord[]>;
+  /** true when a user was removed */
+  remove(username: string): Promise<boolean>;
+}
+
+/** A server-side session: its data as JSON text, and when it may be forgotten (ms since epoch). */
+export interface StoredSession {
+  record: string;
+  expiresAt: number;
+}
+
+/**
+ * Sessions of the dashboard. The store keeps no clock: `get` returns an expired session too, with
+ * its `expiresAt`, and the caller decides (and purges).
+ */
+export interface SessionTable {
+  get(id: string): Promise<StoredSession | undefined>;
+  /** stores or replaces */
+  set(id: string, record: string, expiresAt: number): Promise<void>;
+  destroy(id: string): Promise<void>;
+  /** removes every session with expiresAt ≤ now; returns how many */
+  purgeExpired(now: number): Promise<number>;
+}
+
 export interface Store {
   /**
    * Writes the import and its responses in ONE transaction: all or nothing, also when the
@@ -111,5 +174,9 @@ export interface Store {
    */
   replaceRoster(entries: readonly RosterEntry[], source: string): Promise<number>;
   roster(where?: Partial<Pick<RosterEntry, "school" | "groep" | "wave">>): Promise<RosterEntry[]>;
+  /** dashboard accounts */
+  readonly users: UserTable;
+  /** dashboard sessions */
+  readonly sessions: SessionTable;
   close(): Promise<void>;
 }

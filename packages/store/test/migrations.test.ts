@@ -39,7 +39,9 @@ describe("migrations", () => {
         "responses",
         "roster",
         "schema_migrations",
+        "sessions",
         "store_state",
+        "users",
       ]);
       expect(await migrate(db)).toEqual([]);
       expect(Number(await db.scalar("SELECT count(*) FROM schema_migrations"))).toBe(migrations.length);
@@ -67,6 +69,23 @@ describe("migrations", () => {
       expect(await tables(db)).toEqual(["one", "schema_migrations", "two"]);
     } finally {
       db.close();
+    }
+  });
+
+  it("brings a database of schema version 1 up to date on open, keeping its data", async () => {
+    const path = dir.file("v1.duckdb");
+    const db = await DuckDb.open(path);
+    await migrate(db, migrations.slice(0, 1));
+    await db.run("INSERT INTO roster VALUES ('S1', '3', '2024-1', 20, 'r.csv', now()::TIMESTAMP)");
+    db.close();
+    const store = await openDuckDbStore(path);
+    try {
+      expect(await store.roster()).toEqual([{ school: "S1", groep: "3", wave: "2024-1", families: 20 }]);
+      expect(await store.users.list()).toEqual([]);
+      await store.sessions.set("sid", "{}", 1);
+      expect(await store.sessions.get("sid")).toEqual({ record: "{}", expiresAt: 1 });
+    } finally {
+      await store.close();
     }
   });
 

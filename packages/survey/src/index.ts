@@ -1,5 +1,86 @@
 // Public API of @zaz/survey: reading exports, mapping, normalising, validating, scoring, statistics.
 
+// Analysis: responses to results, every group value suppressed (see analysis/suppress.ts)
+export {
+  type AggregateOptions,
+  aggregateConstructs,
+  type ConstructGroup,
+  type ConstructTable,
+  type PrivacyNote,
+} from "./analysis/aggregate-constructs.js";
+export type { AnswerCount } from "./analysis/answer-distribution.js";
+export {
+  type Cell,
+  type EmptyCell,
+  isShown,
+  isSuppressionReason,
+  mapShown,
+  type ShownCell,
+  type SuppressedCell,
+  SuppressionReason,
+  suppressionReasons,
+} from "./analysis/cell.js";
+export {
+  compareToParent,
+  type ParentComparison,
+  type ParentComparisonGroup,
+  type ParentComparisonOptions,
+  type ParentDifference,
+} from "./analysis/compare-to-parent.js";
+export {
+  compareWaves,
+  type WaveChange,
+  type WaveComparison,
+  type WaveGroup,
+  type WaveMean,
+  type WaveOptions,
+} from "./analysis/compare-waves.js";
+export {
+  constructReliability,
+  type ItemReliability,
+  type ReliabilityOptions,
+  type ReliabilityReport,
+  type ReliabilityStats,
+} from "./analysis/construct-reliability.js";
+export type { ConstructStats, Interval } from "./analysis/construct-stats.js";
+export type { GroupingRequest, GroupKey, GroupLabel, Scope } from "./analysis/grouping.js";
+export type { ItemStats } from "./analysis/item-stats.js";
+export {
+  type JaGroup,
+  type JaShare,
+  type JaShareOptions,
+  type JaTable,
+  jaShares,
+} from "./analysis/ja-shares.js";
+export type { ConstructInfo, InstrumentLabel, ItemInfo, ScaleInfo } from "./analysis/labels.js";
+export {
+  type OpenAnswerOptions,
+  type OpenAnswerTable,
+  type OpenGroup,
+  type OpenItemInfo,
+  openAnswers,
+} from "./analysis/open-answers.js";
+export {
+  defaultPrivacy,
+  minimumK,
+  type PrivacySettings,
+  privacySettings,
+} from "./analysis/privacy-settings.js";
+export type { ResponseRate } from "./analysis/response-rate.js";
+export { type ResponseScores, scoreResponses } from "./analysis/score-responses.js";
+export {
+  type DevelopmentEntry,
+  type OwnAnswer,
+  type StudentDevelopment,
+  studentDevelopment,
+} from "./analysis/student-development.js";
+export {
+  type ItemGroup,
+  type ItemSummaryOptions,
+  type ItemTable,
+  summariseItems,
+} from "./analysis/summarise-items.js";
+
 // Mapping, normalising and validating
 export {
   type ColumnTarget,
@@ -96,73 +177,3 @@ export { type ScaleReliability, scaleReliability } from "./stats/scale-reliabili
 export { tCdf, tQuantile } from "./stats/student-t.js";
 export { type MeanInterval, tInterval } from "./stats/t-interval.js";
 export { type ProportionInterval, wilsonInterval } from "./stats/wilson-interval.js";
-
-// Analysis: responses to results, every group value suppressed (see analysis/suppress.ts)
-export {
-  type Cell,
-  type EmptyCell,
-  type ShownCell,
-  type SuppressedCell,
-  SuppressionReason,
-  isShown,
-  isSuppressionReason,
-  mapShown,
-  suppressionReasons,
-} from "./analysis/cell.js";
-export { type PrivacySettings, defaultPrivacy, minimumK, privacySettings } from "./analysis/privacy-settings.js";
-export { type GroupKey, type GroupLabel, type GroupingRequest, type Scope } from "./analysis/grouping.js";
-export { type AnswerCount } from "./analysis/answer-distribution.js";
-export {
-  type ConstructInfo,
-  type InstrumentLabel,
-  type ItemInfo,
-  type ScaleInfo,
-} from "./analysis/labels.js";
-export { type ResponseScores, scoreResponses } from "./analysis/score-responses.js";
-export { type Interval, type ConstructStats } from "./analysis/construct-stats.js";
-export { type ResponseRate } from "./analysis/response-rate.js";
-export {
-  type AggregateOptions,
-  type ConstructGroup,
-  type ConstructTable,
-  type PrivacyNote,
-  aggregateConstructs,
-} from "./analysis/aggregate-constructs.js";
-export { type ItemStats } from "./analysis/item-stats.js";
-export { type ItemGroup, type ItemSummaryOptions, type ItemTable, summariseItems } from "./analysis/summarise-items.js";
-export {
-  type ItemReliability,
-  type ReliabilityOptions,
-  type ReliabilityReport,
-  type ReliabilityStats,
-  constructReliability,
-} from "./analysis/construct-reliability.js";
-export {
-  type ParentComparison,
-  type ParentComparisonGroup,
-  type ParentComparisonOptions,
-  type ParentDifference,
-  compareToParent,
-} from "./analysis/compare-to-parent.js";
-export {
-  type WaveChange,
-  type WaveComparison,
-  type WaveGroup,
-  type WaveMean,
-  type WaveOptions,
-  compareWaves,
-} from "./analysis/compare-waves.js";
-export { type JaGroup, type JaShare, type JaShareOptions, type JaTable, jaShares } from "./analysis/ja-shares.js";
-export {
-  type OpenAnswerOptions,
-  type OpenAnswerTable,
-  type OpenGroup,
-  type OpenItemInfo,
-  openAnswers,
-} from "./analysis/open-answers.js";
-export {
-  type DevelopmentEntry,
-  type OwnAnswer,
-  type StudentDevelopment,
-  studentDevelopment,
-} from "./analysis/student-development.js";

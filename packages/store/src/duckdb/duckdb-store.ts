@@ -10,8 +10,10 @@ import type {
   NewImport,
   ResponseScope,
   RosterEntry,
+  SessionTable,
   Store,
   StoredResponse,
+  UserTable,
 } from "../store.js";
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
 import { DuckDb, type DuckDbOptions } from "./connection.js";
@@ -21,6 +23,8 @@ import { migrate } from "./migrations.js";
 import { contextValues, countResponses, listImports } from "./queries.js";
 import { defaultBatchSize, readResponseBatch } from "./read-responses.js";
 import { replaceRoster, roster } from "./roster.js";
+import { destroySession, getSession, purgeExpiredSessions, setSession } from "./sessions.js";
+import { addUser, findUser, listUsers, removeUser } from "./users.js";
 
 export type DuckDbStoreOptions = DuckDbOptions;
 
@@ -84,6 +88,20 @@ class DuckDbStore implements Store {
   /** the tail of the queue: a DuckDB connection runs one transaction at a time */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+
+  readonly users: UserTable = {
+    add: (user) => this.exclusive((db) => addUser(db, user)),
+    find: (username) => this.exclusive((db) => findUser(db, username)),
+    list: () => this.exclusive((db) => listUsers(db)),
+    remove: (username) => this.exclusive((db) => removeUser(db, username)),
+  };
+
+  readonly sessions: SessionTable = {
+    get: (id) => this.exclusive((db) => getSession(db, id)),
+    set: (id, record, expiresAt) => this.exclusive((db) => setSession(db, id, record, expiresAt)),
+    destroy: (id) => this.exclusive((db) => destroySession(db, id)),
+    purgeExpired: (now) => this.exclusive((db) => purgeExpiredSessions(db, now)),
+  };
 
   constructor(
     private db: DuckDb,

@@ -72,6 +72,25 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: "users, sessions",
+    // Small tables read by key on every dashboard request, so here a primary key pays its way.
+    statements: [
+      `CREATE TABLE users (
+        username VARCHAR PRIMARY KEY,
+        role VARCHAR NOT NULL,
+        scopes VARCHAR NOT NULL,
+        password_hash VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL
+      )`,
+      `CREATE TABLE sessions (
+        id VARCHAR PRIMARY KEY,
+        record VARCHAR NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

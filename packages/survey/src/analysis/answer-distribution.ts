@@ -1,5 +1,4 @@
 import { type MissingKind, missingKinds, type ResponseScale } from "@zaz/model";
-import { distribution } from "../stats/distribution.js";
 import { analysisMessages as msg } from "./messages.js";
 
 /** One bar segment: a label of the scale or a kind of missing value. */
@@ -15,10 +14,23 @@ export interface AnswerCount {
   readonly validShare: number | null;
 }
 
-/** An answer reduced to what a distribution counts: a valid code or a kind of missing. */
-export type Tally =
-  | { readonly code: number; readonly missing?: undefined }
-  | { readonly code?: undefined; readonly missing: MissingKind };
+/** Running counts of valid codes and kinds of missing value (counted, not listed: groups can be large). */
+export interface Tally {
+  readonly codes: Map<number, number>;
+  readonly missing: Map<MissingKind, number>;
+}
+
+export function newTally(): Tally {
+  return { codes: new Map(), missing: new Map() };
+}
+
+export function countCode(tally: Tally, code: number): void {
+  tally.codes.set(code, (tally.codes.get(code) ?? 0) + 1);
+}
+
+export function countMissing(tally: Tally, kind: MissingKind): void {
+  tally.missing.set(kind, (tally.missing.get(kind) ?? 0) + 1);
+}
 
 /**
  * Counts over every label of the scale and every kind of missing value, zero counts included.
@@ -27,32 +39,28 @@ export type Tally =
  */
 export function answerDistribution(
   scale: ResponseScale | null,
-  tallies: readonly Tally[],
+  tally: Tally,
   validDenominator?: number,
 ): AnswerCount[] {
-  const codes: number[] = [];
-  const missing = new Map<MissingKind, number>(missingKinds.map((k) => [k, 0]));
-  for (const t of tallies) {
-    if (t.code !== undefined) codes.push(t.code);
-    else missing.set(t.missing, (missing.get(t.missing) ?? 0) + 1);
-  }
-  const all = tallies.length;
   const labels = scale?.labels ?? [];
-  const valid = distribution(
-    codes,
-    labels.map((l) => l.code),
-  );
-  const denominator = validDenominator ?? valid.n;
-  const entries: AnswerCount[] = valid.entries.map((e, i) => ({
-    code: e.code,
-    missing: null,
-    label: labels[i]?.label ?? String(e.code),
-    count: e.count,
-    share: all === 0 ? 0 : e.count / all,
-    validShare: denominator === 0 ? null : e.count / denominator,
-  }));
+  let valid = 0;
+  for (const l of labels) valid += tally.codes.get(l.code) ?? 0;
+  let all = valid;
+  for (const count of tally.missing.values()) all += count;
+  const denominator = validDenominator ?? valid;
+  const entries: AnswerCount[] = labels.map((l) => {
+    const count = tally.codes.get(l.code) ?? 0;
+    return {
+      code: l.code,
+      missing: null,
+      label: l.label,
+      count,
+      share: all === 0 ? 0 : count / all,
+      validShare: denominator === 0 ? null : count / denominator,
+    };
+  });
   for (const kind of missingKinds) {
-    const count = missing.get(kind) ?? 0;
+    const count = tally.missing.get(kind) ?? 0;
     entries.push({
       code: null,
       missing: kind,

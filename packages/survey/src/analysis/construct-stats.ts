@@ -3,7 +3,13 @@ import { mean, sd } from "../stats/descriptives.js";
 import { median } from "../stats/quantile.js";
 import { rescaleToRapportcijfer } from "../stats/rapportcijfer.js";
 import { tInterval } from "../stats/t-interval.js";
-import { answerDistribution, type AnswerCount, type Tally } from "./answer-distribution.js";
+import {
+  type AnswerCount,
+  answerDistribution,
+  countCode,
+  countMissing,
+  newTally,
+} from "./answer-distribution.js";
 import {
   answersTo,
   type InstrumentIndex,
@@ -68,15 +74,15 @@ export function constructStats(
   const med = median(scores);
   if (scale === undefined || m === null || med === null) return { contributors, value: null };
   const { min, max } = scaleRange(scale);
-  const tallies: Tally[] = [];
+  const tally = newTally();
   for (const r of contributors) {
     for (const item of items) {
       if (!itemApplies(index, item, r)) continue;
       const answer = answersTo(r, item.id)[0];
       if (answer === undefined) continue;
-      if (answer.missing !== null) tallies.push({ missing: answer.missing });
+      if (answer.missing !== null) countMissing(tally, answer.missing);
       else if (answer.code !== null && scale.labels.some((l) => l.code === answer.code))
-        tallies.push({ code: scoredCode(scale, item, answer.code) });
+        countCode(tally, scoredCode(scale, item, answer.code));
     }
   }
   const interval = tInterval(scores);
@@ -88,7 +94,7 @@ export function constructStats(
       sd: sd(scores),
       ci: interval === null ? null : { low: interval.low, high: interval.high, level: interval.level },
       rapportcijfer: rescaleToRapportcijfer(m, min, max),
-      distribution: answerDistribution(scale, tallies),
+      distribution: answerDistribution(scale, tally),
     },
   };
 }

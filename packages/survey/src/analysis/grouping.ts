@@ -63,7 +63,11 @@ function label(d: Dimension, code: string): GroupLabel {
   return { dimension: d.id, dimensionLabel: d.label, code, label: valueLabel(d, code) };
 }
 
-/** Checks a scope and grouping against the instrument and splits the responses. */
+/**
+ * Checks a scope and grouping against the instrument and splits the responses. A plain Map, not
+ * arquero: each group needs its response objects themselves (for students, contributors and
+ * distributions), which a columnar groupby would only hand back as row indices.
+ */
 export function partition(
   instrument: Instrument,
   responses: readonly SurveyResponse[],

@@ -8,6 +8,10 @@ export interface InstrumentIndex {
   readonly sections: ReadonlyMap<string, Section>;
   /** the items of each construct, in instrument order */
   readonly constructItems: ReadonlyMap<string, readonly Item[]>;
+  /** scale id → its label codes */
+  readonly codes: ReadonlyMap<string, ReadonlySet<number>>;
+  /** construct id → response → score, filled as scores are computed (a total and its groups share them) */
+  readonly scoreCache: Map<string, WeakMap<SurveyResponse, { score: number | null; valid: number }>>;
 }
 
 export function indexInstrument(instrument: Instrument): InstrumentIndex {
@@ -19,6 +23,8 @@ export function indexInstrument(instrument: Instrument): InstrumentIndex {
     scales: new Map(instrument.scales.map((s) => [s.id, s])),
     sections: new Map(instrument.sections.map((s) => [s.id, s])),
     constructItems,
+    codes: new Map(instrument.scales.map((sc) => [sc.id, new Set(sc.labels.map((l) => l.code))])),
+    scoreCache: new Map(),
   };
 }
 

@@ -1,8 +1,14 @@
-import type { Item, SurveyResponse } from "@zaz/model";
+import type { Item, MissingKind, SurveyResponse } from "@zaz/model";
 import { mean, sd } from "../stats/descriptives.js";
 import { topBox } from "../stats/distribution.js";
 import { median } from "../stats/quantile.js";
-import { answerDistribution, type AnswerCount, type Tally } from "./answer-distribution.js";
+import {
+  type AnswerCount,
+  answerDistribution,
+  countCode,
+  countMissing,
+  newTally,
+} from "./answer-distribution.js";
 import { agreeCodes, answersTo, type InstrumentIndex, itemApplies, scaleOf } from "./instrument-index.js";
 import type { ColumnValue } from "./raw-table.js";
 
@@ -23,15 +29,15 @@ export function itemAnswer(
   item: Item,
   index: InstrumentIndex,
   response: SurveyResponse,
-): { codes: number[]; missing: Tally | null } | null {
+): { codes: number[]; missing: MissingKind | null } | null {
   if (!itemApplies(index, item, response)) return null;
   const answers = answersTo(response, item.id);
   if (answers.length === 0) return null;
   const scale = scaleOf(index, item);
   const codes: number[] = [];
-  let missing: Tally | null = null;
+  let missing: MissingKind | null = null;
   for (const a of answers) {
-    if (a.missing !== null) missing ??= { missing: a.missing };
+    if (a.missing !== null) missing ??= a.missing;
     else if (
       a.code !== null &&
       (scale === undefined ? item.type === "number" : scale.labels.some((l) => l.code === a.code))
@@ -51,7 +57,7 @@ export function itemStats(
   if (item === undefined) throw new RangeError(`unknown item ${itemId}`);
   const scale = scaleOf(index, item) ?? null;
   const contributors: SurveyResponse[] = [];
-  const tallies: Tally[] = [];
+  const tally = newTally();
   const values: number[] = [];
   for (const r of responses) {
     const answer = itemAnswer(item, index, r);
@@ -60,14 +66,14 @@ export function itemStats(
       contributors.push(r);
       for (const code of answer.codes) {
         values.push(code);
-        tallies.push({ code });
+        countCode(tally, code);
       }
-    } else if (answer.missing !== null) tallies.push(answer.missing);
+    } else if (answer.missing !== null) countMissing(tally, answer.missing);
   }
   const ordered = item.type === "number" || (item.type === "scale" && scale?.ordered !== false);
   const distributionEntries = answerDistribution(
     scale,
-    tallies,
+    tally,
     item.type === "multiple" ? contributors.length : undefined,
   );
   const agree =

@@ -1,4 +1,6 @@
 import type { Instrument, SurveyResponse } from "@zaz/model";
+import { respondentKey } from "../ingest/convert-row.js";
+import { studentDimensionOf } from "./grouping.js";
 import {
   type InstrumentIndex,
   indexInstrument,
@@ -30,6 +32,13 @@ export function constructScore(
   response: SurveyResponse,
   constructId: string,
 ): { score: number | null; valid: number } {
+  let cache = index.scoreCache.get(constructId);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    index.scoreCache.set(constructId, cache);
+  }
+  const cached = cache.get(response);
+  if (cached !== undefined) return cached;
   const construct = index.instrument.constructs.find((c) => c.id === constructId);
   const items = index.constructItems.get(constructId);
   if (construct === undefined || items === undefined)
@@ -44,18 +53,28 @@ export function constructScore(
     sum += scoredCode(scale, item, code);
     valid++;
   }
-  return { score: valid >= construct.minValid && valid > 0 ? sum / valid : null, valid };
+  const result = { score: valid >= construct.minValid && valid > 0 ? sum / valid : null, valid };
+  cache.set(response, result);
+  return result;
 }
 
 /**
  * Scale scores per construct for each response. These are respondent-level rows, like the stored
  * responses themselves: for export to researchers, never for a dashboard or a report about groups.
+ * Dimensions that stand for a person (a student's pseudonym, the respondent key) are left out of
+ * the context, so a table of scores cannot be sorted or compared per student.
  */
 export function scoreResponses(
   instrument: Instrument,
   responses: readonly SurveyResponse[],
 ): ResponseScores[] {
   const index = indexInstrument(instrument);
+  const person = new Set([
+    respondentKey,
+    ...instrument.dimensions.filter((d) => d.pseudonymise).map((d) => d.id),
+  ]);
+  const student = studentDimensionOf(instrument);
+  if (student !== null) person.add(student);
   return responses.map((response) => {
     const scores: Record<string, number | null> = {};
     const validItems: Record<string, number> = {};
@@ -68,7 +87,7 @@ export function scoreResponses(
       key: response.key,
       row: response.row,
       submittedAt: response.submittedAt,
-      context: response.context,
+      context: Object.fromEntries(Object.entries(response.context).filter(([d]) => !person.has(d))),
       scores,
       validItems,
     };

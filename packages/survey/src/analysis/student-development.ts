@@ -2,7 +2,7 @@ import type { Instrument, MissingKind, Result, SurveyResponse } from "@zaz/model
 import { fail, ok } from "@zaz/model";
 import { type GroupKey, studentDimensionOf, valueLabel } from "./grouping.js";
 import { answersTo, indexInstrument, itemApplies, scaleOf } from "./instrument-index.js";
-import { type ConstructInfo, type InstrumentLabel, constructInfo, instrumentLabel } from "./labels.js";
+import { type ConstructInfo, constructInfo, type InstrumentLabel, instrumentLabel } from "./labels.js";
 import { analysisMessages as msg } from "./messages.js";
 import { constructScore } from "./score-responses.js";
 import { ownResponses } from "./suppress.js";
@@ -51,10 +51,13 @@ export function studentDevelopment(
   if (instrument.purpose !== "ontwikkeling")
     return fail([{ code: "analysis-not-development", message: msg.notDevelopment(instrument.title) }]);
   const studentDim = studentDimensionOf(instrument);
-  if (studentDim === null) return fail([{ code: "analysis-no-student", message: msg.noStudentDimension(instrument.title) }]);
+  if (studentDim === null)
+    return fail([{ code: "analysis-no-student", message: msg.noStudentDimension(instrument.title) }]);
   const index = indexInstrument(instrument);
   const dateDim = instrument.dimensions.find((d) => d.type === "date")?.id;
-  const contextDims = instrument.dimensions.filter((d) => d.id !== studentDim && d.id !== dateDim && !d.pseudonymise);
+  const contextDims = instrument.dimensions.filter(
+    (d) => d.id !== studentDim && d.id !== dateDim && !d.pseudonymise,
+  );
   const entries = ownResponses(responses, studentDim, studentPseudonym).map((r): DevelopmentEntry => {
     const scores: Record<string, number> = {};
     for (const c of instrument.constructs) {
@@ -87,7 +90,12 @@ export function studentDevelopment(
       date: (dateDim === undefined ? undefined : r.context[dateDim]) || r.submittedAt,
       context: contextDims
         .filter((d) => (r.context[d.id] ?? "") !== "")
-        .map((d) => ({ dimension: d.id, dimensionLabel: d.label, code: r.context[d.id]!, label: valueLabel(d, r.context[d.id]!) })),
+        .map((d) => ({
+          dimension: d.id,
+          dimensionLabel: d.label,
+          code: r.context[d.id]!,
+          label: valueLabel(d, r.context[d.id]!),
+        })),
       scores,
       answers,
     };

@@ -25,10 +25,11 @@
  * where a group may have fewer valid answers than responses.
  *
  * Between results. A wave comparison shows a change only where both waves' cells are shown
- * (`joinShown`). Scopes select exact values, so two results overlap only as a total and its parts
- * along a grouping; results for nested scopes that are requested separately (a school total, then
- * the same school for one groep) are not audited against each other here — the caller offers scopes
- * at fixed levels (board, school, groep; one wave) so that such differences are additive sets above.
+ * (`joinShown`), each wave suppressed as its own table. Scopes select exact values (no unions).
+ * Overlapping results requested separately — a school over all waves and the same school in one
+ * wave, or a school's total and a scope that fixes one of its groepen — are NOT audited against each
+ * other here (that needs state across requests). Callers should offer scopes at fixed levels
+ * (board, school, groep; always one wave), so the only overlaps are the total-and-groups sets above.
  *
  * Student feedback is never grouped or filtered per student (grouping.ts refuses it); a student's
  * own responses leave the analysis only through `ownResponses`, for that student's own report.
@@ -131,7 +132,8 @@ function resolveSet(
     };
   }
   // A hidden group with nobody in this column hides nothing: only groups with responses count.
-  const suppressed = () => parts2.flatMap((s, i) => (s.kind === "suppressed" && parts[i]!.responses > 0 ? [i] : []));
+  const suppressed = () =>
+    parts2.flatMap((s, i) => (s.kind === "suppressed" && parts[i]!.responses > 0 ? [i] : []));
   let hidden = suppressed();
   while (hidden.length > 0) {
     const combined = union(hidden.map((i) => parts[i]!));

@@ -1,4 +1,11 @@
-import { type Answer, type Instrument, type InstrumentInput, type MissingKind, type SurveyResponse, instrumentSchema } from "@zaz/model";
+import {
+  type Answer,
+  type Instrument,
+  type InstrumentInput,
+  instrumentSchema,
+  type MissingKind,
+  type SurveyResponse,
+} from "@zaz/model";
 
 /** mulberry32: a small seeded generator, so every property-test failure can be replayed. */
 export function rng(seed: number): () => number {
@@ -40,23 +47,68 @@ export const parentInstrument: Instrument = instrumentSchema.parse({
   dimensions: [
     { id: "bestuur", label: "Bestuur" },
     { id: "school", label: "School" },
-    { id: "groep", label: "Groep", type: "enum", values: ["1", "2", "3", "4", "5", "6", "7", "8"].map((g) => ({ code: g, label: `Groep ${g}` })) },
+    {
+      id: "groep",
+      label: "Groep",
+      type: "enum",
+      values: ["1", "2", "3", "4", "5", "6", "7", "8"].map((g) => ({ code: g, label: `Groep ${g}` })),
+    },
     { id: "wave", label: "Meting" },
   ],
   scales: [
     eens5,
-    { id: "kanaal", name: "Kanaal", ordered: false, labels: [{ code: 1, label: "Gesprek" }, { code: 2, label: "App" }, { code: 3, label: "Brief" }] },
+    {
+      id: "kanaal",
+      name: "Kanaal",
+      ordered: false,
+      labels: [
+        { code: 1, label: "Gesprek" },
+        { code: 2, label: "App" },
+        { code: 3, label: "Brief" },
+      ],
+    },
   ],
   constructs: [
     { id: "communicatie", name: "Heldere communicatie", concept: "bakker:heldere_communicatie", minValid: 2 },
     { id: "klimaat", name: "Uitnodigend klimaat", concept: "bakker:uitnodigend_klimaat", minValid: 2 },
   ],
   items: [
-    { id: "hc1", text: "De school vertelt duidelijk wat zij van ons verwacht.", type: "scale", scale: "eens5", constructs: ["communicatie"] },
-    { id: "hc2", text: "Ik weet wie ik moet aanspreken.", type: "scale", scale: "eens5", constructs: ["communicatie"] },
-    { id: "hc3", text: "Berichten van school zijn vaak onduidelijk.", type: "scale", scale: "eens5", reverse: true, constructs: ["communicatie"] },
-    { id: "uk1", text: "Ik voel me welkom op school.", type: "scale", scale: "eens5", constructs: ["klimaat"] },
-    { id: "uk2", text: "Ik kan makkelijk even binnenlopen.", type: "scale", scale: "eens5", constructs: ["klimaat"] },
+    {
+      id: "hc1",
+      text: "De school vertelt duidelijk wat zij van ons verwacht.",
+      type: "scale",
+      scale: "eens5",
+      constructs: ["communicatie"],
+    },
+    {
+      id: "hc2",
+      text: "Ik weet wie ik moet aanspreken.",
+      type: "scale",
+      scale: "eens5",
+      constructs: ["communicatie"],
+    },
+    {
+      id: "hc3",
+      text: "Berichten van school zijn vaak onduidelijk.",
+      type: "scale",
+      scale: "eens5",
+      reverse: true,
+      constructs: ["communicatie"],
+    },
+    {
+      id: "uk1",
+      text: "Ik voel me welkom op school.",
+      type: "scale",
+      scale: "eens5",
+      constructs: ["klimaat"],
+    },
+    {
+      id: "uk2",
+      text: "Ik kan makkelijk even binnenlopen.",
+      type: "scale",
+      scale: "eens5",
+      constructs: ["klimaat"],
+    },
     { id: "kanaal", text: "Hoe hoort u het liefst van school?", type: "multiple", scale: "kanaal" },
     { id: "open", text: "Wat gaat goed?", type: "text" },
   ],
@@ -70,29 +122,77 @@ export const observationInstrument: Instrument = instrumentSchema.parse({
   purpose: "ontwikkeling",
   dimensions: [
     { id: "student", label: "Student", pseudonymise: true },
-    { id: "fase", label: "Fase", type: "enum", values: [{ code: "hoofdfase", label: "Hoofdfase" }, { code: "afstudeerfase", label: "Afstudeerfase" }] },
+    {
+      id: "fase",
+      label: "Fase",
+      type: "enum",
+      values: [
+        { code: "hoofdfase", label: "Hoofdfase" },
+        { code: "afstudeerfase", label: "Afstudeerfase" },
+      ],
+    },
     {
       id: "gesprekssoort",
       label: "Gesprekssoort",
       type: "enum",
-      values: [{ code: "kennismaking", label: "Kennismakingsgesprek" }, { code: "voortgang", label: "Voortgangsgesprek" }],
+      values: [
+        { code: "kennismaking", label: "Kennismakingsgesprek" },
+        { code: "voortgang", label: "Voortgangsgesprek" },
+      ],
     },
     { id: "datum", label: "Datum", type: "date", required: false },
   ],
-  scales: [{ id: "janee", name: "JA/NEE", labels: [{ code: 1, label: "JA" }, { code: 0, label: "NEE" }], missing: [{ kind: "nvt", label: "n.v.t." }], agree: [1] }],
+  scales: [
+    {
+      id: "janee",
+      name: "JA/NEE",
+      labels: [
+        { code: 1, label: "JA" },
+        { code: 0, label: "NEE" },
+      ],
+      missing: [{ kind: "nvt", label: "n.v.t." }],
+      agree: [1],
+    },
+  ],
   constructs: [
     { id: "algemeen", name: "Algemene gespreksvaardigheden", minValid: 2 },
     { id: "kennismaking", name: "Kennismakingsgesprek", minValid: 1 },
   ],
   sections: [
     { id: "alg", title: "Algemeen" },
-    { id: "km", title: "Kennismaking", form: "kennismaking", appliesWhen: { dimension: "gesprekssoort", values: ["kennismaking"] } },
+    {
+      id: "km",
+      title: "Kennismaking",
+      form: "kennismaking",
+      appliesWhen: { dimension: "gesprekssoort", values: ["kennismaking"] },
+    },
   ],
   items: [
-    { id: "g1", text: "Heet de ouder welkom.", type: "scale", scale: "janee", constructs: ["algemeen"], section: "alg" },
+    {
+      id: "g1",
+      text: "Heet de ouder welkom.",
+      type: "scale",
+      scale: "janee",
+      constructs: ["algemeen"],
+      section: "alg",
+    },
     { id: "g2", text: "Vat samen.", type: "scale", scale: "janee", constructs: ["algemeen"], section: "alg" },
-    { id: "g3", text: "Vraagt door.", type: "scale", scale: "janee", constructs: ["algemeen"], section: "alg" },
-    { id: "k1", text: "Vraagt naar de thuissituatie.", type: "scale", scale: "janee", constructs: ["kennismaking"], section: "km" },
+    {
+      id: "g3",
+      text: "Vraagt door.",
+      type: "scale",
+      scale: "janee",
+      constructs: ["algemeen"],
+      section: "alg",
+    },
+    {
+      id: "k1",
+      text: "Vraagt naar de thuissituatie.",
+      type: "scale",
+      scale: "janee",
+      constructs: ["kennismaking"],
+      section: "km",
+    },
     { id: "k1_opm", text: "Opmerking", type: "text", section: "km", commentOn: "k1" },
   ],
 } satisfies InstrumentInput);
@@ -113,7 +213,12 @@ export function response(context: Record<string, string>, answers: Answer[]): Su
   return { key: `r${counter}`, row: counter + 1, submittedAt: null, context, answers };
 }
 
-function randomScaleAnswer(random: () => number, item: string, codes: readonly number[], missing: readonly MissingKind[]): Answer {
+function randomScaleAnswer(
+  random: () => number,
+  item: string,
+  codes: readonly number[],
+  missing: readonly MissingKind[],
+): Answer {
   const x = random();
   if (x < 0.12) return scaleAnswer(item, pick(random, missing));
   return scaleAnswer(item, pick(random, codes));

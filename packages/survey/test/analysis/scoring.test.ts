@@ -9,7 +9,13 @@ describe("scoreResponses", () => {
     const [r] = scoreResponses(parentInstrument, [
       // hc3 is reverse-coded on 1..5: 1 + 5 − 2 = 4; hc2 "weet niet" is left out.
       // communicatie = (hc1 4 + hc3 4) / 2 = 4, on 2 valid items (minValid 2)
-      response(ctx, [scaleAnswer("hc1", 4), scaleAnswer("hc2", "weet_niet"), scaleAnswer("hc3", 2), scaleAnswer("uk1", 5), scaleAnswer("uk2", 2)]),
+      response(ctx, [
+        scaleAnswer("hc1", 4),
+        scaleAnswer("hc2", "weet_niet"),
+        scaleAnswer("hc3", 2),
+        scaleAnswer("uk1", 5),
+        scaleAnswer("uk2", 2),
+      ]),
     ]);
     expect(r?.scores.communicatie).toBe(4);
     expect(r?.validItems.communicatie).toBe(2);
@@ -28,12 +34,16 @@ describe("scoreResponses", () => {
   });
 
   it("averages all valid items: (1 + 2 + (6 − 5)) / 3 = 4/3", () => {
-    const [r] = scoreResponses(parentInstrument, [response(ctx, [scaleAnswer("hc1", 1), scaleAnswer("hc2", 2), scaleAnswer("hc3", 5)])]);
+    const [r] = scoreResponses(parentInstrument, [
+      response(ctx, [scaleAnswer("hc1", 1), scaleAnswer("hc2", 2), scaleAnswer("hc3", 5)]),
+    ]);
     expect(r?.scores.communicatie).toBeCloseTo(4 / 3, 12);
   });
 
   it("ignores codes that are not on the item's scale", () => {
-    const [r] = scoreResponses(parentInstrument, [response(ctx, [scaleAnswer("hc1", 9), scaleAnswer("hc2", 2), scaleAnswer("hc3", 4)])]);
+    const [r] = scoreResponses(parentInstrument, [
+      response(ctx, [scaleAnswer("hc1", 9), scaleAnswer("hc2", 2), scaleAnswer("hc3", 4)]),
+    ]);
     // hc1 = 9 is not a label: (2 + (6 − 4)) / 2 = 2
     expect(r?.scores.communicatie).toBe(2);
   });
@@ -51,6 +61,8 @@ describe("scoreResponses", () => {
     expect(km?.scores.algemeen).toBeCloseTo(2 / 3, 12);
     expect(km?.scores.kennismaking).toBe(1);
     expect(vg?.scores.kennismaking).toBeNull();
+    // respondent-level rows never carry the student's pseudonym
+    expect(km?.context).toEqual({ fase: "hoofdfase", gesprekssoort: "kennismaking" });
   });
 });
 
@@ -78,7 +90,12 @@ describe("summariseItems", () => {
   });
 
   it("counts multiple-choice shares per respondent", () => {
-    const rs = [[1, 2], [1], [1, 3], [2], [1]].map((codes) => response(ctx, codes.map((c) => scaleAnswer("kanaal", c))));
+    const rs = [[1, 2], [1], [1, 3], [2], [1]].map((codes) =>
+      response(
+        ctx,
+        codes.map((c) => scaleAnswer("kanaal", c)),
+      ),
+    );
     const table = summariseItems(parentInstrument, rs, { items: ["kanaal"] });
     if (!table.ok) throw new Error("failed");
     const cell = table.value.total.items.kanaal;
@@ -92,7 +109,9 @@ describe("summariseItems", () => {
 describe("aggregateConstructs", () => {
   it("gives mean, median, SD, t-interval, rapportcijfer with its formula, and the response rate", () => {
     // communicatie scores 2, 3, 3, 4, 5 (hc1 = hc2, hc3 reverse of the same value)
-    const rs = [2, 3, 3, 4, 5].map((v) => response(ctx, [scaleAnswer("hc1", v), scaleAnswer("hc2", v), scaleAnswer("hc3", 6 - v)]));
+    const rs = [2, 3, 3, 4, 5].map((v) =>
+      response(ctx, [scaleAnswer("hc1", v), scaleAnswer("hc2", v), scaleAnswer("hc3", 6 - v)]),
+    );
     const privacy = privacySettings();
     if (!privacy.ok) throw new Error("privacy");
     const table = aggregateConstructs(parentInstrument, rs, {

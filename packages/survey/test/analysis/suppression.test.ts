@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ConstructTable, aggregateConstructs, openAnswers, privacySettings } from "../../src/index.js";
+import { aggregateConstructs, type ConstructTable, openAnswers, privacySettings } from "../../src/index.js";
 import { parentInstrument, response, scaleAnswer, textAnswer } from "./fixtures.js";
 
 function groepResponses(sizes: Record<string, number>) {
@@ -53,10 +53,20 @@ describe("suppression in a class view", () => {
       by: ["groep"],
     });
     if (!t.ok) throw new Error("failed");
-    expect(statuses(t.value)).toMatchObject({ "1": "empty", "3": "below-k", "5": "complementary", "6": "shown", "7": "shown" });
+    expect(statuses(t.value)).toMatchObject({
+      "1": "empty",
+      "3": "below-k",
+      "5": "complementary",
+      "6": "shown",
+      "7": "shown",
+    });
     const g3 = t.value.groups.find((g) => g.key[0]?.code === "3")!;
     // the count and the response rate are hidden too, and the cell says why in Dutch
-    expect(g3.responses).toEqual({ status: "suppressed", reason: "below-k", label: "minder dan 5 respondenten" });
+    expect(g3.responses).toEqual({
+      status: "suppressed",
+      reason: "below-k",
+      label: "minder dan 5 respondenten",
+    });
     expect(JSON.stringify(g3)).not.toMatch(/"n"|"value"/);
     expect(t.value.total.constructs.communicatie?.status).toBe("shown");
   });
@@ -68,7 +78,12 @@ describe("suppression in a class view", () => {
     });
     if (!t.ok) throw new Error("failed");
     // 2 + 2 = 4 < 5, so the next-smallest (10) goes too; 12 stays
-    expect(statuses(t.value)).toMatchObject({ "1": "below-k", "2": "below-k", "4": "complementary", "8": "shown" });
+    expect(statuses(t.value)).toMatchObject({
+      "1": "below-k",
+      "2": "below-k",
+      "4": "complementary",
+      "8": "shown",
+    });
   });
 
   it("hides the total and every groep when the school has fewer than k", () => {
@@ -105,7 +120,11 @@ describe("openAnswers", () => {
     });
     if (!t.ok) throw new Error("failed");
     const cell = (g: string) => t.value.groups.find((x) => x.key[0]?.code === g)!.items.open!;
-    expect(cell("3")).toMatchObject({ status: "suppressed", reason: "below-k", label: "minder dan 10 respondenten" });
+    expect(cell("3")).toMatchObject({
+      status: "suppressed",
+      reason: "below-k",
+      label: "minder dan 10 respondenten",
+    });
     // 9 alone is below 10: the smallest shown groep (11) is hidden with it
     expect(cell("7")).toMatchObject({ status: "suppressed", reason: "complementary" });
     const shown = cell("5");

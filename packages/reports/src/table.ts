@@ -1,4 +1,4 @@
-/** A table of data: what every command that prints data hands to the renderer. */
+/** A column of a table: what every text, CSV and HTML rendering of data shares. */
 export interface Column {
   key: string;
   /** Dutch header */
@@ -15,10 +15,9 @@ export interface Table {
   rows: readonly Record<string, Cell>[];
 }
 
-export function cellText(value: Cell): string {
+export function plainCellText(value: Cell): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number")
-    return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(".", ",");
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(".", ",");
   if (typeof value === "boolean") return value ? "ja" : "nee";
   return value;
 }

@@ -1,4 +1,4 @@
-import { cellText, type Table } from "./table.js";
+import { plainCellText as cellText, type Table } from "./table.js";
 
 /**
  * Renders a table in plain text within `width` characters: wrappable columns share what the

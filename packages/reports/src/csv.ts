@@ -1,10 +1,16 @@
-import { cellText, type Table } from "./table.js";
+import { plainCellText as cellText, type Table } from "./table.js";
 
 /**
  * CSV that opens correctly in Dutch Excel when asked: a UTF-8 BOM and ";" as separator. Cells that
  * a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading "'".
  */
-export function csvTable(table: Table, options: { delimiter?: "," | ";"; bom?: boolean } = {}): string {
+export interface CsvOptions {
+  delimiter?: "," | ";";
+  /** a UTF-8 byte order mark, so Excel reads the accents right */
+  bom?: boolean;
+}
+
+export function csvTable(table: Table, options: CsvOptions = {}): string {
   const d = options.delimiter ?? ",";
   const line = (cells: string[]) => cells.map((c) => quote(neutralise(c), d)).join(d);
   const body = [

@@ -1,0 +1,69 @@
+import { renderSvg } from "@zaz/charts";
+import { type Report, type ReportChart, type ReportTable, type ReportValue, cellText } from "./report.js";
+
+const escape = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+const style = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:2px solid #0b5394;padding-bottom:.2rem}
+.sub{color:#444;margin-top:0}table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.92rem}caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border:1px solid #c8c8c8;padding:.25rem .5rem;vertical-align:top}th{background:#eef3f8;text-align:left}td.num{text-align:right;white-space:nowrap}
+td.suppressed{background:#ececec;color:#555;font-style:italic}td.empty{color:#777}.n{color:#555;font-size:.8em}
+figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.4rem}details{margin:.4rem 0}summary{cursor:pointer;color:#0b5394}
+.notes{font-size:.85rem;color:#444;margin:0 0 1rem}.method p{margin:.3rem 0 .8rem}svg{max-width:100%;height:auto}
+@media print{details{display:none}}`;
+
+/** One self-contained HTML file: inline SVG charts with their data tables, the n behind every number, a method section. */
+export async function renderHtml(report: Report): Promise<string> {
+  const parts: string[] = [];
+  for (const section of report.sections) {
+    parts.push(`<section id="${escape(section.id)}"><h2>${escape(section.heading)}</h2>`);
+    if (section.intro) parts.push(`<p>${escape(section.intro)}</p>`);
+    for (const chart of section.charts) parts.push(await figure(chart));
+    for (const table of section.tables) parts.push(tableHtml(table));
+    parts.push("</section>");
+  }
+  const method = report.method.map((m) => `<h3>${escape(m.heading)}</h3><p>${escape(m.text)}</p>`).join("");
+  return `<!doctype html>
+<html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(report.title)}</title><style>${style}</style></head>
+<body><header><h1>${escape(report.title)}</h1><p class="sub">${escape(report.subtitle)} · gemaakt ${escape(report.generatedAt.slice(0, 16).replace("T", " "))} · geen getallen bij minder dan ${report.privacy.k} respondenten</p></header>
+<main>${parts.join("\n")}<section class="method" id="methode"><h2>Methode</h2>${method}</section></main></body></html>
+`;
+}
+
+async function figure(chart: ReportChart): Promise<string> {
+  const svg = await renderSvg(chart.spec as Parameters<typeof renderSvg>[0]);
+  const table = chartTable(chart);
+  return `<figure role="group" aria-label="${escape(chart.title)}"><figcaption>${escape(chart.title)}</figcaption>
+<div role="img" aria-label="${escape(chart.description)}">${svg}</div>
+<details><summary>Toon tabel</summary>${table}</details></figure>`;
+}
+
+function chartTable(chart: ReportChart): string {
+  const head = chart.table.columns.map((c) => `<th scope="col">${escape(c.title)}</th>`).join("");
+  const rows = chart.table.rows
+    .map((r) => `<tr>${chart.table.columns.map((c) => `<td>${escape(r[c.field] === null || r[c.field] === undefined ? "" : String(r[c.field]))}</td>`).join("")}</tr>`)
+    .join("");
+  return `<table><caption>${escape(chart.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function tableHtml(table: ReportTable): string {
+  const head = table.columns.map((c) => `<th scope="col">${escape(c.title)}</th>`).join("");
+  const rows = table.rows
+    .map((row) => `<tr>${table.columns.map((c, i) => cellHtml(row[c.key] ?? null, c.align === "right", i === 0)).join("")}</tr>`)
+    .join("");
+  const notes = (table.notes ?? []).map((n) => escape(n)).join("<br>");
+  return `<table><caption>${escape(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${notes ? `<p class="notes">${notes}</p>` : ""}`;
+}
+
+function cellHtml(value: ReportValue, numeric: boolean, header: boolean): string {
+  const tag = header ? "th" : "td";
+  const scope = header ? ' scope="row"' : "";
+  const classes = [numeric ? "num" : "", typeof value === "object" && value?.status && value.status !== "shown" ? value.status : ""].filter(Boolean).join(" ");
+  const title = typeof value === "object" && value?.title ? ` title="${escape(value.title)}"` : "";
+  let text = escape(cellText(value));
+  if (typeof value === "object" && value?.status !== "shown" && value?.title) text += ` <span class="n">(${escape(value.title)})</span>`;
+  return `<${tag}${scope}${classes ? ` class="${classes}"` : ""}${title}>${text}</${tag}>`;
+}

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDuckDbStore, type Store, type StoredUser } from "../src/index.js";
+import { generateResponses, newImport, type TempDir, tempDir } from "./helpers.js";
+
+let dir: TempDir;
+let store: Store;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  store = await openDuckDbStore(dir.file("zaz.duckdb"));
+});
+
+afterEach(async () => {
+  await store.close();
+  await dir.remove();
+});
+
+const user = (username: string, overrides: Partial<StoredUser> = {}): StoredUser => ({
+  username,
+  role: "directeur",
+  scopes: { schools: ["brin-12ab", "brin-34cd"] },
+  passwordHash: `scrypt$32768$8$1$salt-${username}$hash-${username}`,
+  ...overrides,
+});
+
+describe("users", () => {
+  it("adds a user once and finds it back with its scopes, hash and creation time", async () => {
+    const before = Date.now();
+    expect(await store.users.add(user("anna"))).toBe("added");
+    const found = await store.users.find("anna");
+    expect(found).toMatchObject(user("anna"));
+    const createdAt = Date.parse(found?.createdAt ?? "");
+    expect(createdAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(createdAt).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(await store.users.find("bert")).toBeUndefined();
+  });
+
+  it("refuses a taken username and keeps the first account as it was", async () => {
+    await store.users.add(user("anna"));
+    expect(await store.users.add(user("anna", { role: "beheerder", passwordHash: "other" }))).toBe("exists");
+    expect(await store.users.find("anna")).toMatchObject(user("anna"));
+    expect(await store.users.list()).toHaveLength(1);
+  });
+
+  it("keeps each role's scopes as given, without keys that were not set", async () => {
+    await store.users.add(user("lt", { role: "leerteam", scopes: { bestuur: "asko" } }));
+    await store.users.add(user("doc", { role: "docent", scopes: { opleiding: "pabo-hva" } }));
+    await store.users.add(user("admin", { role: "beheerder", scopes: {} }));
+    expect((await store.users.find("lt"))?.scopes).toStrictEqual({ bestuur: "asko" });
+    expect((await store.users.find("doc"))?.scopes).toStrictEqual({ opleiding: "pabo-hva" });
+    expect((await store.users.find("admin"))?.scopes).toStrictEqual({});
+  });
+
+  it("lists users sorted as people read them, and removes them", async () => {
+    for (const name of ["user10", "bert", "user2", "anna"]) await store.users.add(user(name));
+    expect((await store.users.list()).map((u) => u.username)).toEqual(["anna", "bert", "user2", "user10"]);
+    expect(await store.users.remove("bert")).toBe(true);
+    expect(await store.users.remove("bert")).toBe(false);
+    expect((await store.users.list()).map((u) => u.username)).toEqual(["anna", "user2", "user10"]);
+    // a removed name can be taken again
+    expect(await store.users.add(user("bert"))).toBe("added");
+  });
+
+  it("compares usernames exactly: normalising is the caller's job", async () => {
+    await store.users.add(user("anna"));
+    expect(await store.users.find("Anna")).toBeUndefined();
+  });
+
+  it("rejects a user without name or hash as a programmer error", async () => {
+    await expect(store.users.add(user(""))).rejects.toThrow(/username/);
+    await expect(store.users.add(user("anna", { passwordHash: "" }))).rejects.toThrow(/hash/);
+    expect(await store.users.list()).toEqual([]);
+  });
+
+  it("keeps users across reopening and across the compaction after an erasure", async () => {
+    const path = dir.file("zaz.duckdb");
+    await store.users.add(user("anna"));
+    await store.importResponses(newImport("imp1"), generateResponses(3, 2, { school: "S1" }));
+    await store.removeImport("imp1");
+    await store.close();
+    store = await openDuckDbStore(path);
+    expect(await store.users.find("anna")).toMatchObject(user("anna"));
+    // the primary key survived the rewrite of the file
+    expect(await store.users.add(user("anna"))).toBe("exists");
+  });
+});
