@@ -6,8 +6,16 @@ import { instrumentCheck, instrumentList, instrumentShow } from "./commands/inst
 import { map } from "./commands/map.js";
 import { pseudonymCommand } from "./commands/pseudonym.js";
 import { remove } from "./commands/remove.js";
-import { type ReportOptions, reportKlassen } from "./commands/report.js";
+import {
+  type ReportOptions,
+  exportCsv,
+  reportKlassen,
+  reportLeerlijn,
+  reportOntwikkeling,
+  reportScholen,
+} from "./commands/report.js";
 import { roster } from "./commands/roster.js";
+import { hiddenPrompt, readAll, registerUserCommands } from "./commands/user.js";
 import type { Effects } from "./effects.js";
 import { cliMessages as msg } from "./messages.js";
 
@@ -178,6 +186,48 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .requiredOption("--school <naam>", "de school")
       .requiredOption("--wave <meting>", "de meting, bijvoorbeeld 2026-voorjaar"),
   ).action((opts: ReportOptions & { school: string; wave: string }) => done((e) => reportKlassen(opts, e)));
+  reportOptions(
+    report
+      .command("scholen")
+      .description("de scholen van een bestuur naast elkaar en over de metingen (leerteam)")
+      .requiredOption("--bestuur <naam>", "het schoolbestuur"),
+  ).action((opts: ReportOptions & { bestuur: string }) => done((e) => reportScholen(opts, e)));
+  reportOptions(
+    report
+      .command("leerlijn")
+      .description("feedback van opleidingsouders en observaties per fase, cohort en soort gesprek, per profieleis")
+      .requiredOption("--opleiding <opleiding>", "pabo_hva of upva (of 'Pabo HvA', 'UPvA')")
+      .option("--cohort <cohort>", "één cohort, bijvoorbeeld 2024"),
+  ).action((opts: ReportOptions & { opleiding: string; cohort?: string }) => done((e) => reportLeerlijn(opts, e)));
+  reportOptions(
+    report
+      .command("ontwikkeling")
+      .description("de eigen feedback van één student over de tijd, voor student en mentor")
+      .requiredOption("--student <pseudoniem>", "het pseudoniem van de student (zie zaz pseudoniem)"),
+  ).action((opts: ReportOptions & { student: string }) => done((e) => reportOntwikkeling(opts, e)));
+  program
+    .command("export")
+    .description("geaggregeerde resultaten als CSV voor Excel (UTF-8 met BOM, ';', formules onschadelijk gemaakt)")
+    .argument("<rapport>", "klassen, scholen of leerlijn")
+    .option("--school <naam>", "voor klassen")
+    .option("--wave <meting>", "voor klassen")
+    .option("--bestuur <naam>", "voor scholen")
+    .option("--opleiding <opleiding>", "voor leerlijn")
+    .option("--cohort <cohort>", "voor leerlijn")
+    .addOption(new Option("--delimiter <teken>", "scheidingsteken (standaard ';')").choices([",", ";"]))
+    .option("-o, --output <bestand>", "schrijf naar dit bestand")
+    .option("--k <aantal>", "kleinste groep waarvoor cijfers getoond worden (standaard 5, minimaal 3)")
+    .addOption(dbOption())
+    .action((kind: string, opts: ReportOptions & { school?: string; wave?: string; bestuur?: string; opleiding?: string; cohort?: string }) =>
+      done((e) => exportCsv(kind, opts, e)),
+    );
+
+  registerUserCommands(program, done, {
+    dbOption,
+    formatOption,
+    readStdin: () => readAll(process.stdin),
+    ...(process.stdin.isTTY ? { readSecret: hiddenPrompt(process.stdin, process.stderr) } : {}),
+  });
 
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
   for (const command of all(program)) {

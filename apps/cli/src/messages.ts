@@ -98,6 +98,8 @@ export const cliMessages = {
   rosterStored: (n: number) =>
     `${n} roosterregel(s) opgeslagen; oudere regels van dezelfde school en meting zijn vervangen.`,
   fileNotFound: (path: string) => `Bestand niet gevonden of niet leesbaar: ${path}`,
+  exportNeeds: (kind: string, flag: string) => `zaz export ${kind} heeft ${flag} nodig.`,
+  exportKinds: (kind: string) => `Onbekend rapport "${kind}" voor export; kies klassen, scholen of leerlijn.`,
   reportWritten: (path: string) => `Rapport geschreven: ${path}`,
   ingestNothingWritten: "Er is niets opgeslagen; de database is ongewijzigd.",
   ingestErrors: (count: number) => `${count} fout(en) in het bestand.`,

@@ -1,3 +1,4 @@
+import { hashPassword, maxPasswordLength, verifyPassword } from "@zaz/accounts";
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import { rateLimit } from "express-rate-limit";
 import type { Clock } from "./clock.js";
@@ -5,7 +6,6 @@ import { loginMessages } from "./messages.js";
 import { loginPage } from "./pages/login-page.js";
 import { LoginThrottle } from "./security/login-throttle.js";
 import { regenerateSession, saveSession } from "./session/session-helpers.js";
-import { hashPassword, maxPasswordLength, verifyPassword } from "./users/password.js";
 import { normaliseUsername, type UserRepository } from "./users/user-repository.js";
 
 export interface AuthOptions {

@@ -1,3 +1,19 @@
+export {
+  defaultScryptParams,
+  hashPassword,
+  isRole,
+  isScopeId,
+  maxPasswordLength,
+  minPasswordLength,
+  needsRehash,
+  Role,
+  roles,
+  type ScryptParams,
+  type UserScopes,
+  validatePassword,
+  validateUserScopes,
+  verifyPassword,
+} from "@zaz/accounts";
 export { canAccess } from "./access/can-access.js";
 export type { ScopeKind, ScopeTarget } from "./access/scope-target.js";
 export { type Clock, systemClock } from "./clock.js";
@@ -33,18 +49,8 @@ export { type ApiRoute, apiRoutes, type RouteContext } from "./routes/route-tabl
 export { cookieNames, createServer, type ServerDeps } from "./server.js";
 export { MemorySessionStore } from "./session/memory-session-store.js";
 export type { SessionRecord, SessionStore } from "./session/session-store.js";
+export { StoreResultsService } from "./store-results-service.js";
 export { MemoryUserRepository } from "./users/memory-user-repository.js";
-export {
-  defaultScryptParams,
-  hashPassword,
-  maxPasswordLength,
-  minPasswordLength,
-  needsRehash,
-  type ScryptParams,
-  validatePassword,
-  verifyPassword,
-} from "./users/password.js";
-export { isRole, Role, roles } from "./users/role.js";
 export {
   normaliseUsername,
   type PublicUser,
@@ -52,4 +58,6 @@ export {
   type User,
   type UserRepository,
 } from "./users/user-repository.js";
-export { isScopeId, type UserScopes, validateUserScopes } from "./users/user-scopes.js";
+export { StoreUserRepository } from "./users/store-user-repository.js";
+export { type StoreSessionStoreOptions, StoreSessionStore } from "./session/store-session-store.js";
+export { assignSlugs, slugify } from "./results/slug.js";

@@ -20,3 +20,6 @@ export { methodSection } from "./method.js";
 export { renderCsv } from "./render-csv.js";
 export { renderHtml } from "./render-html.js";
 export { renderText } from "./render-text.js";
+export { leerlijnReport } from "./leerlijn-report.js";
+export { ontwikkelingReport } from "./ontwikkeling-report.js";
+export { scholenReport } from "./scholen-report.js";

@@ -24,6 +24,9 @@ export const reportMessages = {
   ontwikkelingSubtitle: (student: string) =>
     `Student ${student} — eigen feedback van opleidingsouders en observaties, alleen voor de student en de mentor`,
 
+  notAPseudonym: (value: string) =>
+    `"${value}" is geen pseudoniem (zoals p-1a2b3c4d5e6f7a8b). Zoek het op met: zaz pseudoniem "naam van de student"`,
+  noStudent: (p: string) => `Er is geen feedback of observatie van student ${p} ingelezen.`,
   total: "Totaal",
   school: "School",
 };

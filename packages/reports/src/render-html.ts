@@ -11,7 +11,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;b
 th,td{border:1px solid #c8c8c8;padding:.25rem .5rem;vertical-align:top}th{background:#eef3f8;text-align:left}td.num{text-align:right;white-space:nowrap}
 td.suppressed{background:#ececec;color:#555;font-style:italic}td.empty{color:#777}.n{color:#555;font-size:.8em}
 figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.4rem}details{margin:.4rem 0}summary{cursor:pointer;color:#0b5394}
-.notes{font-size:.85rem;color:#444;margin:0 0 1rem}.method p{margin:.3rem 0 .8rem}svg{max-width:100%;height:auto}
+.notes{font-size:.85rem;color:#444;margin:0 0 1rem}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.method p{margin:.3rem 0 .8rem}svg{max-width:100%;height:auto}
 @media print{details{display:none}}`;
 
 /** One self-contained HTML file: inline SVG charts with their data tables, the n behind every number, a method section. */
@@ -64,6 +64,8 @@ function cellHtml(value: ReportValue, numeric: boolean, header: boolean): string
   const classes = [numeric ? "num" : "", typeof value === "object" && value?.status && value.status !== "shown" ? value.status : ""].filter(Boolean).join(" ");
   const title = typeof value === "object" && value?.title ? ` title="${escape(value.title)}"` : "";
   let text = escape(cellText(value));
-  if (typeof value === "object" && value?.status !== "shown" && value?.title) text += ` <span class="n">(${escape(value.title)})</span>`;
+  // Screen readers get the reason a cell is hidden; the table's note explains the marks to everyone.
+  if (typeof value === "object" && value?.status && value.status !== "shown" && value.title)
+    text += `<span class="sr-only"> (${escape(value.title)})</span>`;
   return `<${tag}${scope}${classes ? ` class="${classes}"` : ""}${title}>${text}</${tag}>`;
 }

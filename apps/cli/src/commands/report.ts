@@ -6,9 +6,12 @@ import {
   type ReportContext,
   ReportError,
   klassenReport,
+  leerlijnReport,
+  ontwikkelingReport,
   renderCsv,
   renderHtml,
   renderText,
+  scholenReport,
 } from "@zaz/reports";
 import { openDuckDbStore } from "@zaz/store";
 import { findInstruments, privacySettings } from "@zaz/survey";
@@ -56,7 +59,7 @@ export async function emitReport(report: Report, options: ReportOptions, effects
   let text: string;
   if (format === "json") text = `${JSON.stringify(report, null, 2)}\n`;
   else if (format === "csv")
-    text = renderCsv(report, options.delimiter === ";" ? { delimiter: ";", bom: true } : { delimiter: "," });
+    text = renderCsv(report, options.delimiter === ";" ? { delimiter: ";", bom: true } : { delimiter: ",", bom: true });
   else if (format === "html") text = await renderHtml(report);
   else {
     const width = options.output === undefined && effects.stdout.isTTY ? (effects.stdout.columns ?? 80) : 80;
@@ -78,4 +81,51 @@ export async function reportKlassen(
     klassenReport(c, { school: options.school, wave: options.wave }),
   );
   return emitReport(report, options, effects);
+}
+
+export async function reportScholen(options: ReportOptions & { bestuur: string }, effects: Effects): Promise<number> {
+  const report = await withReportContext(options, effects, (c) => scholenReport(c, { bestuur: options.bestuur }));
+  return emitReport(report, options, effects);
+}
+
+export async function reportLeerlijn(
+  options: ReportOptions & { opleiding: string; cohort?: string },
+  effects: Effects,
+): Promise<number> {
+  const report = await withReportContext(options, effects, (c) =>
+    leerlijnReport(c, { opleiding: options.opleiding, ...(options.cohort === undefined ? {} : { cohort: options.cohort }) }),
+  );
+  return emitReport(report, options, effects);
+}
+
+export async function reportOntwikkeling(options: ReportOptions & { student: string }, effects: Effects): Promise<number> {
+  const report = await withReportContext(options, effects, (c) => ontwikkelingReport(c, { student: options.student }));
+  return emitReport(report, options, effects);
+}
+
+/**
+ * `zaz export RAPPORT …` — the aggregated results of a report as one long CSV for Excel: UTF-8 with
+ * BOM, ";" by default (Dutch Excel), cells that Excel would run as a formula neutralised.
+ */
+export async function exportCsv(
+  kind: string,
+  options: ReportOptions & { school?: string; wave?: string; bestuur?: string; opleiding?: string; cohort?: string },
+  effects: Effects,
+): Promise<number> {
+  const need = (value: string | undefined, flag: string): string => {
+    if (value === undefined) throw new CliError(msg.exportNeeds(kind, flag), ExitCode.usage);
+    return value;
+  };
+  const report = await withReportContext(options, effects, (c) => {
+    if (kind === "klassen") return klassenReport(c, { school: need(options.school, "--school"), wave: need(options.wave, "--wave") });
+    if (kind === "scholen") return scholenReport(c, { bestuur: need(options.bestuur, "--bestuur") });
+    if (kind === "leerlijn")
+      return leerlijnReport(c, {
+        opleiding: need(options.opleiding, "--opleiding"),
+        ...(options.cohort === undefined ? {} : { cohort: options.cohort }),
+      });
+    throw new CliError(msg.exportKinds(kind), ExitCode.usage);
+  });
+  const delimiter = options.delimiter === "," ? "," : ";";
+  return emitReport(report, { ...options, format: "csv", delimiter }, effects);
 }

@@ -1,8 +1,8 @@
+import { isScopeId } from "@zaz/accounts";
 import { z } from "zod";
 import type { ScopeTarget } from "../access/scope-target.js";
 import type { ResultsService } from "../results-service.js";
 import { publicUser, type User, type UserRepository } from "../users/user-repository.js";
-import { isScopeId } from "../users/user-scopes.js";
 import { catalogFor } from "./catalog-for.js";
 
 export interface RouteContext<Q> {

@@ -1,8 +1,7 @@
+import type { Role, UserScopes } from "@zaz/accounts";
+import { hashPassword, type ScryptParams } from "@zaz/accounts";
 import { MemoryUserRepository } from "../users/memory-user-repository.js";
-import { hashPassword, type ScryptParams } from "../users/password.js";
-import type { Role } from "../users/role.js";
 import type { User } from "../users/user-repository.js";
-import type { UserScopes } from "../users/user-scopes.js";
 
 /** One account per role over `demoFixture()`; all share `demoPassword`. */
 export const demoAccounts: readonly { username: string; role: Role; scopes: UserScopes }[] = [

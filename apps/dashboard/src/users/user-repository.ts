@@ -1,6 +1,6 @@
 import type { Result } from "@zaz/model";
-import type { Role } from "./role.js";
-import type { UserScopes } from "./user-scopes.js";
+import type { Role } from "@zaz/accounts";
+import type { UserScopes } from "@zaz/accounts";
 
 /** A local account. The hash is the self-describing string of `hashPassword`. */
 export interface User {
@@ -31,6 +31,4 @@ export interface UserRepository {
   remove(username: string): Promise<boolean>;
 }
 
-export function normaliseUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
+export { normaliseUsername } from "@zaz/accounts";

@@ -18,15 +18,19 @@ import type {
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
 import { DuckDb, type DuckDbOptions } from "./connection.js";
 import { removeImport, removeRespondent } from "./erase.js";
-import { hasImport, importResponses } from "./import-responses.js";
+import { defaultChunkSize, hasImport, importResponses } from "./import-responses.js";
 import { migrate } from "./migrations.js";
+import { removePendingImports } from "./pending-imports.js";
 import { contextValues, countResponses, listImports } from "./queries.js";
 import { defaultBatchSize, readResponseBatch } from "./read-responses.js";
 import { replaceRoster, roster } from "./roster.js";
 import { destroySession, getSession, purgeExpiredSessions, setSession } from "./sessions.js";
 import { addUser, findUser, listUsers, removeUser } from "./users.js";
 
-export type DuckDbStoreOptions = DuckDbOptions;
+export interface DuckDbStoreOptions extends DuckDbOptions {
+  /** responses per committed chunk of an import (memory is bounded by it); default 50,000 */
+  importChunkSize?: number;
+}
 
 const nothingErased: ErasureCount = { responses: 0, answers: 0 };
 
@@ -37,8 +41,9 @@ const nothingErased: ErasureCount = { responses: 0, answers: 0 };
 const openPaths = new Set<string>();
 
 /**
- * Opens (creating if needed) the database file, brings its schema up to date, and finishes a
- * compaction an earlier erasure could not complete. One Store per file per process.
+ * Opens (creating if needed) the database file, brings its schema up to date, removes what an
+ * interrupted import left, and finishes a compaction an earlier erasure (or that removal) could
+ * not complete. One Store per file per process.
  */
 export async function openDuckDbStore(path: string, options: DuckDbStoreOptions = {}): Promise<Store> {
   const location = isInMemory(path) ? ":memory:" : resolve(path);
@@ -65,12 +70,14 @@ async function openStore(
   let db = await open(location);
   try {
     await migrate(db);
+    // before anything else: a killed import's committed chunks (never visible, but in the file)
+    await removePendingImports(db);
     if (await needsCompaction(db)) db = (await compact(db, open)).db;
   } catch (error) {
     db.close();
     throw error;
   }
-  return new DuckDbStore(db, open, onClose);
+  return new DuckDbStore(db, open, options.importChunkSize ?? defaultChunkSize, onClose);
 }
 
 async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
@@ -106,6 +113,7 @@ class DuckDbStore implements Store {
   constructor(
     private db: DuckDb,
     private readonly reopen: (path: string) => Promise<DuckDb>,
+    private readonly importChunkSize: number,
     private readonly onClose?: () => void,
   ) {}
 
@@ -123,7 +131,26 @@ class DuckDbStore implements Store {
     responses: AsyncIterable<SurveyResponse> | Iterable<SurveyResponse>,
     onProgress?: (n: number) => void,
   ): Promise<ImportOutcome> {
-    return this.exclusive((db) => importResponses(db, record, responses, onProgress));
+    return this.exclusive(async () => {
+      // leftovers of an earlier failure whose clean-up failed too; the ids below assume none
+      await this.discardFailedImports();
+      try {
+        return await importResponses(this.db, record, responses, this.importChunkSize, onProgress);
+      } catch (error) {
+        // the error that stopped the import is the one to report; what stays is removed on next open
+        await this.discardFailedImports().catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Removes pending imports and compacts when an import's rows reached the file. A failed
+   * compaction leaves the flag set, and the next open retries it, as after an erasure.
+   */
+  private async discardFailedImports(): Promise<void> {
+    await removePendingImports(this.db);
+    if (await needsCompaction(this.db)) this.db = (await compact(this.db, this.reopen)).db;
   }
 
   hasImport(id: string): Promise<boolean> {

@@ -3,24 +3,39 @@ import type { SurveyResponse } from "@zaz/model";
 import type { ImportOutcome, NewImport } from "../store.js";
 import { ImportStatus } from "../store.js";
 import { appendAnswer, appendContext, appendResponse, discardAppender } from "./append-rows.js";
-import { type DuckDb, dropTempTable } from "./connection.js";
+import { markNeedsCompaction } from "./compact.js";
+import type { DuckDb } from "./connection.js";
+import { removeDuplicates } from "./remove-duplicates.js";
 
 const progressEvery = 1000;
 
 export async function hasImport(db: DuckDb, id: string): Promise<boolean> {
-  return (await db.scalar("SELECT count(*) FROM imports WHERE id = $1", [id])) !== 0n;
+  return (await db.scalar("SELECT count(*) FROM imports WHERE id = $1 AND NOT pending", [id])) !== 0n;
 }
 
 /**
- * One import in one transaction. Rows go straight into the final tables through Appenders (which
- * write into the open transaction), then responses whose (instrument, key) was stored before, or
- * that repeat a key earlier in this file, are deleted again before COMMIT. Duplicates are rare, so
- * the common path writes every row once; on any error the whole transaction is rolled back.
+ * DuckDB writes an uncommitted table's rows to the file once they fill a row group (its
+ * optimistic writer); after a rollback those blocks are free but their bytes remain.
+ */
+const rowGroupRows = 122_880;
+
+/** Responses per committed chunk: large enough that commits cost little, small enough to bound memory. */
+export const defaultChunkSize = 50_000;
+
+/**
+ * One import, all or nothing, in committed chunks. DuckDB keeps uncommitted appended rows pinned
+ * in memory, so a single transaction grows with the import; a chunk's commit releases them.
+ * The import row says `pending` until the last chunk's transaction flips it, and readers skip
+ * pending imports (pending-imports.ts), so the import becomes visible at once. Each chunk deletes
+ * its own duplicates before it commits, against everything stored under lower ids, so the first
+ * occurrence of a key wins. On failure the open chunk is rolled back; committed chunks stay
+ * pending, for the caller (or the next open, after a kill) to remove with removePendingImports.
  */
 export async function importResponses(
   db: DuckDb,
   record: NewImport,
   responses: AsyncIterable<SurveyResponse> | Iterable<SurveyResponse>,
+  chunkSize: number = defaultChunkSize,
   onProgress?: (n: number) => void,
 ): Promise<ImportOutcome> {
   if (await hasImport(db, record.id)) {
@@ -32,76 +47,49 @@ export async function importResponses(
       answersAdded: 0,
     };
   }
-  // Appending is single-threaded work; more DuckDB threads only add per-thread buffers, and the
-  // 1M-response target must stay under 300 MB RSS (measured: 301 MB with 2 threads, 282 MB with 1).
-  return db.withSetting("threads", "1", () =>
-    db.transaction(async () => {
-      await insertImportRecord(db, record);
-      // Only this connection writes (the store serialises its work), so ids above the current
-      // maximum are this import's own.
-      const lastId = BigInt(
-        (await db.scalar("SELECT coalesce(max(id), 0)::BIGINT FROM responses")) as bigint,
-      );
-      const written = await appendAll(db, record, responses, lastId, onProgress);
-      const removed = await removeDuplicates(db, record.instrumentId, lastId);
-      const responsesAdded = written.responses - removed.responses;
-      const answersAdded = written.answers - removed.answers;
-      await db.run("UPDATE imports SET responses = $1, answers = $2 WHERE id = $3", [
-        responsesAdded,
-        answersAdded,
-        record.id,
-      ]);
-      return {
-        status: ImportStatus.imported,
-        importId: record.id,
-        responsesAdded,
-        responsesSkipped: removed.responses,
-        answersAdded,
-      };
-    }),
-  );
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`chunkSize must be ≥ 1, got ${chunkSize}`);
+  // Appending is single-threaded work; more DuckDB threads only add per-thread buffers.
+  return db.withSetting("threads", "1", () => writeInChunks(db, record, responses, chunkSize, onProgress));
 }
 
-async function insertImportRecord(db: DuckDb, record: NewImport): Promise<void> {
-  await db.run(
-    `INSERT INTO imports
-     SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, CAST($7 AS TIMESTAMP), 0, 0 FROM imports`,
-    [
-      record.id,
-      record.fileName,
-      record.instrumentId,
-      record.instrumentVersion,
-      record.profile,
-      record.rowsRead,
-      new Date().toISOString(),
-    ],
-  );
-  for (const [dimension, value] of Object.entries(record.context)) {
-    await db.run("INSERT INTO import_context VALUES ($1, $2, $3)", [record.id, dimension, value]);
-  }
-}
-
-async function appendAll(
+async function writeInChunks(
   db: DuckDb,
   record: NewImport,
   responses: AsyncIterable<SurveyResponse> | Iterable<SurveyResponse>,
-  lastId: bigint,
+  chunkSize: number,
   onProgress: ((n: number) => void) | undefined,
-): Promise<{ responses: number; answers: number }> {
+): Promise<ImportOutcome> {
+  // Only this connection writes (the store serialises its work, and removes any pending import
+  // first), so ids above the current maximum are this import's own.
+  const lastId = BigInt((await db.scalar("SELECT coalesce(max(id), 0)::BIGINT FROM responses")) as bigint);
   const appenders: DuckDBAppender[] = [];
-  const open = async (table: string) => {
-    const appender = await db.connection.createAppender(table);
-    appenders.push(appender);
-    return appender;
-  };
+  let inTransaction = false;
+  // rows appended since the last commit, per table: whether a rollback leaves values in the file
+  let uncommittedRows = 0;
   try {
-    const responseRows = await open("responses");
-    const contextRows = await open("response_context");
-    const answerRows = await open("answers");
+    await db.run("BEGIN TRANSACTION");
+    inTransaction = true;
+    await insertImportRecord(db, record);
+    for (const table of ["responses", "response_context", "answers"]) {
+      appenders.push(await db.connection.createAppender(table));
+    }
+    const [responseRows, contextRows, answerRows] = appenders as [DuckDBAppender, DuckDBAppender, DuckDBAppender];
     const importContext = Object.entries(record.context);
+    const totals = { responses: 0, answers: 0, skipped: 0, skippedAnswers: 0 };
     let id = lastId;
-    let count = 0;
-    let answers = 0;
+    let chunkStart = lastId;
+    let chunkContexts = 0;
+    let chunkAnswers = 0;
+    const endChunk = async () => {
+      // Flushing hands the buffered rows to the open transaction; then this chunk's duplicates go.
+      for (const appender of appenders) appender.flushSync();
+      const removed = await removeDuplicates(db, record.instrumentId, chunkStart, id);
+      totals.skipped += removed.responses;
+      totals.skippedAnswers += removed.answers;
+      chunkStart = id;
+      chunkContexts = 0;
+      chunkAnswers = 0;
+    };
     for await (const response of responses) {
       id += 1n;
       appendResponse(
@@ -115,53 +103,79 @@ async function appendAll(
       );
       // Flags fill in what the file does not say; a value in the file itself wins.
       for (const [dimension, value] of importContext) {
-        if (!Object.hasOwn(response.context, dimension)) appendContext(contextRows, id, dimension, value);
+        if (!Object.hasOwn(response.context, dimension)) {
+          appendContext(contextRows, id, dimension, value);
+          chunkContexts += 1;
+        }
       }
       for (const [dimension, value] of Object.entries(response.context)) {
         appendContext(contextRows, id, dimension, value);
+        chunkContexts += 1;
       }
       let seq = 0;
       for (const answer of response.answers) appendAnswer(answerRows, id, seq++, answer);
-      answers += seq;
-      count += 1;
-      if (onProgress !== undefined && count % progressEvery === 0) onProgress(count);
+      chunkAnswers += seq;
+      totals.answers += seq;
+      totals.responses += 1;
+      uncommittedRows = Math.max(Number(id - chunkStart), chunkContexts, chunkAnswers);
+      if (onProgress !== undefined && totals.responses % progressEvery === 0) onProgress(totals.responses);
+      if (id - chunkStart === BigInt(chunkSize)) {
+        await endChunk();
+        await db.run("COMMIT");
+        inTransaction = false;
+        uncommittedRows = 0;
+        await db.run("BEGIN TRANSACTION");
+        inTransaction = true;
+      }
     }
-    // Closing flushes the last buffered rows into the transaction; any not closed are discarded.
+    await endChunk();
     for (let appender = appenders[0]; appender !== undefined; appender = appenders[0]) {
       appender.closeSync();
       appenders.shift();
     }
-    onProgress?.(count);
-    return { responses: count, answers };
-  } finally {
+    onProgress?.(totals.responses);
+    const responsesAdded = totals.responses - totals.skipped;
+    const answersAdded = totals.answers - totals.skippedAnswers;
+    // The flip: with the last chunk, in one commit, the whole import becomes visible.
+    // rowsRead is read again now: a streaming caller knows it only after the last row.
+    await db.run(
+      "UPDATE imports SET responses = $1, answers = $2, rows_read = $3, pending = false WHERE id = $4",
+      [responsesAdded, answersAdded, record.rowsRead, record.id],
+    );
+    await db.run("COMMIT");
+    inTransaction = false;
+    return {
+      status: ImportStatus.imported,
+      importId: record.id,
+      responsesAdded,
+      responsesSkipped: totals.skipped,
+      answersAdded,
+    };
+  } catch (error) {
     for (const appender of appenders) discardAppender(appender);
+    // A failed statement can leave the transaction aborted; ROLLBACK then still ends it, and the
+    // original error is the one worth reporting.
+    if (inTransaction) await db.run("ROLLBACK").catch(() => undefined);
+    if (uncommittedRows >= rowGroupRows) await markNeedsCompaction(db).catch(() => undefined);
+    throw error;
   }
 }
 
-/** Deletes the new responses that were stored before or repeat a key of this file; first one wins. */
-async function removeDuplicates(
-  db: DuckDb,
-  instrumentId: string,
-  lastId: bigint,
-): Promise<{ responses: number; answers: number }> {
+async function insertImportRecord(db: DuckDb, record: NewImport): Promise<void> {
   await db.run(
-    `CREATE OR REPLACE TEMP TABLE zaz_duplicates AS
-     SELECT n.id FROM responses n
-     WHERE n.id > $1 AND EXISTS (
-       SELECT 1 FROM responses o
-       WHERE o.instrument_id = $2 AND o.key = n.key AND o.id < n.id
-     )`,
-    [lastId, instrumentId],
+    `INSERT INTO imports
+     SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, CAST($7 AS TIMESTAMP), 0, 0, true FROM imports`,
+    [
+      record.id,
+      record.fileName,
+      record.instrumentId,
+      record.instrumentVersion,
+      record.profile,
+      record.rowsRead,
+      new Date().toISOString(),
+    ],
   );
-  try {
-    const responses = Number(await db.scalar("SELECT count(*) FROM zaz_duplicates"));
-    if (responses === 0) return { responses: 0, answers: 0 };
-    const inDuplicates = "response_id > $1 AND response_id IN (SELECT id FROM zaz_duplicates)";
-    const answers = await db.run(`DELETE FROM answers WHERE ${inDuplicates}`, [lastId]);
-    await db.run(`DELETE FROM response_context WHERE ${inDuplicates}`, [lastId]);
-    await db.run("DELETE FROM responses WHERE id > $1 AND id IN (SELECT id FROM zaz_duplicates)", [lastId]);
-    return { responses, answers };
-  } finally {
-    await dropTempTable(db, "zaz_duplicates");
+  for (const [dimension, value] of Object.entries(record.context)) {
+    await db.run("INSERT INTO import_context VALUES ($1, $2, $3)", [record.id, dimension, value]);
   }
 }

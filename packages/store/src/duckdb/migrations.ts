@@ -91,6 +91,14 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: "pending imports",
+    // A large import commits in chunks while its row says pending; readers skip it until the last
+    // step flips it (pending-imports.ts). DuckDB cannot add a column with a NOT NULL constraint,
+    // so the default carries existing rows and the code always writes it.
+    statements: ["ALTER TABLE imports ADD COLUMN pending BOOLEAN DEFAULT false"],
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

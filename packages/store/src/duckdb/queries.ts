@@ -7,7 +7,7 @@ export async function listImports(db: DuckDb): Promise<ImportRecord[]> {
   const rows = await db.all(
     `SELECT id, file_name, instrument_id, instrument_version, profile, rows_read,
             strftime(imported_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS imported_at, responses, answers
-     FROM imports ORDER BY seq`,
+     FROM imports WHERE NOT pending ORDER BY seq`,
   );
   const contexts = new Map<string, Record<string, string>>();
   for (const row of await db.all("SELECT import_id, dimension, value FROM import_context")) {

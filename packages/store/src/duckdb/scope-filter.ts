@@ -1,5 +1,6 @@
 import type { ContextFilter, ResponseScope } from "../store.js";
 import type { SqlValue } from "./connection.js";
+import { inCompleteImport } from "./pending-imports.js";
 
 /** Positional parameters ($1, $2 …) collected while a statement is built. */
 export class Params {
@@ -12,14 +13,15 @@ export class Params {
 
 /**
  * The WHERE condition selecting responses (alias `r`) in a scope: the instrument, and per context
- * dimension one semi-join on response_context. An empty list of values matches nothing.
+ * dimension one semi-join on response_context. An empty list of values matches nothing. Responses
+ * of a pending import are never in scope: an import appears all at once.
  */
 export function scopeCondition(scope: Partial<ResponseScope> | undefined, params: Params): string {
-  const conditions: string[] = [];
+  const conditions: string[] = [inCompleteImport("r")];
   if (scope?.instrumentId !== undefined)
     conditions.push(`r.instrument_id = ${params.add(scope.instrumentId)}`);
   conditions.push(...contextConditions(scope?.where, params));
-  return conditions.length === 0 ? "TRUE" : conditions.join(" AND ");
+  return conditions.join(" AND ");
 }
 
 function contextConditions(where: ContextFilter | undefined, params: Params): string[] {

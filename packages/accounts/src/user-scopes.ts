@@ -1,5 +1,5 @@
 import { fail, ok, type Problem, type Result } from "@zaz/model";
-import { scopeMessages } from "../messages.js";
+import { scopeMessages } from "./messages.js";
 import { type Role, roles } from "./role.js";
 
 /** What results a user may see: school ids, one board (bestuur) id, one opleiding id. */

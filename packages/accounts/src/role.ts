@@ -20,3 +20,8 @@ export const roles: readonly Role[] = Object.values(Role);
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (roles as readonly string[]).includes(value);
 }
+
+/** Usernames are stored lower-cased: "J.deVries@school.nl" and "j.devries@school.nl" are one account. */
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
+}

@@ -1,6 +1,6 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 import { fail, ok, type Problem, type Result } from "@zaz/model";
-import { passwordMessages } from "../messages.js";
+import { passwordMessages } from "./messages.js";
 
 export const minPasswordLength = 12;
 /** scrypt's cost grows with length only slightly, but an unbounded input is a denial-of-service lever. */

@@ -1,0 +1,38 @@
+/** Ids the dashboard accepts in URLs and scopes (see isScopeId in @zaz/accounts). */
+const maxLength = 64;
+
+/**
+ * A URL-safe id for a name from the store: "De Regenboog" → "de-regenboog", "pabo_hva" →
+ * "pabo-hva". Accents are dropped, anything else that is not a letter or digit becomes "-".
+ */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
+  return slug === "" ? "x" : slug;
+}
+
+/**
+ * Slugs for a set of names, unique within the set: names are taken in sorted order and a slug
+ * that is taken already gets "-2", "-3" …, so the same names always get the same ids.
+ */
+export function assignSlugs(names: readonly string[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const name of [...new Set(names)].sort()) {
+    const base = slugify(name);
+    let slug = base;
+    for (let i = 2; taken.has(slug); i++) {
+      const suffix = `-${i}`;
+      slug = `${base.slice(0, maxLength - suffix.length)}${suffix}`;
+    }
+    taken.add(slug);
+    byName.set(name, slug);
+  }
+  return byName;
+}

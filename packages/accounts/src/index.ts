@@ -1,0 +1,13 @@
+export { passwordMessages, scopeMessages } from "./messages.js";
+export {
+  defaultScryptParams,
+  hashPassword,
+  maxPasswordLength,
+  minPasswordLength,
+  needsRehash,
+  type ScryptParams,
+  validatePassword,
+  verifyPassword,
+} from "./password.js";
+export { isRole, normaliseUsername, Role, roles } from "./role.js";
+export { isScopeId, type UserScopes, validateUserScopes } from "./user-scopes.js";

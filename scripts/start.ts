@@ -1,0 +1,126 @@
+/**
+ * npm start — the main job on example data: loads data/voorbeeld into the embedded database when
+ * it is empty, creates a demo account for each role, starts the dashboard on http://localhost:3000
+ * (PORT to change) and prints where to log in.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { hashPassword } from "@zaz/accounts";
+import { main as zaz } from "@zaz/cli";
+import {
+  StoreResultsService,
+  StoreSessionStore,
+  StoreUserRepository,
+  serve,
+  slugify,
+} from "@zaz/dashboard";
+import type { Instrument } from "@zaz/model";
+import { defaultDatabasePath, openDuckDbStore } from "@zaz/store";
+import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
+
+const root = join(import.meta.dirname, "..");
+const voorbeeld = join(root, "data", "voorbeeld");
+const db = defaultDatabasePath();
+const quiet = {
+  stdout: { write: () => {} },
+  stderr: { write: (s: string) => void process.stderr.write(s.startsWith("fout") ? s : "") },
+  env: { NO_COLOR: "1" },
+  cwd: root,
+  now: () => new Date(),
+};
+
+interface ManifestEntry {
+  file: string;
+  instrument: string;
+  flags: Record<string, string>;
+}
+
+async function loadExamples(): Promise<void> {
+  const manifest = JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as ManifestEntry[];
+  for (const m of manifest) {
+    const flags = Object.entries(m.flags).flatMap(([k, v]) => [`--${k}`, v]);
+    const code = await zaz(["ingest", join(voorbeeld, m.file), "--instrument", m.instrument, ...flags, "--db", db], quiet);
+    if (code !== 0) throw new Error(`inlezen van ${m.file} mislukt`);
+    process.stderr.write(`  ingelezen: ${m.file}\n`);
+  }
+  if ((await zaz(["roster", join(voorbeeld, "rooster.csv"), "--db", db], quiet)) !== 0) throw new Error("rooster mislukt");
+}
+
+const demoAccounts = [
+  { username: "directeur", role: "directeur", scopes: { schools: [slugify("De Regenboog")] }, what: "directeur van De Regenboog" },
+  { username: "leerteam", role: "leerteam", scopes: { bestuur: slugify("Stichting Samen Leren") }, what: "leerteam van Stichting Samen Leren" },
+  { username: "docent", role: "docent", scopes: { opleiding: slugify("pabo_hva") }, what: "Pabo-docent van de Pabo HvA" },
+  { username: "beheerder", role: "beheerder", scopes: {}, what: "beheerder: alles" },
+] as const;
+
+async function run(): Promise<void> {
+  const probe = await openDuckDbStore(db);
+  const empty = (await probe.countResponses()) === 0;
+  await probe.close();
+  if (empty) {
+    process.stderr.write(`De database ${db} is leeg: voorbeeldgegevens inlezen …\n`);
+    await loadExamples();
+  }
+  // Demo passwords are made once per installation and kept beside the database (never in git).
+  const passwordsFile = `${db}.demo-wachtwoorden.json`;
+  const passwords: Record<string, string> = existsSync(passwordsFile) ? JSON.parse(readFileSync(passwordsFile, "utf8")) : {};
+  const store = await openDuckDbStore(db);
+  for (const account of demoAccounts) {
+    if (await store.users.find(account.username)) continue;
+    const password = passwords[account.username] ?? `demo-${randomBytes(9).toString("base64url")}`;
+    passwords[account.username] = password;
+    await store.users.add({ username: account.username, role: account.role, scopes: account.scopes, passwordHash: await hashPassword(password) });
+  }
+  writeFileSync(passwordsFile, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
+
+  const { instruments } = await findInstruments([defaultInstrumentDir()]);
+  const privacy = privacySettings({});
+  if (!privacy.ok) throw new Error("privacy settings");
+  const env = {
+    ...process.env,
+    // Plain http on this machine only; readConfig refuses insecure cookies on any other host.
+    ZAZ_INSECURE_COOKIES: process.env.ZAZ_INSECURE_COOKIES ?? "1",
+    ZAZ_SESSION_SECRET: process.env.ZAZ_SESSION_SECRET ?? randomBytes(32).toString("hex"),
+  };
+  const serving = await serve(
+    {
+      results: new StoreResultsService({
+        store,
+        instruments: new Map<string, Instrument>(instruments.map((l) => [l.instrument.id, l.instrument])),
+        privacy: privacy.value,
+      }),
+      users: new StoreUserRepository(store),
+      sessionStore: new StoreSessionStore(store),
+    },
+    env,
+  );
+  if (!serving.ok) {
+    for (const p of serving.errors) process.stderr.write(`fout: ${p.message}\n`);
+    await store.close();
+    process.exitCode = 1;
+    return;
+  }
+  const url = serving.value.url.replace("127.0.0.1", "localhost");
+  process.stdout.write(
+    [
+      "",
+      `Zij aan Zij draait op ${url}`,
+      "",
+      "Log in met een van de demo-accounts:",
+      ...demoAccounts.map((a) => `  ${a.username.padEnd(10)} ${passwords[a.username]?.padEnd(18)} ${a.what}`),
+      "",
+      `(wachtwoorden staan ook in ${passwordsFile}; stoppen met Ctrl+C)`,
+      "",
+    ].join("\n"),
+  );
+  const stop = async () => {
+    await serving.value.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+await run();
