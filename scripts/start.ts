@@ -6,15 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { hashPassword } from "@zaz/accounts";
+import { hashPassword, type UserScopes } from "@zaz/accounts";
 import { main as zaz } from "@zaz/cli";
-import {
-  StoreResultsService,
-  StoreSessionStore,
-  StoreUserRepository,
-  serve,
-  slugify,
-} from "@zaz/dashboard";
+import { StoreResultsService, StoreSessionStore, StoreUserRepository, serve, slugify } from "@zaz/dashboard";
 import type { Instrument } from "@zaz/model";
 import { defaultDatabasePath, openDuckDbStore } from "@zaz/store";
 import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
@@ -40,19 +34,38 @@ async function loadExamples(): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as ManifestEntry[];
   for (const m of manifest) {
     const flags = Object.entries(m.flags).flatMap(([k, v]) => [`--${k}`, v]);
-    const code = await zaz(["ingest", join(voorbeeld, m.file), "--instrument", m.instrument, ...flags, "--db", db], quiet);
+    const code = await zaz(
+      ["ingest", join(voorbeeld, m.file), "--instrument", m.instrument, ...flags, "--db", db],
+      quiet,
+    );
     if (code !== 0) throw new Error(`inlezen van ${m.file} mislukt`);
     process.stderr.write(`  ingelezen: ${m.file}\n`);
   }
-  if ((await zaz(["roster", join(voorbeeld, "rooster.csv"), "--db", db], quiet)) !== 0) throw new Error("rooster mislukt");
+  if ((await zaz(["roster", join(voorbeeld, "rooster.csv"), "--db", db], quiet)) !== 0)
+    throw new Error("rooster mislukt");
 }
 
-const demoAccounts = [
-  { username: "directeur", role: "directeur", scopes: { schools: [slugify("De Regenboog")] }, what: "directeur van De Regenboog" },
-  { username: "leerteam", role: "leerteam", scopes: { bestuur: slugify("Stichting Samen Leren") }, what: "leerteam van Stichting Samen Leren" },
-  { username: "docent", role: "docent", scopes: { opleiding: slugify("pabo_hva") }, what: "Pabo-docent van de Pabo HvA" },
+const demoAccounts: { username: string; role: string; scopes: UserScopes; what: string }[] = [
+  {
+    username: "directeur",
+    role: "directeur",
+    scopes: { schools: [slugify("De Regenboog")] },
+    what: "directeur van De Regenboog",
+  },
+  {
+    username: "leerteam",
+    role: "leerteam",
+    scopes: { bestuur: slugify("Stichting Samen Leren") },
+    what: "leerteam van Stichting Samen Leren",
+  },
+  {
+    username: "docent",
+    role: "docent",
+    scopes: { opleiding: slugify("pabo_hva") },
+    what: "Pabo-docent van de Pabo HvA",
+  },
   { username: "beheerder", role: "beheerder", scopes: {}, what: "beheerder: alles" },
-] as const;
+];
 
 async function run(): Promise<void> {
   const probe = await openDuckDbStore(db);
@@ -64,13 +77,20 @@ async function run(): Promise<void> {
   }
   // Demo passwords are made once per installation and kept beside the database (never in git).
   const passwordsFile = `${db}.demo-wachtwoorden.json`;
-  const passwords: Record<string, string> = existsSync(passwordsFile) ? JSON.parse(readFileSync(passwordsFile, "utf8")) : {};
+  const passwords: Record<string, string> = existsSync(passwordsFile)
+    ? JSON.parse(readFileSync(passwordsFile, "utf8"))
+    : {};
   const store = await openDuckDbStore(db);
   for (const account of demoAccounts) {
     if (await store.users.find(account.username)) continue;
     const password = passwords[account.username] ?? `demo-${randomBytes(9).toString("base64url")}`;
     passwords[account.username] = password;
-    await store.users.add({ username: account.username, role: account.role, scopes: account.scopes, passwordHash: await hashPassword(password) });
+    await store.users.add({
+      username: account.username,
+      role: account.role,
+      scopes: account.scopes,
+      passwordHash: await hashPassword(password),
+    });
   }
   writeFileSync(passwordsFile, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
 

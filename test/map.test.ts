@@ -6,7 +6,10 @@ import { tempDir, voorbeeld, zaz } from "./run-zaz.js";
 /** A leerteam changed the wording of its questions; `zaz map` proposes, a person reviews, ingest follows. */
 describe("zaz map", () => {
   const dir = tempDir();
-  const source = readFileSync(join(voorbeeld, "ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv"), "utf8");
+  const source = readFileSync(
+    join(voorbeeld, "ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv"),
+    "utf8",
+  );
   const [header = "", ...rest] = source.split("\r\n");
   const reworded = header
     .replaceAll("De leerkracht", "De juf of meester")
@@ -37,17 +40,34 @@ describe("zaz map", () => {
     expect(target("Tijdstempel")).toBe("meta:submittedAt");
     expect(target("In welke groep zit uw kind?")).toBe("dimension:groep");
     expect(target("Onze school neemt mij als ouder serieus.")).toBe("item:erv_ph3");
-    expect(target("De juf of meester staat open voor de betrokkenheid van alle ouders, ook als ze een andere achtergrond hebben.")).toBe(
-      "item:erv_ph1",
-    );
+    expect(
+      target(
+        "De juf of meester staat open voor de betrokkenheid van alle ouders, ook als ze een andere achtergrond hebben.",
+      ),
+    ).toBe("item:erv_ph1");
     // The reviewer checks every proposal below full confidence; here each one is right.
     const unsure = proposal.columns.filter((c) => c.confidence < 1);
     expect(unsure.length).toBeGreaterThan(5);
     for (const c of unsure) expect(c.target, c.column).toMatch(/^(item|dimension):/);
 
     const db = join(dir, "zaz.duckdb");
-    const ingest = await zaz(["ingest", file, "--instrument", "ouderpopulatie", ...flags, "--map", mapping, "--db", db, "--json"]);
+    const ingest = await zaz([
+      "ingest",
+      file,
+      "--instrument",
+      "ouderpopulatie",
+      ...flags,
+      "--map",
+      mapping,
+      "--db",
+      db,
+      "--json",
+    ]);
     expect(ingest.code, ingest.stderr + ingest.stdout).toBe(0);
-    expect(JSON.parse(ingest.stdout)).toMatchObject({ status: "imported", responsesAdded: 101, answers: 3406 });
+    expect(JSON.parse(ingest.stdout)).toMatchObject({
+      status: "imported",
+      responsesAdded: 101,
+      answers: 3406,
+    });
   });
 });

@@ -7,8 +7,8 @@ import { map } from "./commands/map.js";
 import { pseudonymCommand } from "./commands/pseudonym.js";
 import { remove } from "./commands/remove.js";
 import {
-  type ReportOptions,
   exportCsv,
+  type ReportOptions,
   reportKlassen,
   reportLeerlijn,
   reportOntwikkeling,
@@ -170,12 +170,26 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
 
   const report = program
     .command("report")
-    .description("rapporten: klassen (directeur), scholen (leerteam), leerlijn (Pabo-docent), ontwikkeling (student)");
+    .description(
+      "rapporten: klassen (directeur), scholen (leerteam), leerlijn (Pabo-docent), ontwikkeling (student)",
+    );
   const reportOptions = (c: Command) =>
     c
-      .addOption(new Option("-f, --format <formaat>", "table, html, json of csv").choices(["table", "html", "json", "csv"]))
+      .addOption(
+        new Option("-f, --format <formaat>", "table, html, json of csv").choices([
+          "table",
+          "html",
+          "json",
+          "csv",
+        ]),
+      )
       .option("-o, --output <bestand>", "schrijf naar dit bestand in plaats van stdout")
-      .addOption(new Option("--delimiter <teken>", "scheidingsteken voor csv; ';' geeft ook een BOM voor Nederlandse Excel").choices([",", ";"]))
+      .addOption(
+        new Option(
+          "--delimiter <teken>",
+          "scheidingsteken voor csv; ';' geeft ook een BOM voor Nederlandse Excel",
+        ).choices([",", ";"]),
+      )
       .option("--k <aantal>", "kleinste groep waarvoor cijfers getoond worden (standaard 5, minimaal 3)")
       .option("--k-tekst <aantal>", "kleinste groep voor open antwoorden (standaard 10)")
       .addOption(dbOption());
@@ -195,10 +209,14 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
   reportOptions(
     report
       .command("leerlijn")
-      .description("feedback van opleidingsouders en observaties per fase, cohort en soort gesprek, per profieleis")
+      .description(
+        "feedback van opleidingsouders en observaties per fase, cohort en soort gesprek, per profieleis",
+      )
       .requiredOption("--opleiding <opleiding>", "pabo_hva of upva (of 'Pabo HvA', 'UPvA')")
       .option("--cohort <cohort>", "één cohort, bijvoorbeeld 2024"),
-  ).action((opts: ReportOptions & { opleiding: string; cohort?: string }) => done((e) => reportLeerlijn(opts, e)));
+  ).action((opts: ReportOptions & { opleiding: string; cohort?: string }) =>
+    done((e) => reportLeerlijn(opts, e)),
+  );
   reportOptions(
     report
       .command("ontwikkeling")
@@ -207,7 +225,9 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
   ).action((opts: ReportOptions & { student: string }) => done((e) => reportOntwikkeling(opts, e)));
   program
     .command("export")
-    .description("geaggregeerde resultaten als CSV voor Excel (UTF-8 met BOM, ';', formules onschadelijk gemaakt)")
+    .description(
+      "geaggregeerde resultaten als CSV voor Excel (UTF-8 met BOM, ';', formules onschadelijk gemaakt)",
+    )
     .argument("<rapport>", "klassen, scholen of leerlijn")
     .option("--school <naam>", "voor klassen")
     .option("--wave <meting>", "voor klassen")
@@ -218,8 +238,17 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
     .option("-o, --output <bestand>", "schrijf naar dit bestand")
     .option("--k <aantal>", "kleinste groep waarvoor cijfers getoond worden (standaard 5, minimaal 3)")
     .addOption(dbOption())
-    .action((kind: string, opts: ReportOptions & { school?: string; wave?: string; bestuur?: string; opleiding?: string; cohort?: string }) =>
-      done((e) => exportCsv(kind, opts, e)),
+    .action(
+      (
+        kind: string,
+        opts: ReportOptions & {
+          school?: string;
+          wave?: string;
+          bestuur?: string;
+          opleiding?: string;
+          cohort?: string;
+        },
+      ) => done((e) => exportCsv(kind, opts, e)),
     );
 
   registerUserCommands(program, done, {

@@ -1,6 +1,14 @@
-import { hashPassword, needsRehash, type ScryptParams, validatePassword, verifyPassword } from "@zaz/accounts";
+import {
+  hashPassword,
+  needsRehash,
+  type ScryptParams,
+  validatePassword,
+  verifyPassword,
+} from "@zaz/accounts";
+
 // Cheap parameters keep the tests fast; production uses defaultScryptParams.
 const fastScryptParams: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
+
 import { describe, expect, it } from "vitest";
 
 describe("password hashing", () => {

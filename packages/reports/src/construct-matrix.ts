@@ -17,7 +17,9 @@ export function constructMatrix(
 ): ReportTable {
   const groups = options.total === false ? table.groups : [...table.groups, table.total];
   const rows = groups.map((g, i) => {
-    const row: Record<string, ReportValue> = { groep: i === table.groups.length ? msg.total : groupLabel(g.key) };
+    const row: Record<string, ReportValue> = {
+      groep: i === table.groups.length ? msg.total : groupLabel(g.key),
+    };
     for (const c of constructs) {
       const cell = g.constructs[c.id];
       row[c.id] = cell === undefined ? null : meanCell(cell, k, (v) => ({ mean: v.mean, ci: v.ci }));
@@ -28,7 +30,7 @@ export function constructMatrix(
     id: options.id,
     caption: options.caption,
     columns: [
-      { key: "groep", title: options.rowTitle },
+      { key: "groep", title: options.rowTitle, wrap: true },
       ...constructs.map((c) => ({ key: c.id, title: shortLabel(c), align: "right" as const })),
     ],
     rows,

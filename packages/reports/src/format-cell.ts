@@ -1,6 +1,6 @@
 import type { Cell, Interval } from "@zaz/survey";
-import { type ReportCell, formatNumber } from "./report.js";
 import { reportMessages as msg } from "./messages.js";
+import { formatNumber, type ReportCell } from "./report.js";
 
 /** A hidden cell's short text in a table ("< 5", "×", "–"); the reason goes in its title. */
 export function hiddenCell<T>(cell: Exclude<Cell<T>, { status: "shown" }>, k: number): ReportCell {
@@ -17,7 +17,12 @@ export function meanCell<T>(
 ): ReportCell {
   if (cell.status !== "shown") return hiddenCell(cell, k);
   const { mean, ci } = pick(cell.value);
-  const c: ReportCell = { text: `${formatNumber(mean)} (${cell.n})`, value: round(mean), n: cell.n, status: "shown" };
+  const c: ReportCell = {
+    text: `${formatNumber(mean)} (${cell.n})`,
+    value: round(mean),
+    n: cell.n,
+    status: "shown",
+  };
   if (ci) c.title = msg.interval(ci.low, ci.high);
   return c;
 }

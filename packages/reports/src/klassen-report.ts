@@ -1,23 +1,31 @@
 import { classHeatmap, likertBars, responseRate } from "@zaz/charts";
 import type { Framework } from "@zaz/model";
 import {
+  aggregateConstructs,
   type ConstructInfo,
   type ConstructTable,
-  type ItemTable,
-  type OpenAnswerTable,
-  type WaveComparison,
-  aggregateConstructs,
   compareWaves,
   constructReliability,
+  type ItemTable,
+  type OpenAnswerTable,
   openAnswers,
   summariseItems,
+  type WaveComparison,
 } from "@zaz/survey";
 import { countCell, hiddenCell, meanCell, round, signed } from "./format-cell.js";
-import { type ReportContext, ReportError, instrumentOf, previousWave, responsesOf } from "./load.js";
+import { instrumentOf, previousWave, type ReportContext, ReportError, responsesOf } from "./load.js";
 import { reportMessages as msg } from "./messages.js";
 import { methodSection } from "./method.js";
-import { type Report, type ReportChart, type ReportSection, type ReportTable, type ReportValue, formatNumber, formatPercent } from "./report.js";
 import { reliabilitySection } from "./reliability-section.js";
+import {
+  formatNumber,
+  formatPercent,
+  type Report,
+  type ReportChart,
+  type ReportSection,
+  type ReportTable,
+  type ReportValue,
+} from "./report.js";
 import { shortLabel } from "./short-label.js";
 import { toChart } from "./to-chart.js";
 import { unwrap } from "./unwrap.js";
@@ -28,7 +36,10 @@ const instrumentId = "ouderpopulatie";
  * The director's view: class-level engagement of one school in one wave — per groep and construct,
  * with n, response rate and the change since the previous wave.
  */
-export async function klassenReport(context: ReportContext, params: { school: string; wave: string }): Promise<Report> {
+export async function klassenReport(
+  context: ReportContext,
+  params: { school: string; wave: string },
+): Promise<Report> {
   const { school, wave } = params;
   const instrument = instrumentOf(context, instrumentId);
   const { privacy } = context;
@@ -52,12 +63,24 @@ export async function klassenReport(context: ReportContext, params: { school: st
   }
   if (previous !== null) {
     const both = await responsesOf(context, instrumentId, { school, wave: [previous, wave] });
-    const change = unwrap(compareWaves(instrument, both, { scope: { school }, by: ["groep"], current: wave, previous, privacy }));
+    const change = unwrap(
+      compareWaves(instrument, both, { scope: { school }, by: ["groep"], current: wave, previous, privacy }),
+    );
     sections.push(changeSection(change, k));
   }
-  const bakkerItems = instrument.items.filter((i) => i.constructs.some((c) => table.constructs.find((x) => x.id === c)?.framework === "bakker"));
-  const items = unwrap(summariseItems(instrument, current, { scope, items: bakkerItems.map((i) => i.id), privacy }));
-  sections.push(itemSection(items, instrument.scales.find((s) => s.id === bakkerItems[0]?.scale), k));
+  const bakkerItems = instrument.items.filter((i) =>
+    i.constructs.some((c) => table.constructs.find((x) => x.id === c)?.framework === "bakker"),
+  );
+  const items = unwrap(
+    summariseItems(instrument, current, { scope, items: bakkerItems.map((i) => i.id), privacy }),
+  );
+  sections.push(
+    itemSection(
+      items,
+      instrument.scales.find((s) => s.id === bakkerItems[0]?.scale),
+      k,
+    ),
+  );
   sections.push(reliabilitySection(unwrap(constructReliability(instrument, current, { scope, privacy })), k));
   const open = unwrap(openAnswers(instrument, current, { scope, privacy }));
   sections.push(openSection(open, kText));
@@ -87,7 +110,12 @@ function responseSection(table: ConstructTable, k: number): ReportSection {
       gezinnen: rate.status === "shown" ? rate.value.families : null,
       respons:
         rate.status === "shown"
-          ? { text: formatPercent(rate.value.rate), value: round(rate.value.rate), n: rate.n, status: "shown" as const }
+          ? {
+              text: formatPercent(rate.value.rate),
+              value: round(rate.value.rate),
+              n: rate.n,
+              status: "shown" as const,
+            }
           : hiddenCell(rate, k),
     } satisfies Record<string, ReportValue>;
   });
@@ -97,8 +125,22 @@ function responseSection(table: ConstructTable, k: number): ReportSection {
       const rate = g.responseRate;
       const code = g.key[0]?.code ?? "";
       return rate.status === "shown"
-        ? { groep: code, groepLabel: groepLabel(g.key), responses: rate.n, families: rate.value.families, rate: Math.min(1, rate.value.rate) }
-        : { groep: code, groepLabel: groepLabel(g.key), responses: null, families: null, rate: null, suppressed: rate.status === "suppressed", reason: rate.label };
+        ? {
+            groep: code,
+            groepLabel: groepLabel(g.key),
+            responses: rate.n,
+            families: rate.value.families,
+            rate: Math.min(1, rate.value.rate),
+          }
+        : {
+            groep: code,
+            groepLabel: groepLabel(g.key),
+            responses: null,
+            families: null,
+            rate: null,
+            suppressed: rate.status === "suppressed",
+            reason: rate.label,
+          };
     }),
   });
   return {
@@ -142,7 +184,9 @@ function frameworkSection(table: ConstructTable, framework: Framework, k: number
   const constructs = table.constructs.filter((c) => c.framework === framework);
   const text = frameworkText[framework];
   const rows = [...table.groups, table.total].map((g, i) => {
-    const row: Record<string, ReportValue> = { groep: i === table.groups.length ? msg.total : groepLabel(g.key) };
+    const row: Record<string, ReportValue> = {
+      groep: i === table.groups.length ? msg.total : groepLabel(g.key),
+    };
     for (const c of constructs) {
       const cell = g.constructs[c.id];
       row[c.id] = cell === undefined ? null : meanCell(cell, k, (v) => ({ mean: v.mean, ci: v.ci }));
@@ -152,13 +196,12 @@ function frameworkSection(table: ConstructTable, framework: Framework, k: number
   const tableOut: ReportTable = {
     id: `groep-${framework}`,
     caption: text.caption,
-    columns: [{ key: "groep", title: "groep" }, ...constructs.map((c) => ({ key: c.id, title: shortLabel(c), align: "right" as const }))],
-    rows,
-    notes: [
-      msg.legendMean,
-      ...constructs.map((c) => `${shortLabel(c)}: ${c.name}`),
-      msg.legendHidden(k),
+    columns: [
+      { key: "groep", title: "groep" },
+      ...constructs.map((c) => ({ key: c.id, title: shortLabel(c), align: "right" as const })),
     ],
+    rows,
+    notes: [msg.legendMean, ...constructs.map((c) => `${shortLabel(c)}: ${c.name}`), msg.legendHidden(k)],
   };
   const scale = constructs[0]?.scale;
   const chart = classHeatmap({
@@ -168,14 +211,32 @@ function frameworkSection(table: ConstructTable, framework: Framework, k: number
     rows: table.groups.flatMap((g) =>
       constructs.map((c) => {
         const cell = g.constructs[c.id];
-        const base = { groep: g.key[0]?.code ?? "", groepLabel: groepLabel(g.key), construct: c.id, constructLabel: c.name, framework };
+        const base = {
+          groep: g.key[0]?.code ?? "",
+          groepLabel: groepLabel(g.key),
+          construct: c.id,
+          constructLabel: c.name,
+          framework,
+        };
         return cell?.status === "shown"
           ? { ...base, mean: cell.value.mean, n: cell.n, suppressed: false }
-          : { ...base, mean: null, n: null, suppressed: cell?.status === "suppressed", ...(cell ? { reason: cell.label } : {}) };
+          : {
+              ...base,
+              mean: null,
+              n: null,
+              suppressed: cell?.status === "suppressed",
+              ...(cell ? { reason: cell.label } : {}),
+            };
       }),
     ),
   });
-  return { id: `ervaring-${framework}`, heading: text.heading, intro: text.intro, tables: [tableOut], charts: [toChart(`heatmap-${framework}`, chart)] };
+  return {
+    id: `ervaring-${framework}`,
+    heading: text.heading,
+    intro: text.intro,
+    tables: [tableOut],
+    charts: [toChart(`heatmap-${framework}`, chart)],
+  };
 }
 
 function changeSection(change: WaveComparison, k: number): ReportSection {
@@ -189,8 +250,16 @@ function changeSection(change: WaveComparison, k: number): ReportSection {
     const v = cell.value;
     return {
       construct: c.name,
-      vorige: { text: `${formatNumber(v.previous.mean)} (${v.previous.n})`, value: round(v.previous.mean), n: v.previous.n },
-      nu: { text: `${formatNumber(v.current.mean)} (${v.current.n})`, value: round(v.current.mean), n: v.current.n },
+      vorige: {
+        text: `${formatNumber(v.previous.mean)} (${v.previous.n})`,
+        value: round(v.previous.mean),
+        n: v.previous.n,
+      },
+      nu: {
+        text: `${formatNumber(v.current.mean)} (${v.current.n})`,
+        value: round(v.current.mean),
+        n: v.current.n,
+      },
       verschil: {
         text: v.ci ? `${signed(v.change)} [${signed(v.ci.low)}; ${signed(v.ci.high)}]` : signed(v.change),
         value: round(v.change),
@@ -205,8 +274,16 @@ function changeSection(change: WaveComparison, k: number): ReportSection {
       const cell = g.constructs[c.id];
       row[c.id] =
         !cell || cell.status !== "shown"
-          ? cell ? hiddenCell(cell, k) : null
-          : { text: signed(cell.value.change), value: round(cell.value.change), n: cell.n, status: "shown", ...(cell.value.ci ? { title: msg.interval(cell.value.ci.low, cell.value.ci.high) } : {}) };
+          ? cell
+            ? hiddenCell(cell, k)
+            : null
+          : {
+              text: signed(cell.value.change),
+              value: round(cell.value.change),
+              n: cell.n,
+              status: "shown",
+              ...(cell.value.ci ? { title: msg.interval(cell.value.ci.low, cell.value.ci.high) } : {}),
+            };
     }
     return row;
   });
@@ -231,9 +308,15 @@ function changeSection(change: WaveComparison, k: number): ReportSection {
       {
         id: "verandering-groep",
         caption: "Verandering per groep (ervaring)",
-        columns: [{ key: "groep", title: "groep" }, ...bakker.map((c) => ({ key: c.id, title: shortLabel(c), align: "right" as const }))],
+        columns: [
+          { key: "groep", title: "groep" },
+          ...bakker.map((c) => ({ key: c.id, title: shortLabel(c), align: "right" as const })),
+        ],
         rows: groepRows,
-        notes: ["Verschil in gemiddelde, nu − vorige meting; het 95%-interval staat in de HTML- en JSON-uitvoer.", msg.legendHidden(k)],
+        notes: [
+          "Verschil in gemiddelde, nu − vorige meting; het 95%-interval staat in de HTML- en JSON-uitvoer.",
+          msg.legendHidden(k),
+        ],
       },
     ],
     charts: [],
@@ -255,7 +338,10 @@ function itemSection(
     return {
       item: info.text + (info.reverse ? " (omgescoord)" : ""),
       n: cell.n,
-      eens: v.agreeShare === null ? null : { text: formatPercent(v.agreeShare), value: round(v.agreeShare), n: cell.n },
+      eens:
+        v.agreeShare === null
+          ? null
+          : { text: formatPercent(v.agreeShare), value: round(v.agreeShare), n: cell.n },
       gemiddelde: v.mean === null ? null : { text: formatNumber(v.mean), value: round(v.mean), n: cell.n },
     } satisfies Record<string, ReportValue>;
   });
@@ -263,11 +349,22 @@ function itemSection(
   if (scale) {
     const chart = likertBars({
       title: "Antwoorden per item (hele school)",
-      scale: { labels: scale.labels.map((l) => ({ code: l.code, label: l.label })), ...(scale.neutral === undefined ? {} : { neutral: scale.neutral }) },
+      scale: {
+        labels: scale.labels.map((l) => ({ code: l.code, label: l.label })),
+        ...(scale.neutral === undefined ? {} : { neutral: scale.neutral }),
+      },
       items: items.items.map((info) => {
         const cell = items.total.items[info.id];
         if (!cell || cell.status !== "shown")
-          return { id: info.id, text: info.text, n: null, counts: null, missing: null, suppressed: cell?.status === "suppressed", ...(cell ? { reason: cell.label } : {}) };
+          return {
+            id: info.id,
+            text: info.text,
+            n: null,
+            counts: null,
+            missing: null,
+            suppressed: cell?.status === "suppressed",
+            ...(cell ? { reason: cell.label } : {}),
+          };
         const counts: Record<number, number> = {};
         const missing: Record<string, number> = {};
         for (const a of cell.value.distribution) {
@@ -282,7 +379,8 @@ function itemSection(
   return {
     id: "items",
     heading: "Antwoorden per item",
-    intro: "De verdeling van de antwoorden op elke stelling over ervaring, voor de hele school. Items die omgekeerd geformuleerd zijn, staan zoals gevraagd; in de schaalscores zijn ze omgescoord.",
+    intro:
+      "De verdeling van de antwoorden op elke stelling over ervaring, voor de hele school. Items die omgekeerd geformuleerd zijn, staan zoals gevraagd; in de schaalscores zijn ze omgescoord.",
     tables: [
       {
         id: "items",
@@ -294,17 +392,17 @@ function itemSection(
           { key: "gemiddelde", title: "gem.", align: "right" },
         ],
         rows,
-        notes: ["n: respondenten met een geldig antwoord (weet niet, n.v.t. en leeg tellen niet mee).", msg.legendHidden(k)],
+        notes: [
+          "n: respondenten met een geldig antwoord (weet niet, n.v.t. en leeg tellen niet mee).",
+          msg.legendHidden(k),
+        ],
       },
     ],
     charts,
   };
 }
 
-function openSection(
-  open: OpenAnswerTable,
-  kText: number,
-): ReportSection {
+function openSection(open: OpenAnswerTable, kText: number): ReportSection {
   const tables: ReportTable[] = open.items.map((info) => {
     const cell = open.total.items[info.id];
     const rows: Record<string, ReportValue>[] =

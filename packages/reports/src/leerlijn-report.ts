@@ -1,12 +1,20 @@
 import { jaShare } from "@zaz/charts";
 import { type Instrument, leerlijnLinks, profieleisen, profieleisenForItem } from "@zaz/model";
-import { type ItemTable, type JaTable, aggregateConstructs, jaShares, summariseItems } from "@zaz/survey";
+import { aggregateConstructs, type ItemTable, type JaTable, jaShares, summariseItems } from "@zaz/survey";
 import { constructMatrix, groupLabel } from "./construct-matrix.js";
 import { hiddenCell, round } from "./format-cell.js";
-import { type ReportContext, ReportError, instrumentOf, responsesOf } from "./load.js";
+import { instrumentOf, type ReportContext, ReportError, responsesOf } from "./load.js";
 import { reportMessages as msg } from "./messages.js";
 import { methodSection } from "./method.js";
-import { type Report, type ReportChart, type ReportSection, type ReportTable, type ReportValue, formatNumber, formatPercent } from "./report.js";
+import {
+  formatNumber,
+  formatPercent,
+  type Report,
+  type ReportChart,
+  type ReportSection,
+  type ReportTable,
+  type ReportValue,
+} from "./report.js";
 import { toChart } from "./to-chart.js";
 import { unwrap } from "./unwrap.js";
 
@@ -22,10 +30,16 @@ export async function leerlijnReport(
   const { k, kText } = privacy;
   const oo = instrumentOf(context, "opleidingsouders");
   const obs = instrumentOf(context, "observatie");
-  const opleidingCode = codeOf(oo, "opleiding", params.opleiding) ?? codeOf(obs, "opleiding", params.opleiding) ?? params.opleiding;
+  const opleidingCode =
+    codeOf(oo, "opleiding", params.opleiding) ??
+    codeOf(obs, "opleiding", params.opleiding) ??
+    params.opleiding;
   const where: Record<string, string> = { opleiding: opleidingCode };
   if (params.cohort !== undefined) where.cohort = params.cohort;
-  const [feedback, observations] = await Promise.all([responsesOf(context, oo.id, where), responsesOf(context, obs.id, where)]);
+  const [feedback, observations] = await Promise.all([
+    responsesOf(context, oo.id, where),
+    responsesOf(context, obs.id, where),
+  ]);
   if (feedback.length === 0 && observations.length === 0) {
     const known = [
       ...new Set([
@@ -33,33 +47,70 @@ export async function leerlijnReport(
         ...(await context.store.contextValues(obs.id, "opleiding")),
       ]),
     ];
-    throw new ReportError(msg.noResponses(`opleiding "${params.opleiding}"${params.cohort ? `, cohort ${params.cohort}` : ""}`, known));
+    throw new ReportError(
+      msg.noResponses(
+        `opleiding "${params.opleiding}"${params.cohort ? `, cohort ${params.cohort}` : ""}`,
+        known,
+      ),
+    );
   }
   const sections: ReportSection[] = [];
   let ooFase: ReturnType<typeof summariseItems> | undefined;
   if (feedback.length > 0) {
     const byFase = unwrap(aggregateConstructs(oo, feedback, { scope: where, by: ["fase"], privacy }));
-    const byKind = unwrap(aggregateConstructs(oo, feedback, { scope: where, by: ["gesprekssoort"], privacy }));
+    const byKind = unwrap(
+      aggregateConstructs(oo, feedback, { scope: where, by: ["gesprekssoort"], privacy }),
+    );
     const tables: ReportTable[] = [
-      constructMatrix(byFase, byFase.constructs, k, { id: "oo-fase", caption: "Beleving van opleidingsouders per fase", rowTitle: "fase" }),
-      constructMatrix(byKind, byKind.constructs, k, { id: "oo-soort", caption: "Beleving per soort gesprek", rowTitle: "soort gesprek" }),
+      constructMatrix(byFase, byFase.constructs, k, {
+        id: "oo-fase",
+        caption: "Beleving van opleidingsouders per fase",
+        rowTitle: "fase",
+      }),
+      constructMatrix(byKind, byKind.constructs, k, {
+        id: "oo-soort",
+        caption: "Beleving per soort gesprek",
+        rowTitle: "soort gesprek",
+      }),
     ];
     if (params.cohort === undefined) {
       const byCohort = unwrap(aggregateConstructs(oo, feedback, { scope: where, by: ["cohort"], privacy }));
-      tables.push(constructMatrix(byCohort, byCohort.constructs, k, { id: "oo-cohort", caption: "Beleving per cohort", rowTitle: "cohort" }));
+      tables.push(
+        constructMatrix(byCohort, byCohort.constructs, k, {
+          id: "oo-cohort",
+          caption: "Beleving per cohort",
+          rowTitle: "cohort",
+        }),
+      );
     }
     ooFase = summariseItems(oo, feedback, { scope: where, by: ["fase"], privacy });
     const items = unwrap(ooFase);
     tables.push({
       id: "oo-vragen",
       caption: "De vijf vragen aan opleidingsouders per fase: gemiddelde (n)",
-      columns: [{ key: "vraag", title: "vraag", wrap: true }, ...items.groups.map((g) => ({ key: g.key[0]?.code ?? "", title: groupLabel(g.key), align: "right" as const }))],
+      columns: [
+        { key: "vraag", title: "vraag", wrap: true },
+        ...items.groups.map((g) => ({
+          key: g.key[0]?.code ?? "",
+          title: groupLabel(g.key),
+          align: "right" as const,
+        })),
+      ],
       rows: items.items.map((info) => {
         const row: Record<string, ReportValue> = { vraag: info.text };
         for (const g of items.groups) {
           const cell = g.items[info.id];
           row[g.key[0]?.code ?? ""] =
-            !cell || cell.status !== "shown" ? (cell ? hiddenCell(cell, k) : null) : { text: `${formatNumber(cell.value.mean ?? 0)} (${cell.n})`, value: round(cell.value.mean ?? 0), n: cell.n, status: "shown" };
+            !cell || cell.status !== "shown"
+              ? cell
+                ? hiddenCell(cell, k)
+                : null
+              : {
+                  text: `${formatNumber(cell.value.mean ?? 0)} (${cell.n})`,
+                  value: round(cell.value.mean ?? 0),
+                  n: cell.n,
+                  status: "shown",
+                };
         }
         return row;
       }),
@@ -93,11 +144,18 @@ export async function leerlijnReport(
 function codeOf(instrument: Instrument, dimension: string, value: string): string | undefined {
   const d = instrument.dimensions.find((x) => x.id === dimension);
   const v = value.trim().toLowerCase();
-  return d?.values?.find((x) => x.code.toLowerCase() === v || x.label.toLowerCase() === v || x.aliases.some((a) => a.toLowerCase() === v))?.code;
+  return d?.values?.find(
+    (x) =>
+      x.code.toLowerCase() === v ||
+      x.label.toLowerCase() === v ||
+      x.aliases.some((a) => a.toLowerCase() === v),
+  )?.code;
 }
 
 function labelOf(instrument: Instrument, dimension: string, code: string): string {
-  return instrument.dimensions.find((x) => x.id === dimension)?.values?.find((v) => v.code === code)?.label ?? code;
+  return (
+    instrument.dimensions.find((x) => x.id === dimension)?.values?.find((v) => v.code === code)?.label ?? code
+  );
 }
 
 function observationSection(obs: Instrument, ja: JaTable, k: number): ReportSection {
@@ -116,24 +174,52 @@ function observationSection(obs: Instrument, ja: JaTable, k: number): ReportSect
           : (() => {
               const share = shown.reduce((a, c) => a + c.value.share, 0) / shown.length;
               const n = Math.min(...shown.map((c) => c.n));
-              return { text: `${formatPercent(share)} (${shown.length} it.)`, value: round(share), n, status: "shown" as const, title: `gemiddeld aandeel JA over ${shown.length} items; elk item rust op minstens ${n} observaties` };
+              return {
+                text: `${formatPercent(share)} (${shown.length} it.)`,
+                value: round(share),
+                n,
+                status: "shown" as const,
+                title: `gemiddeld aandeel JA over ${shown.length} items; elk item rust op minstens ${n} observaties`,
+              };
             })();
     }
     return row;
   });
   const charts: ReportChart[] = [];
   for (const form of [...new Set(sections.map((s) => s.form ?? ""))]) {
-    const items = ja.items.filter((i) => i.section?.form === form || (form === "" && i.section?.form === null));
+    const items = ja.items.filter(
+      (i) => i.section?.form === form || (form === "" && i.section?.form === null),
+    );
     if (items.length === 0) continue;
     const chart = jaShare({
       title: `Aandeel JA per item — ${formTitle(obs, form)}`,
       rows: ja.groups.flatMap((g) =>
         items.map((i) => {
           const cell = g.items[i.id];
-          const base = { item: i.id, itemText: i.text, section: i.section?.id ?? "", sectionLabel: i.section?.title ?? "", fase: g.key[0]?.code ?? "" };
+          const base = {
+            item: i.id,
+            itemText: i.text,
+            section: i.section?.id ?? "",
+            sectionLabel: i.section?.title ?? "",
+            fase: g.key[0]?.code ?? "",
+          };
           return cell?.status === "shown"
-            ? { ...base, share: cell.value.share, low: cell.value.ci.low, high: cell.value.ci.high, n: cell.n }
-            : { ...base, share: null, low: null, high: null, n: null, suppressed: cell?.status === "suppressed", ...(cell ? { reason: cell.label } : {}) };
+            ? {
+                ...base,
+                share: cell.value.share,
+                low: cell.value.ci.low,
+                high: cell.value.ci.high,
+                n: cell.n,
+              }
+            : {
+                ...base,
+                share: null,
+                low: null,
+                high: null,
+                n: null,
+                suppressed: cell?.status === "suppressed",
+                ...(cell ? { reason: cell.label } : {}),
+              };
         }),
       ),
     });
@@ -147,7 +233,14 @@ function observationSection(obs: Instrument, ja: JaTable, k: number): ReportSect
       {
         id: "observaties",
         caption: "Aandeel JA per onderdeel en fase",
-        columns: [{ key: "onderdeel", title: "onderdeel", wrap: true }, ...ja.groups.map((g) => ({ key: g.key[0]?.code ?? "", title: groupLabel(g.key), align: "right" as const }))],
+        columns: [
+          { key: "onderdeel", title: "onderdeel", wrap: true },
+          ...ja.groups.map((g) => ({
+            key: g.key[0]?.code ?? "",
+            title: groupLabel(g.key),
+            align: "right" as const,
+          })),
+        ],
         rows,
         notes: ["it.: het aantal items waarover het gemiddelde gaat.", msg.legendHidden(k)],
       },
@@ -186,18 +279,19 @@ function profieleisSection(
         .filter((i) => profieleisenForItem(obs, i.id).some((x) => x.id === p.id))
         .flatMap((i) => {
           const cell = group?.items[i.id];
-          return cell?.status === "shown" ? [cell.value.share] : [];
+          return cell?.status === "shown" ? [{ value: cell.value.share, n: cell.n }] : [];
         });
-      row[`obs-${fase.code}`] =
-        shares.length === 0 ? { text: "–", status: "empty" } : { text: `${formatPercent(shares.reduce((a, b) => a + b, 0) / shares.length)} (${shares.length})`, value: round(shares.reduce((a, b) => a + b, 0) / shares.length), status: "shown" };
+      row[`obs-${fase.code}`] = averageCell(shares, (v) => `${formatPercent(v)} (${shares.length})`);
       const group2 = questions?.groups.find((g) => g.key[0]?.code === fase.code);
       const means = oo.items
         .filter((i) => i.type === "scale" && profieleisenForItem(oo, i.id).some((x) => x.id === p.id))
         .flatMap((i) => {
           const cell = group2?.items[i.id];
-          return cell?.status === "shown" && cell.value.mean !== null ? [cell.value.mean] : [];
+          return cell?.status === "shown" && cell.value.mean !== null
+            ? [{ value: cell.value.mean, n: cell.n }]
+            : [];
         });
-      row[`oo-${fase.code}`] = means.length === 0 ? { text: "–", status: "empty" } : { text: formatNumber(means.reduce((a, b) => a + b, 0) / means.length), value: round(means.reduce((a, b) => a + b, 0) / means.length), status: "shown" };
+      row[`oo-${fase.code}`] = averageCell(means, (v) => formatNumber(v));
     }
     return row;
   });
@@ -218,9 +312,32 @@ function profieleisSection(
           ]),
         ],
         rows,
-        notes: ["Alleen cellen die zelf getoond mogen worden tellen mee in een gemiddelde.", msg.legendHidden(k)],
+        notes: [
+          "Alleen cellen die zelf getoond mogen worden tellen mee in een gemiddelde.",
+          msg.legendHidden(k),
+        ],
       },
     ],
     charts: [],
+  };
+}
+
+/**
+ * The mean of already-shown cells; its n is the smallest n among them (each part rests on at least
+ * that many), so nothing hidden enters and every number still says what it rests on.
+ */
+function averageCell(
+  parts: readonly { value: number; n: number }[],
+  text: (value: number) => string,
+): ReportValue {
+  if (parts.length === 0) return { text: "–", status: "empty" };
+  const value = parts.reduce((a, p) => a + p.value, 0) / parts.length;
+  const n = Math.min(...parts.map((p) => p.n));
+  return {
+    text: text(value),
+    value: round(value),
+    n,
+    status: "shown",
+    title: `gemiddelde over ${parts.length} item(s); elk rust op minstens ${n} antwoorden`,
   };
 }

@@ -8,19 +8,23 @@ export function methodSection(
   privacy: { k: number; kText: number },
   constructs: readonly ConstructInfo[] = [],
 ): { heading: string; text: string }[] {
-  const formulas = [...new Map(constructs.filter((c) => c.scale && c.rapportcijferFormula).map((c) => [`${c.scale?.min}-${c.scale?.max}`, c])).values()]
+  const formulas = [
+    ...new Map(
+      constructs
+        .filter((c) => c.scale && c.rapportcijferFormula)
+        .map((c) => [`${c.scale?.min}-${c.scale?.max}`, c]),
+    ).values(),
+  ]
     .map((c) => `schaal ${c.scale?.min}–${c.scale?.max}: ${c.rapportcijferFormula}`)
     .join("; ");
   return [
     {
       heading: "Schaalscores",
-      text:
-        "Een schaalscore is het gemiddelde van de geldige antwoorden van één respondent op de items van een schaal. Omgekeerd geformuleerde items worden eerst omgescoord (code c wordt min + max − c). 'Weet ik niet', 'n.v.t.' en lege antwoorden tellen niet mee; wie minder geldige antwoorden gaf dan het minimum van de schaal, krijgt geen score. Een groepsgemiddelde is het gemiddelde van de schaalscores van de respondenten in die groep; n is het aantal respondenten met een score.",
+      text: "Een schaalscore is het gemiddelde van de geldige antwoorden van één respondent op de items van een schaal. Omgekeerd geformuleerde items worden eerst omgescoord (code c wordt min + max − c). 'Weet ik niet', 'n.v.t.' en lege antwoorden tellen niet mee; wie minder geldige antwoorden gaf dan het minimum van de schaal, krijgt geen score. Een groepsgemiddelde is het gemiddelde van de schaalscores van de respondenten in die groep; n is het aantal respondenten met een score.",
     },
     {
       heading: "Intervallen",
-      text:
-        "Bij een gemiddelde staat een 95%-betrouwbaarheidsinterval volgens de t-verdeling (gemiddelde ± t × SD / √n). Een verschil tussen twee metingen krijgt een 95%-interval volgens Welch; een aandeel (zoals het aandeel JA bij observaties) een Wilson-interval. Een interval dat 0 bevat betekent: het verschil kan toeval zijn.",
+      text: "Bij een gemiddelde staat een 95%-betrouwbaarheidsinterval volgens de t-verdeling (gemiddelde ± t × SD / √n). Een verschil tussen twee metingen krijgt een 95%-interval volgens Welch; een aandeel (zoals het aandeel JA bij observaties) een Wilson-interval. Een interval dat 0 bevat betekent: het verschil kan toeval zijn.",
     },
     {
       heading: "Rapportcijfer",
@@ -28,8 +32,7 @@ export function methodSection(
     },
     {
       heading: "Betrouwbaarheid",
-      text:
-        "Cronbach's alfa geeft aan hoe samenhangend de items van een schaal zijn (boven 0,7 is gebruikelijk voldoende). Het 95%-interval volgt Feldt (1965). 'Alfa zonder item' en de item-restcorrelatie laten zien welk item de schaal verzwakt; een negatieve item-restcorrelatie wijst meestal op een vergeten omscoring.",
+      text: "Cronbach's alfa geeft aan hoe samenhangend de items van een schaal zijn (boven 0,7 is gebruikelijk voldoende). Het 95%-interval volgt Feldt (1965). 'Alfa zonder item' en de item-restcorrelatie laten zien welk item de schaal verzwakt; een negatieve item-restcorrelatie wijst meestal op een vergeten omscoring.",
     },
     {
       heading: "Privacy en afscherming",

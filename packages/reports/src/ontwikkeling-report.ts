@@ -1,16 +1,19 @@
-import { isPseudonym, studentDevelopment, type StudentDevelopment } from "@zaz/survey";
+import { isPseudonym, type StudentDevelopment, studentDevelopment } from "@zaz/survey";
 import { groupLabel } from "./construct-matrix.js";
-import { type ReportContext, ReportError, instrumentOf, responsesOf } from "./load.js";
+import { instrumentOf, type ReportContext, ReportError, responsesOf } from "./load.js";
 import { reportMessages as msg } from "./messages.js";
 import { methodSection } from "./method.js";
-import { type Report, type ReportSection, type ReportValue, formatNumber } from "./report.js";
+import { formatNumber, type Report, type ReportSection, type ReportValue } from "./report.js";
 import { unwrap } from "./unwrap.js";
 
 /**
  * One student teacher's own feedback over time, for the student and mentor only: nothing about
  * other students, no comparison, no ranking. The pseudonym is what `zaz pseudoniem` gives.
  */
-export async function ontwikkelingReport(context: ReportContext, params: { student: string }): Promise<Report> {
+export async function ontwikkelingReport(
+  context: ReportContext,
+  params: { student: string },
+): Promise<Report> {
   const { student } = params;
   if (!isPseudonym(student)) throw new ReportError(msg.notAPseudonym(student));
   const sections: ReportSection[] = [];
@@ -47,20 +50,35 @@ function when(entry: StudentDevelopment["entries"][number]): string {
 function feedbackSection(dev: StudentDevelopment): ReportSection {
   const rows: Record<string, ReportValue>[] = [];
   for (const entry of dev.entries) {
-    const comments = new Map(entry.answers.filter((a) => a.item.endsWith("_toelichting")).map((a) => [a.item.replace(/_toelichting$/, ""), a.values.join(" ")]));
+    const comments = new Map(
+      entry.answers
+        .filter((a) => a.item.endsWith("_toelichting"))
+        .map((a) => [a.item.replace(/_toelichting$/, ""), a.values.join(" ")]),
+    );
     for (const a of entry.answers) {
       if (a.item.endsWith("_toelichting")) continue;
       rows.push({
         gesprek: when(entry),
         vraag: a.text,
-        antwoord: a.missing ? (a.missing === "weet_niet" ? "weet ik niet" : a.missing === "nvt" ? "n.v.t." : "(leeg)") : a.values.join(", "),
+        antwoord: a.missing
+          ? a.missing === "weet_niet"
+            ? "weet ik niet"
+            : a.missing === "nvt"
+              ? "n.v.t."
+              : "(leeg)"
+          : a.values.join(", "),
         toelichting: comments.get(a.item) ?? "",
       });
     }
   }
   const scores = dev.entries.map((e) => ({
     gesprek: when(e),
-    ...Object.fromEntries(dev.constructs.map((c) => [c.id, e.scores[c.id] === undefined ? "–" : formatNumber(e.scores[c.id] ?? 0)])),
+    ...Object.fromEntries(
+      dev.constructs.map((c) => [
+        c.id,
+        e.scores[c.id] === undefined ? "–" : formatNumber(e.scores[c.id] ?? 0),
+      ]),
+    ),
   }));
   return {
     id: "opleidingsouders",
@@ -70,7 +88,10 @@ function feedbackSection(dev: StudentDevelopment): ReportSection {
       {
         id: "beleving-over-tijd",
         caption: "Beleving per gesprek (1–4)",
-        columns: [{ key: "gesprek", title: "gesprek", wrap: true }, ...dev.constructs.map((c) => ({ key: c.id, title: c.name, align: "right" as const }))],
+        columns: [
+          { key: "gesprek", title: "gesprek", wrap: true },
+          ...dev.constructs.map((c) => ({ key: c.id, title: c.name, align: "right" as const })),
+        ],
         rows: scores,
       },
       {
@@ -93,7 +114,9 @@ function observationSection(dev: StudentDevelopment): ReportSection {
   const rows = dev.entries.map((entry) => {
     const scored = entry.answers.filter((a) => a.codes.length > 0 && !a.item.endsWith("_opm"));
     const ja = scored.filter((a) => a.codes.includes(1)).length;
-    const remarks = entry.answers.filter((a) => a.item.endsWith("_opm") && a.values.length > 0).map((a) => a.values.join(" "));
+    const remarks = entry.answers
+      .filter((a) => a.item.endsWith("_opm") && a.values.length > 0)
+      .map((a) => a.values.join(" "));
     return {
       gesprek: when(entry),
       ja: `${ja} van ${scored.length}`,
@@ -103,7 +126,8 @@ function observationSection(dev: StudentDevelopment): ReportSection {
   return {
     id: "observaties",
     heading: "Wat de observator zag",
-    intro: "Per geobserveerd gesprek hoeveel observatie-items met JA gescoord zijn ('duidelijk aan bod gekomen'), met de opmerkingen.",
+    intro:
+      "Per geobserveerd gesprek hoeveel observatie-items met JA gescoord zijn ('duidelijk aan bod gekomen'), met de opmerkingen.",
     tables: [
       {
         id: "observaties",

@@ -1,7 +1,7 @@
 import type { ReliabilityReport } from "@zaz/survey";
 import { hiddenCell, round } from "./format-cell.js";
 import { reportMessages as msg } from "./messages.js";
-import { type ReportSection, type ReportValue, formatNumber } from "./report.js";
+import { formatNumber, type ReportSection, type ReportValue } from "./report.js";
 
 /** Cronbach's alpha per scale, with its Feldt interval and the items that pull it down. */
 export function reliabilitySection(report: ReliabilityReport, k: number): ReportSection {
@@ -11,7 +11,9 @@ export function reliabilitySection(report: ReliabilityReport, k: number): Report
       return { schaal: construct.name, alpha: hidden, n: hidden, signaal: "" };
     }
     const r = reliability.value;
-    const flagged = r.items.filter((i) => i.negative).map((i) => `${i.id} (r = ${formatNumber(i.itemRest ?? 0, 2)})`);
+    const flagged = r.items
+      .filter((i) => i.negative)
+      .map((i) => `${i.id} (r = ${formatNumber(i.itemRest ?? 0, 2)})`);
     return {
       schaal: construct.name,
       alpha:

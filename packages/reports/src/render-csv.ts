@@ -1,5 +1,5 @@
 import { type CsvOptions, csvTable } from "./csv.js";
-import { type Report, type ReportCell, type ReportValue, cellText } from "./report.js";
+import { cellText, type Report, type ReportCell, type ReportValue } from "./report.js";
 
 /**
  * Every table of a report in one long CSV: one line per cell, with the value, the n it rests on
@@ -22,7 +22,11 @@ export function renderCsv(report: Report, options: CsvOptions = {}): string {
             tabel: table.caption,
             rij: cellText(row[first.key] ?? null),
             kolom: column.title,
-            waarde: detail ? csvValue(detail) : cell === null || typeof cell === "number" ? cell : String(cell),
+            waarde: detail
+              ? csvValue(detail)
+              : cell === null || typeof cell === "number"
+                ? cell
+                : String(cell),
             n: detail?.n ?? null,
             status: detail?.status ?? "shown",
             toelichting: detail?.title ?? (detail && detail.status !== "shown" ? detail.text : null),
@@ -33,7 +37,9 @@ export function renderCsv(report: Report, options: CsvOptions = {}): string {
   }
   return csvTable(
     {
-      columns: ["rapport", "sectie", "tabel", "rij", "kolom", "waarde", "n", "status", "toelichting"].map((key) => ({ key, title: key })),
+      columns: ["rapport", "sectie", "tabel", "rij", "kolom", "waarde", "n", "status", "toelichting"].map(
+        (key) => ({ key, title: key }),
+      ),
       rows,
     },
     options,

@@ -1,5 +1,5 @@
 import { renderSvg } from "@zaz/charts";
-import { type Report, type ReportChart, type ReportTable, type ReportValue, cellText } from "./report.js";
+import { cellText, type Report, type ReportChart, type ReportTable, type ReportValue } from "./report.js";
 
 const escape = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
@@ -44,7 +44,10 @@ async function figure(chart: ReportChart): Promise<string> {
 function chartTable(chart: ReportChart): string {
   const head = chart.table.columns.map((c) => `<th scope="col">${escape(c.title)}</th>`).join("");
   const rows = chart.table.rows
-    .map((r) => `<tr>${chart.table.columns.map((c) => `<td>${escape(r[c.field] === null || r[c.field] === undefined ? "" : String(r[c.field]))}</td>`).join("")}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${chart.table.columns.map((c) => `<td>${escape(r[c.field] === null || r[c.field] === undefined ? "" : String(r[c.field]))}</td>`).join("")}</tr>`,
+    )
     .join("");
   return `<table><caption>${escape(chart.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -52,7 +55,10 @@ function chartTable(chart: ReportChart): string {
 function tableHtml(table: ReportTable): string {
   const head = table.columns.map((c) => `<th scope="col">${escape(c.title)}</th>`).join("");
   const rows = table.rows
-    .map((row) => `<tr>${table.columns.map((c, i) => cellHtml(row[c.key] ?? null, c.align === "right", i === 0)).join("")}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${table.columns.map((c, i) => cellHtml(row[c.key] ?? null, c.align === "right", i === 0)).join("")}</tr>`,
+    )
     .join("");
   const notes = (table.notes ?? []).map((n) => escape(n)).join("<br>");
   return `<table><caption>${escape(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${notes ? `<p class="notes">${notes}</p>` : ""}`;
@@ -61,7 +67,12 @@ function tableHtml(table: ReportTable): string {
 function cellHtml(value: ReportValue, numeric: boolean, header: boolean): string {
   const tag = header ? "th" : "td";
   const scope = header ? ' scope="row"' : "";
-  const classes = [numeric ? "num" : "", typeof value === "object" && value?.status && value.status !== "shown" ? value.status : ""].filter(Boolean).join(" ");
+  const classes = [
+    numeric ? "num" : "",
+    typeof value === "object" && value?.status && value.status !== "shown" ? value.status : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   const title = typeof value === "object" && value?.title ? ` title="${escape(value.title)}"` : "";
   let text = escape(cellText(value));
   // Screen readers get the reason a cell is hidden; the table's note explains the marks to everyone.

@@ -1,18 +1,18 @@
 import { partnershipProfile, trend } from "@zaz/charts";
 import {
+  aggregateConstructs,
   type ConstructInfo,
   type ConstructTable,
-  aggregateConstructs,
   compareToParent,
   constructReliability,
 } from "@zaz/survey";
 import { constructMatrix, groupLabel } from "./construct-matrix.js";
 import { countCell, hiddenCell, round, signed } from "./format-cell.js";
-import { type ReportContext, ReportError, instrumentOf, responsesOf } from "./load.js";
+import { instrumentOf, type ReportContext, ReportError, responsesOf } from "./load.js";
 import { reportMessages as msg } from "./messages.js";
 import { methodSection } from "./method.js";
 import { reliabilitySection } from "./reliability-section.js";
-import { type Report, type ReportSection, type ReportValue, formatNumber, formatPercent } from "./report.js";
+import { formatNumber, formatPercent, type Report, type ReportSection, type ReportValue } from "./report.js";
 import { shortLabel } from "./short-label.js";
 import { toChart } from "./to-chart.js";
 import { unwrap } from "./unwrap.js";
@@ -27,7 +27,12 @@ export async function scholenReport(context: ReportContext, params: { bestuur: s
   const { k, kText } = privacy;
   const waves = (await context.store.contextValues(instrumentId, "wave", { bestuur })).sort();
   if (waves.length === 0) {
-    throw new ReportError(msg.noResponses(`schoolbestuur "${bestuur}"`, await context.store.contextValues(instrumentId, "bestuur")));
+    throw new ReportError(
+      msg.noResponses(
+        `schoolbestuur "${bestuur}"`,
+        await context.store.contextValues(instrumentId, "bestuur"),
+      ),
+    );
   }
   const latest = waves[waves.length - 1] ?? "";
   const all = await responsesOf(context, instrumentId, { bestuur });
@@ -38,27 +43,47 @@ export async function scholenReport(context: ReportContext, params: { bestuur: s
 
   const roster = await context.store.roster({ wave: latest });
   const current = all.filter((r) => r.context.wave === latest);
-  const schools = unwrap(aggregateConstructs(instrument, current, { scope: { bestuur, wave: latest }, by: ["school"], roster, privacy }));
+  const schools = unwrap(
+    aggregateConstructs(instrument, current, {
+      scope: { bestuur, wave: latest },
+      by: ["school"],
+      roster,
+      privacy,
+    }),
+  );
   sections.push({
     id: "scholen",
     heading: `Scholen naast elkaar, meting ${latest}`,
-    intro: "Per school het gemiddelde per conditie van Bakker e.a. en per vorm van partnerschap, met het aantal respondenten. De laatste regel is het hele bestuur.",
+    intro:
+      "Per school het gemiddelde per conditie van Bakker e.a. en per vorm van partnerschap, met het aantal respondenten. De laatste regel is het hele bestuur.",
     tables: [
       responseTable(schools, k),
-      constructMatrix(schools, schools.constructs.filter((c) => c.framework === "bakker"), k, {
-        id: "scholen-bakker",
-        caption: "Ervaring van ouders per school",
-        rowTitle: "school",
-      }),
-      constructMatrix(schools, schools.constructs.filter((c) => c.framework === "partnerschap"), k, {
-        id: "scholen-partnerschap",
-        caption: "Eigen betrokkenheid per school",
-        rowTitle: "school",
-      }),
+      constructMatrix(
+        schools,
+        schools.constructs.filter((c) => c.framework === "bakker"),
+        k,
+        {
+          id: "scholen-bakker",
+          caption: "Ervaring van ouders per school",
+          rowTitle: "school",
+        },
+      ),
+      constructMatrix(
+        schools,
+        schools.constructs.filter((c) => c.framework === "partnerschap"),
+        k,
+        {
+          id: "scholen-partnerschap",
+          caption: "Eigen betrokkenheid per school",
+          rowTitle: "school",
+        },
+      ),
     ],
     charts: [toChart("profielen", profileChart(schools))],
   });
-  const parent = unwrap(compareToParent(instrument, current, { scope: { bestuur, wave: latest }, by: ["school"], privacy }));
+  const parent = unwrap(
+    compareToParent(instrument, current, { scope: { bestuur, wave: latest }, by: ["school"], privacy }),
+  );
   const bakker = parent.constructs.filter((c) => c.framework === "bakker");
   sections.push({
     id: "vergelijking",
@@ -69,14 +94,19 @@ export async function scholenReport(context: ReportContext, params: { bestuur: s
       {
         id: "vergelijking",
         caption: "Hedges' g van elke school tegen de rest van het bestuur",
-        columns: [{ key: "school", title: "school" }, ...bakker.map((c) => ({ key: c.id, title: shortLabel(c), align: "right" as const }))],
+        columns: [
+          { key: "school", title: "school" },
+          ...bakker.map((c) => ({ key: c.id, title: shortLabel(c), align: "right" as const })),
+        ],
         rows: parent.groups.map((g) => {
           const row: Record<string, ReportValue> = { school: groupLabel(g.key) };
           for (const c of bakker) {
             const cell = g.constructs[c.id];
             row[c.id] =
               !cell || cell.status !== "shown"
-                ? cell ? hiddenCell(cell, k) : null
+                ? cell
+                  ? hiddenCell(cell, k)
+                  : null
                 : {
                     text: cell.value.hedgesG ? signed(cell.value.hedgesG.g, 2) : "–",
                     value: cell.value.hedgesG ? round(cell.value.hedgesG.g) : round(cell.value.difference),
@@ -92,7 +122,12 @@ export async function scholenReport(context: ReportContext, params: { bestuur: s
     ],
     charts: [],
   });
-  sections.push(reliabilitySection(unwrap(constructReliability(instrument, current, { scope: { bestuur, wave: latest }, privacy })), k));
+  sections.push(
+    reliabilitySection(
+      unwrap(constructReliability(instrument, current, { scope: { bestuur, wave: latest }, privacy })),
+      k,
+    ),
+  );
   return {
     kind: "scholen",
     title: msg.scholenTitle(bestuur),
@@ -120,7 +155,11 @@ function responseTable(table: ConstructTable, k: number) {
       gezinnen: g.responseRate.status === "shown" ? g.responseRate.value.families : null,
       respons:
         g.responseRate.status === "shown"
-          ? { text: formatPercent(g.responseRate.value.rate), value: round(g.responseRate.value.rate), n: g.responseRate.n }
+          ? {
+              text: formatPercent(g.responseRate.value.rate),
+              value: round(g.responseRate.value.rate),
+              n: g.responseRate.n,
+            }
           : hiddenCell(g.responseRate, k),
     })),
     notes: [msg.legendHidden(k)],
@@ -139,8 +178,22 @@ function trendSection(byWave: ConstructTable, k: number): ReportSection {
         const cell = g.constructs[c.id];
         const base = { wave: g.key[0]?.label ?? "", construct: c.id, constructLabel: c.name };
         return cell?.status === "shown"
-          ? { ...base, mean: cell.value.mean, low: cell.value.ci?.low ?? null, high: cell.value.ci?.high ?? null, n: cell.n }
-          : { ...base, mean: null, low: null, high: null, n: null, suppressed: cell?.status === "suppressed", ...(cell ? { reason: cell.label } : {}) };
+          ? {
+              ...base,
+              mean: cell.value.mean,
+              low: cell.value.ci?.low ?? null,
+              high: cell.value.ci?.high ?? null,
+              n: cell.n,
+            }
+          : {
+              ...base,
+              mean: null,
+              low: null,
+              high: null,
+              n: null,
+              suppressed: cell?.status === "suppressed",
+              ...(cell ? { reason: cell.label } : {}),
+            };
       }),
     ),
   });
@@ -149,12 +202,20 @@ function trendSection(byWave: ConstructTable, k: number): ReportSection {
     heading: "Over de metingen",
     intro: "Het bestuursgemiddelde per meting, met 95%-interval.",
     tables: (["bakker", "partnerschap"] as const).map((framework) =>
-      constructMatrix(byWave, byWave.constructs.filter((c) => c.framework === framework), k, {
-        id: `trend-${framework}`,
-        caption: framework === "bakker" ? "Ervaring per meting (hele bestuur)" : "Betrokkenheid per meting (hele bestuur)",
-        rowTitle: "meting",
-        total: false,
-      }),
+      constructMatrix(
+        byWave,
+        byWave.constructs.filter((c) => c.framework === framework),
+        k,
+        {
+          id: `trend-${framework}`,
+          caption:
+            framework === "bakker"
+              ? "Ervaring per meting (hele bestuur)"
+              : "Betrokkenheid per meting (hele bestuur)",
+          rowTitle: "meting",
+          total: false,
+        },
+      ),
     ),
     charts: [toChart("trend", chart)],
   };
@@ -163,7 +224,10 @@ function trendSection(byWave: ConstructTable, k: number): ReportSection {
 function profileChart(table: ConstructTable) {
   const forms: readonly ConstructInfo[] = table.constructs.filter((c) => c.framework === "partnerschap");
   const scale = forms[0]?.scale;
-  const series = [...table.groups.map((g) => ({ label: groupLabel(g.key), g })), { label: "Bestuur", g: table.total }];
+  const series = [
+    ...table.groups.map((g) => ({ label: groupLabel(g.key), g })),
+    { label: "Bestuur", g: table.total },
+  ];
   return partnershipProfile({
     title: "Profiel van betrokkenheid per vorm van partnerschap",
     scaleMin: scale?.min ?? 1,
@@ -173,8 +237,22 @@ function profileChart(table: ConstructTable) {
         const cell = g.constructs[c.id];
         const base = { form: c.concept?.split(":")[1] ?? c.id, formLabel: c.name, series: label };
         return cell?.status === "shown"
-          ? { ...base, mean: cell.value.mean, low: cell.value.ci?.low ?? null, high: cell.value.ci?.high ?? null, n: cell.n }
-          : { ...base, mean: null, low: null, high: null, n: null, suppressed: cell?.status === "suppressed", ...(cell ? { reason: cell.label } : {}) };
+          ? {
+              ...base,
+              mean: cell.value.mean,
+              low: cell.value.ci?.low ?? null,
+              high: cell.value.ci?.high ?? null,
+              n: cell.n,
+            }
+          : {
+              ...base,
+              mean: null,
+              low: null,
+              high: null,
+              n: null,
+              suppressed: cell?.status === "suppressed",
+              ...(cell ? { reason: cell.label } : {}),
+            };
       }),
     ),
   });

@@ -17,7 +17,8 @@ export interface Table {
 
 export function plainCellText(value: Cell): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(".", ",");
+  if (typeof value === "number")
+    return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(".", ",");
   if (typeof value === "boolean") return value ? "ja" : "nee";
   return value;
 }

@@ -2,12 +2,12 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Instrument } from "@zaz/model";
 import {
-  type Report,
-  type ReportContext,
-  ReportError,
   klassenReport,
   leerlijnReport,
   ontwikkelingReport,
+  type Report,
+  type ReportContext,
+  ReportError,
   renderCsv,
   renderHtml,
   renderText,
@@ -59,7 +59,10 @@ export async function emitReport(report: Report, options: ReportOptions, effects
   let text: string;
   if (format === "json") text = `${JSON.stringify(report, null, 2)}\n`;
   else if (format === "csv")
-    text = renderCsv(report, options.delimiter === ";" ? { delimiter: ";", bom: true } : { delimiter: ",", bom: true });
+    text = renderCsv(
+      report,
+      options.delimiter === ";" ? { delimiter: ";", bom: true } : { delimiter: ",", bom: true },
+    );
   else if (format === "html") text = await renderHtml(report);
   else {
     const width = options.output === undefined && effects.stdout.isTTY ? (effects.stdout.columns ?? 80) : 80;
@@ -83,8 +86,13 @@ export async function reportKlassen(
   return emitReport(report, options, effects);
 }
 
-export async function reportScholen(options: ReportOptions & { bestuur: string }, effects: Effects): Promise<number> {
-  const report = await withReportContext(options, effects, (c) => scholenReport(c, { bestuur: options.bestuur }));
+export async function reportScholen(
+  options: ReportOptions & { bestuur: string },
+  effects: Effects,
+): Promise<number> {
+  const report = await withReportContext(options, effects, (c) =>
+    scholenReport(c, { bestuur: options.bestuur }),
+  );
   return emitReport(report, options, effects);
 }
 
@@ -93,13 +101,21 @@ export async function reportLeerlijn(
   effects: Effects,
 ): Promise<number> {
   const report = await withReportContext(options, effects, (c) =>
-    leerlijnReport(c, { opleiding: options.opleiding, ...(options.cohort === undefined ? {} : { cohort: options.cohort }) }),
+    leerlijnReport(c, {
+      opleiding: options.opleiding,
+      ...(options.cohort === undefined ? {} : { cohort: options.cohort }),
+    }),
   );
   return emitReport(report, options, effects);
 }
 
-export async function reportOntwikkeling(options: ReportOptions & { student: string }, effects: Effects): Promise<number> {
-  const report = await withReportContext(options, effects, (c) => ontwikkelingReport(c, { student: options.student }));
+export async function reportOntwikkeling(
+  options: ReportOptions & { student: string },
+  effects: Effects,
+): Promise<number> {
+  const report = await withReportContext(options, effects, (c) =>
+    ontwikkelingReport(c, { student: options.student }),
+  );
   return emitReport(report, options, effects);
 }
 
@@ -109,7 +125,13 @@ export async function reportOntwikkeling(options: ReportOptions & { student: str
  */
 export async function exportCsv(
   kind: string,
-  options: ReportOptions & { school?: string; wave?: string; bestuur?: string; opleiding?: string; cohort?: string },
+  options: ReportOptions & {
+    school?: string;
+    wave?: string;
+    bestuur?: string;
+    opleiding?: string;
+    cohort?: string;
+  },
   effects: Effects,
 ): Promise<number> {
   const need = (value: string | undefined, flag: string): string => {
@@ -117,7 +139,11 @@ export async function exportCsv(
     return value;
   };
   const report = await withReportContext(options, effects, (c) => {
-    if (kind === "klassen") return klassenReport(c, { school: need(options.school, "--school"), wave: need(options.wave, "--wave") });
+    if (kind === "klassen")
+      return klassenReport(c, {
+        school: need(options.school, "--school"),
+        wave: need(options.wave, "--wave"),
+      });
     if (kind === "scholen") return scholenReport(c, { bestuur: need(options.bestuur, "--bestuur") });
     if (kind === "leerlijn")
       return leerlijnReport(c, {

@@ -106,7 +106,6 @@ export function registerUserCommands(
   return user;
 }
 
-
 /** Usernames as they are stored (lower-cased): e-mail addresses fit, spaces and separators do not. */
 const usernamePattern = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 
@@ -200,7 +199,6 @@ export async function userRemove(
   options: { db?: string },
   effects: Effects,
 ): Promise<number> {
-  
   const username = normaliseUsername(usernameArg);
   const removed = await withStore(effects, options.db, (store) => store.users.remove(username));
   if (!removed) throw new CliError(userMessages.unknownUser(username));

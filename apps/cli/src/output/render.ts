@@ -1,7 +1,7 @@
+import { csvTable, type Table, textTable } from "@zaz/reports";
 import { CliError, ExitCode } from "../cli-error.js";
 import type { Effects } from "../effects.js";
 import { cliMessages as msg } from "../messages.js";
-import { type Table, csvTable, textTable } from "@zaz/reports";
 
 export const OutputFormat = { table: "table", csv: "csv", json: "json" } as const;
 export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];

@@ -1,4 +1,4 @@
-import { type ProfileRow, partnershipProfile, type ResponseRateRow, responseRate } from "@zaz/charts";
+import { type ResponseRateRow, responseRate } from "@zaz/charts";
 import { aggregateConstructs, type ConstructTable, compareWaves, constructReliability } from "@zaz/survey";
 import type { BoardOverview, ViewChart } from "../results-service.js";
 import { codeIn, hiddenFields, toCell, unwrap } from "./cells.js";
@@ -12,7 +12,7 @@ import {
 } from "./construct-charts.js";
 import { type BestuurEntry, type Directory, findBestuur, labeled } from "./directory.js";
 import { InstrumentId } from "./instrument-ids.js";
-import { intervalDots } from "./interval-dots.js";
+import { type DotRow, intervalDots } from "./interval-dots.js";
 import { boardMessages, resultMessages as msg } from "./messages.js";
 import { byWave, waveLabel } from "./names.js";
 import { type ResultsDeps, responsesOf, valuesOf } from "./results-deps.js";
@@ -78,29 +78,33 @@ export async function boardOverview(
   const latestRows = schoolRows(bestuur, latest.table);
   const forms = constructsOf(constructs, "partnerschap");
   const formRange = scaleRangeOf(forms);
-  const profileRows: ProfileRow[] = latestRows.flatMap(({ label, group }) =>
-    forms.map((form) => {
+  // Forms as rows, schools as dots: the profile of each school reads down the chart.
+  const profileRows: DotRow[] = forms.flatMap((form) =>
+    latestRows.map(({ label, group }) => {
       const cell = group.constructs[form.id];
-      const row = { form: form.id, formLabel: form.name, series: label };
+      const row = { category: form.id, categoryLabel: form.name, series: label };
       return cell?.status === "shown"
         ? {
             ...row,
-            mean: cell.value.mean,
+            value: cell.value.mean,
             low: cell.value.ci?.low ?? null,
             high: cell.value.ci?.high ?? null,
             n: cell.n,
+            suppressed: false,
           }
-        : { ...row, mean: null, low: null, high: null, n: null, ...hiddenFields(cell) };
+        : { ...row, value: null, low: null, high: null, n: null, ...hiddenFields(cell) };
     }),
   );
   charts.push({
     id: "profielen",
     title: msg.profilesChart,
-    ...partnershipProfile({
+    ...intervalDots({
       title: msg.profiles(latestName),
       description: boardMessages.profilesDescription(formRange.max),
-      scaleMin: formRange.min,
-      scaleMax: formRange.max,
+      axisTitle: msg.feedbackAxis(formRange.max),
+      categoryTitle: "Partnerschapsvorm",
+      seriesTitle: msg.columns.school,
+      domain: [formRange.min, formRange.max],
       rows: profileRows,
     }),
   });

@@ -102,7 +102,7 @@ export function changeHeatmap(input: ChangeHeatmapInput): Chart {
     description: input.description,
     data: { values: data },
     config: chartConfig(),
-    width: { step: 66 },
+    width: { step: 78 },
     height: { step: 34 },
     layer: [
       {

@@ -104,7 +104,12 @@ export function intervalDots(input: IntervalDotsInput): Chart {
     field: "value",
     type: "quantitative",
     scale: { domain: input.domain, clamp: true },
-    axis: { title: input.axisTitle, ...(input.percent === true ? { format: ".0%" } : {}) },
+    axis: {
+      title: input.axisTitle,
+      ...(input.percent === true ? { format: ".0%" } : {}),
+      // Whole-number scales (1–4, 1–5) get their scale points as ticks, not 1,2; 1,4; …
+      ...(isWholeScale(input.domain) ? { values: range(input.domain) } : {}),
+    },
   } as const;
   const color = grouped
     ? {
@@ -124,7 +129,8 @@ export function intervalDots(input: IntervalDotsInput): Chart {
     data: { values: data },
     config: chartConfig(),
     width: 380,
-    height: { step: grouped ? Math.max(18, 14 * series.length) : 22 },
+    // With a yOffset the step is that of one series, not of a category.
+    height: { step: grouped ? Math.max(12, Math.ceil(48 / series.length)) : 32 },
     layer: [
       ...(input.reference === undefined
         ? []
@@ -171,4 +177,12 @@ export function intervalDots(input: IntervalDotsInput): Chart {
       rows: table,
     },
   };
+}
+
+function isWholeScale([min, max]: [number, number]): boolean {
+  return Number.isInteger(min) && Number.isInteger(max) && max - min >= 2 && max - min <= 10;
+}
+
+function range([min, max]: [number, number]): number[] {
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }

@@ -1,5 +1,5 @@
 import { type JaShareRow, jaShare } from "@zaz/charts";
-import { type Instrument, profieleisen, profieleisenForItem } from "@zaz/model";
+import { type Instrument, profieleisen, profieleisenFor, profieleisenForItem } from "@zaz/model";
 import {
   type Cell as AnalysisCell,
   type GroupKey,
@@ -14,7 +14,7 @@ import { type Directory, findOpleiding, labeled } from "./directory.js";
 import { InstrumentId } from "./instrument-ids.js";
 import { type DotRow, intervalDots } from "./interval-dots.js";
 import { resultMessages as msg } from "./messages.js";
-import { type ResultsDeps, responsesOf } from "./results-deps.js";
+import { codeLabel, type ResultsDeps, responsesOf } from "./results-deps.js";
 
 interface FaseGroup<G> {
   fase: string;
@@ -102,7 +102,36 @@ export async function leerlijnView(
         ),
       }),
     });
-    for (const { profieleis, items } of linked) {
+    charts.push({
+      id: "onderdelen",
+      title: msg.sections,
+      ...intervalDots({
+        title: msg.sectionsTitle,
+        description: msg.sectionsDescription,
+        axisTitle: msg.profieleisenAxis,
+        categoryTitle: "Onderdeel",
+        seriesTitle: "Fase",
+        domain: [0, 1],
+        percent: true,
+        rows: (observatie.sections ?? []).flatMap((section) => {
+          const items = table.items.filter((item) => item.section?.id === section.id);
+          if (items.length === 0) return [];
+          const ids = profieleisenFor(observatie.id, section.id).map((p) => p.id);
+          return fasen.map((f) =>
+            pooledRow(
+              section.id,
+              msg.questionWithLinks(section.title, ids),
+              f.label,
+              items.map((item) => f.group.items[item.id]),
+            ),
+          );
+        }),
+      }),
+    });
+    // Item by item only for one kind of conversation: all forms' items at once would be a wall.
+    const form = query.gesprekssoort;
+    if (form !== undefined) {
+      const items = table.items.filter((item) => item.section?.form === form);
       const rows: JaShareRow[] = items.flatMap((item) =>
         fasen.map((f) => {
           const cell = f.group.items[item.id];
@@ -132,11 +161,14 @@ export async function leerlijnView(
               };
         }),
       );
-      charts.push({
-        id: `profieleis-${profieleis.id}`,
-        title: msg.profieleisDetail(profieleis.id),
-        ...jaShare({ title: msg.profieleisDetailTitle(profieleis.id, profieleis.text), rows }),
-      });
+      if (rows.length > 0) {
+        const name = codeLabel(deps, InstrumentId.observatie, "gesprekssoort", form);
+        charts.push({
+          id: "items",
+          title: msg.itemsOf(name),
+          ...jaShare({ title: msg.itemsOf(name), rows }),
+        });
+      }
     }
   }
 

@@ -65,8 +65,12 @@ export const resultMessages = {
     `Gemiddeld antwoord van opleidingsouders per vraag (1 = nee, helemaal niet; ${scaleMax} = ja, helemaal), ` +
     "per fase, met 95%-interval. Tussen haakjes de profieleisen waar de vraag op wijst.",
   feedbackAxis: (scaleMax: number) => `gemiddelde (1–${scaleMax})`,
-  profieleisDetail: (id: string) => `Profieleis ${id}`,
-  profieleisDetailTitle: (id: string, text: string) => `${id}: ${text}`,
+  sections: "Observaties per onderdeel van de formulieren",
+  sectionsTitle: "Aandeel JA per onderdeel en fase",
+  sectionsDescription:
+    "Per onderdeel van de observatieformulieren het aandeel JA van alle JA/NEE-scores op de items ervan, per fase. " +
+    "Tussen haakjes de profieleisen waar het onderdeel op wijst. Alleen items met genoeg studenten tellen mee; n is het aantal scores.",
+  itemsOf: (form: string) => `Observatie-items van het ${form.toLowerCase()}, per fase`,
   questionWithLinks: (text: string, ids: readonly string[]) =>
     ids.length === 0 ? text : `${text} (${ids.join(", ")})`,
 
