@@ -37,7 +37,16 @@ if (!existsSync(file)) {
   process.stderr.write(`genereren: ${n} antwoorden → ${file}\n`);
   const g = spawnSync(
     process.execPath,
-    ["--conditions=zaz-source", "--import", "tsx", "scripts/generate-voorbeeld.ts", "--responses", String(n), "--out", file],
+    [
+      "--conditions=zaz-source",
+      "--import",
+      "tsx",
+      "scripts/generate-voorbeeld.ts",
+      "--responses",
+      String(n),
+      "--out",
+      file,
+    ],
     { cwd: root, stdio: "inherit" },
   );
   if (g.status !== 0) throw new Error("generating the export failed");

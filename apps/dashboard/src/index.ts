@@ -28,6 +28,7 @@ export {
 } from "./config.js";
 export { HttpError } from "./http-error.js";
 export { listen, type Serving, serve } from "./main.js";
+export { assignSlugs, slugify } from "./results/slug.js";
 export type {
   BoardOverview,
   Catalog,
@@ -49,8 +50,10 @@ export { type ApiRoute, apiRoutes, type RouteContext } from "./routes/route-tabl
 export { cookieNames, createServer, type ServerDeps } from "./server.js";
 export { MemorySessionStore } from "./session/memory-session-store.js";
 export type { SessionRecord, SessionStore } from "./session/session-store.js";
+export { StoreSessionStore, type StoreSessionStoreOptions } from "./session/store-session-store.js";
 export { StoreResultsService } from "./store-results-service.js";
 export { MemoryUserRepository } from "./users/memory-user-repository.js";
+export { StoreUserRepository } from "./users/store-user-repository.js";
 export {
   normaliseUsername,
   type PublicUser,
@@ -58,6 +61,3 @@ export {
   type User,
   type UserRepository,
 } from "./users/user-repository.js";
-export { StoreUserRepository } from "./users/store-user-repository.js";
-export { type StoreSessionStoreOptions, StoreSessionStore } from "./session/store-session-store.js";
-export { assignSlugs, slugify } from "./results/slug.js";

@@ -243,7 +243,7 @@ function changeSection(change: WaveComparison, k: number): ReportSection {
   const constructs: readonly ConstructInfo[] = change.constructs;
   const rows = constructs.map((c) => {
     const cell = change.total.constructs[c.id];
-    if (!cell || cell.status !== "shown") {
+    if (cell?.status !== "shown") {
       const hidden = cell ? hiddenCell(cell, k) : { text: "–" };
       return { construct: c.name, vorige: hidden, nu: hidden, verschil: hidden };
     }
@@ -273,7 +273,7 @@ function changeSection(change: WaveComparison, k: number): ReportSection {
     for (const c of constructs) {
       const cell = g.constructs[c.id];
       row[c.id] =
-        !cell || cell.status !== "shown"
+        cell?.status !== "shown"
           ? cell
             ? hiddenCell(cell, k)
             : null
@@ -330,7 +330,7 @@ function itemSection(
 ): ReportSection {
   const rows = items.items.map((info) => {
     const cell = items.total.items[info.id];
-    if (!cell || cell.status !== "shown") {
+    if (cell?.status !== "shown") {
       const hidden = cell ? hiddenCell(cell, k) : null;
       return { item: info.text, n: hidden, eens: hidden, gemiddelde: hidden };
     }
@@ -355,7 +355,7 @@ function itemSection(
       },
       items: items.items.map((info) => {
         const cell = items.total.items[info.id];
-        if (!cell || cell.status !== "shown")
+        if (cell?.status !== "shown")
           return {
             id: info.id,
             text: info.text,

@@ -101,7 +101,7 @@ export async function leerlijnReport(
         for (const g of items.groups) {
           const cell = g.items[info.id];
           row[g.key[0]?.code ?? ""] =
-            !cell || cell.status !== "shown"
+            cell?.status !== "shown"
               ? cell
                 ? hiddenCell(cell, k)
                 : null
@@ -129,7 +129,7 @@ export async function leerlijnReport(
     ja = unwrap(jaShares(obs, observations, { scope: where, by: ["fase"], privacy }));
     sections.push(observationSection(obs, ja, k));
   }
-  sections.push(profieleisSection(obs, oo, ja, ooFase && ooFase.ok ? ooFase.value : undefined, k));
+  sections.push(profieleisSection(obs, oo, ja, ooFase?.ok ? ooFase.value : undefined, k));
   return {
     kind: "leerlijn",
     title: msg.leerlijnTitle(labelOf(oo, "opleiding", opleidingCode)),

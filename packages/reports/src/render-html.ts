@@ -1,7 +1,7 @@
 import { renderSvg } from "@zaz/charts";
 import { cellText, type Report, type ReportChart, type ReportTable, type ReportValue } from "./report.js";
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
 const style = `
@@ -18,17 +18,19 @@ figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.4rem}detai
 export async function renderHtml(report: Report): Promise<string> {
   const parts: string[] = [];
   for (const section of report.sections) {
-    parts.push(`<section id="${escape(section.id)}"><h2>${escape(section.heading)}</h2>`);
-    if (section.intro) parts.push(`<p>${escape(section.intro)}</p>`);
+    parts.push(`<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.heading)}</h2>`);
+    if (section.intro) parts.push(`<p>${escapeHtml(section.intro)}</p>`);
     for (const chart of section.charts) parts.push(await figure(chart));
     for (const table of section.tables) parts.push(tableHtml(table));
     parts.push("</section>");
   }
-  const method = report.method.map((m) => `<h3>${escape(m.heading)}</h3><p>${escape(m.text)}</p>`).join("");
+  const method = report.method
+    .map((m) => `<h3>${escapeHtml(m.heading)}</h3><p>${escapeHtml(m.text)}</p>`)
+    .join("");
   return `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(report.title)}</title><style>${style}</style></head>
-<body><header><h1>${escape(report.title)}</h1><p class="sub">${escape(report.subtitle)} · gemaakt ${escape(report.generatedAt.slice(0, 16).replace("T", " "))} · geen getallen bij minder dan ${report.privacy.k} respondenten</p></header>
+<title>${escapeHtml(report.title)}</title><style>${style}</style></head>
+<body><header><h1>${escapeHtml(report.title)}</h1><p class="sub">${escapeHtml(report.subtitle)} · gemaakt ${escapeHtml(report.generatedAt.slice(0, 16).replace("T", " "))} · geen getallen bij minder dan ${report.privacy.k} respondenten</p></header>
 <main>${parts.join("\n")}<section class="method" id="methode"><h2>Methode</h2>${method}</section></main></body></html>
 `;
 }
@@ -36,32 +38,32 @@ export async function renderHtml(report: Report): Promise<string> {
 async function figure(chart: ReportChart): Promise<string> {
   const svg = await renderSvg(chart.spec as Parameters<typeof renderSvg>[0]);
   const table = chartTable(chart);
-  return `<figure role="group" aria-label="${escape(chart.title)}"><figcaption>${escape(chart.title)}</figcaption>
-<div role="img" aria-label="${escape(chart.description)}">${svg}</div>
+  return `<figure role="group" aria-label="${escapeHtml(chart.title)}"><figcaption>${escapeHtml(chart.title)}</figcaption>
+<div role="img" aria-label="${escapeHtml(chart.description)}">${svg}</div>
 <details><summary>Toon tabel</summary>${table}</details></figure>`;
 }
 
 function chartTable(chart: ReportChart): string {
-  const head = chart.table.columns.map((c) => `<th scope="col">${escape(c.title)}</th>`).join("");
+  const head = chart.table.columns.map((c) => `<th scope="col">${escapeHtml(c.title)}</th>`).join("");
   const rows = chart.table.rows
     .map(
       (r) =>
-        `<tr>${chart.table.columns.map((c) => `<td>${escape(r[c.field] === null || r[c.field] === undefined ? "" : String(r[c.field]))}</td>`).join("")}</tr>`,
+        `<tr>${chart.table.columns.map((c) => `<td>${escapeHtml(r[c.field] === null || r[c.field] === undefined ? "" : String(r[c.field]))}</td>`).join("")}</tr>`,
     )
     .join("");
-  return `<table><caption>${escape(chart.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><caption>${escapeHtml(chart.title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function tableHtml(table: ReportTable): string {
-  const head = table.columns.map((c) => `<th scope="col">${escape(c.title)}</th>`).join("");
+  const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.title)}</th>`).join("");
   const rows = table.rows
     .map(
       (row) =>
         `<tr>${table.columns.map((c, i) => cellHtml(row[c.key] ?? null, c.align === "right", i === 0)).join("")}</tr>`,
     )
     .join("");
-  const notes = (table.notes ?? []).map((n) => escape(n)).join("<br>");
-  return `<table><caption>${escape(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${notes ? `<p class="notes">${notes}</p>` : ""}`;
+  const notes = (table.notes ?? []).map((n) => escapeHtml(n)).join("<br>");
+  return `<table><caption>${escapeHtml(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${notes ? `<p class="notes">${notes}</p>` : ""}`;
 }
 
 function cellHtml(value: ReportValue, numeric: boolean, header: boolean): string {
@@ -73,10 +75,10 @@ function cellHtml(value: ReportValue, numeric: boolean, header: boolean): string
   ]
     .filter(Boolean)
     .join(" ");
-  const title = typeof value === "object" && value?.title ? ` title="${escape(value.title)}"` : "";
-  let text = escape(cellText(value));
+  const title = typeof value === "object" && value?.title ? ` title="${escapeHtml(value.title)}"` : "";
+  let text = escapeHtml(cellText(value));
   // Screen readers get the reason a cell is hidden; the table's note explains the marks to everyone.
   if (typeof value === "object" && value?.status && value.status !== "shown" && value.title)
-    text += `<span class="sr-only"> (${escape(value.title)})</span>`;
+    text += `<span class="sr-only"> (${escapeHtml(value.title)})</span>`;
   return `<${tag}${scope}${classes ? ` class="${classes}"` : ""}${title}>${text}</${tag}>`;
 }

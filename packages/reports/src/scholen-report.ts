@@ -103,7 +103,7 @@ export async function scholenReport(context: ReportContext, params: { bestuur: s
           for (const c of bakker) {
             const cell = g.constructs[c.id];
             row[c.id] =
-              !cell || cell.status !== "shown"
+              cell?.status !== "shown"
                 ? cell
                   ? hiddenCell(cell, k)
                   : null

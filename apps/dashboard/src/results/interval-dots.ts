@@ -130,7 +130,7 @@ export function intervalDots(input: IntervalDotsInput): Chart {
     config: chartConfig(),
     width: 380,
     // With a yOffset the step is that of one series, not of a category.
-    height: { step: grouped ? Math.max(12, Math.ceil(48 / series.length)) : 32 },
+    height: { step: grouped ? Math.max(14, Math.ceil(54 / series.length)) : 32 },
     layer: [
       ...(input.reference === undefined
         ? []

@@ -91,12 +91,14 @@ export async function leerlijnView(
         domain: [0, 1],
         percent: true,
         rows: linked.flatMap(({ profieleis, items }) =>
-          fasen.map((f) =>
-            pooledRow(
-              profieleis.id,
-              `${profieleis.id}: ${profieleis.text}`,
-              f.label,
-              items.map((item) => f.group.items[item.id]),
+          withData(
+            fasen.map((f) =>
+              pooledRow(
+                profieleis.id,
+                `${profieleis.id}: ${profieleis.text}`,
+                f.label,
+                items.map((item) => f.group.items[item.id]),
+              ),
             ),
           ),
         ),
@@ -117,12 +119,14 @@ export async function leerlijnView(
           const items = table.items.filter((item) => item.section?.id === section.id);
           if (items.length === 0) return [];
           const ids = profieleisenFor(observatie.id, section.id).map((p) => p.id);
-          return fasen.map((f) =>
-            pooledRow(
-              section.id,
-              msg.questionWithLinks(section.title, ids),
-              f.label,
-              items.map((item) => f.group.items[item.id]),
+          return withData(
+            fasen.map((f) =>
+              pooledRow(
+                section.id,
+                msg.questionWithLinks(section.title, ids),
+                f.label,
+                items.map((item) => f.group.items[item.id]),
+              ),
             ),
           );
         }),
@@ -275,4 +279,12 @@ function pooledRow(
       ...(suppressed === null ? {} : { reason: suppressed }),
     };
   return { ...base, value: ja / scores, n: scores, suppressed: false };
+}
+
+/**
+ * A category's rows, or none when no fase has data (another kind of conversation than the one
+ * filtered on): a row of "geen gegevens" only says the filter worked. Suppressed rows stay.
+ */
+function withData(rows: DotRow[]): DotRow[] {
+  return rows.some((r) => r.value !== null || r.suppressed) ? rows : [];
 }

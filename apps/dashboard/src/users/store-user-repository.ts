@@ -1,7 +1,7 @@
+import { isRole } from "@zaz/accounts";
 import { fail, ok, type Result } from "@zaz/model";
 import type { Store, UserRecord } from "@zaz/store";
 import { userMessages } from "../messages.js";
-import { isRole } from "@zaz/accounts";
 import { normaliseUsername, type User, type UserRepository } from "./user-repository.js";
 
 /** Accounts in the database, through the Store's users table. */

@@ -1,6 +1,5 @@
+import type { Role, UserScopes } from "@zaz/accounts";
 import type { Result } from "@zaz/model";
-import type { Role } from "@zaz/accounts";
-import type { UserScopes } from "@zaz/accounts";
 
 /** A local account. The hash is the self-describing string of `hashPassword`. */
 export interface User {

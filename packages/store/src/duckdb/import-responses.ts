@@ -47,7 +47,8 @@ export async function importResponses(
       answersAdded: 0,
     };
   }
-  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`chunkSize must be ≥ 1, got ${chunkSize}`);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new Error(`chunkSize must be ≥ 1, got ${chunkSize}`);
   // Appending is single-threaded work; more DuckDB threads only add per-thread buffers.
   return db.withSetting("threads", "1", () => writeInChunks(db, record, responses, chunkSize, onProgress));
 }
@@ -73,7 +74,11 @@ async function writeInChunks(
     for (const table of ["responses", "response_context", "answers"]) {
       appenders.push(await db.connection.createAppender(table));
     }
-    const [responseRows, contextRows, answerRows] = appenders as [DuckDBAppender, DuckDBAppender, DuckDBAppender];
+    const [responseRows, contextRows, answerRows] = appenders as [
+      DuckDBAppender,
+      DuckDBAppender,
+      DuckDBAppender,
+    ];
     const importContext = Object.entries(record.context);
     const totals = { responses: 0, answers: 0, skipped: 0, skippedAnswers: 0 };
     let id = lastId;

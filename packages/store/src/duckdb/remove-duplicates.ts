@@ -32,13 +32,14 @@ export async function removeDuplicates(
     const responses = Number(await db.scalar("SELECT count(*) FROM zaz_duplicates"));
     if (responses === 0) return { responses: 0, answers: 0 };
     // the id range lets DuckDB skip every row group outside the chunk
-    const inDuplicates = "response_id > $1 AND response_id <= $2 AND response_id IN (SELECT id FROM zaz_duplicates)";
+    const inDuplicates =
+      "response_id > $1 AND response_id <= $2 AND response_id IN (SELECT id FROM zaz_duplicates)";
     const answers = await db.run(`DELETE FROM answers WHERE ${inDuplicates}`, [low, high]);
     await db.run(`DELETE FROM response_context WHERE ${inDuplicates}`, [low, high]);
-    await db.run("DELETE FROM responses WHERE id > $1 AND id <= $2 AND id IN (SELECT id FROM zaz_duplicates)", [
-      low,
-      high,
-    ]);
+    await db.run(
+      "DELETE FROM responses WHERE id > $1 AND id <= $2 AND id IN (SELECT id FROM zaz_duplicates)",
+      [low, high],
+    );
     return { responses, answers };
   } finally {
     await dropTempTable(db, "zaz_duplicates");
