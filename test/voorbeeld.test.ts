@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
@@ -71,6 +71,24 @@ describe("the example exports", () => {
     expect(again.stderr).toContain("niets nieuw");
     const after = JSON.parse((await zaz(["imports", "--db", db, "--format", "json"])).stdout);
     expect(after).toEqual(before);
+  });
+
+  it("adds nothing for the same rows in another order, and says so", async () => {
+    const m = manifest[0];
+    if (!m) throw new Error("empty manifest");
+    const [header, ...rows] = readFileSync(join(voorbeeld, m.file), "utf8").trimEnd().split("\r\n");
+    const reordered = join(tempDir(), "omgekeerd.csv");
+    writeFileSync(reordered, `${[header, ...rows.reverse()].join("\r\n")}\r\n`);
+    const flags = Object.entries(m.flags).flatMap(([k, v]) => [`--${k}`, v]);
+    const r = await zaz(["ingest", reordered, "--instrument", m.instrument, ...flags, "--db", db, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      status: "imported",
+      responsesAdded: 0,
+      responsesSkipped: m.responses,
+    });
+    const text = await zaz(["ingest", reordered, "--instrument", m.instrument, ...flags, "--db", db]);
+    expect(text.stderr).toContain("niets nieuw");
   });
 
   it("stores the roster", async () => {

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
-import { hashPassword, listen, MemoryUserRepository, type Serving } from "@zaz/dashboard";
+import { hashPassword, listen, MemoryUserRepository, type Serving, type User } from "@zaz/dashboard";
 import { demoPassword, fastScryptParams } from "@zaz/dashboard/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,15 +13,16 @@ import {
   logIn,
   marksPerChart,
   newRecordedPage,
+  seriousAxeViolations,
   waitForView,
 } from "./browser-harness.js";
 
 // Accounts scoped to the example data's slug ids (the demo users point at the fake fixture's).
-const accounts = [
+const accounts: Omit<User, "passwordHash">[] = [
   { username: "directeur", role: "directeur", scopes: { schools: ["de-regenboog"] } },
   { username: "leerteam", role: "leerteam", scopes: { bestuur: "stichting-samen-leren" } },
   { username: "docent", role: "docent", scopes: { opleiding: "pabo-hva" } },
-] as const;
+];
 
 const viewsByRole: Record<string, string[]> = {
   directeur: [
@@ -63,7 +64,7 @@ describe.skipIf(!hasChromium)("dashboard on the example data in Chromium", () =>
   });
 
   for (const [role, paths] of Object.entries(viewsByRole)) {
-    it(`${role}: every view draws its charts from the stored data, without errors or CSP violations`, async () => {
+    it(`${role}: every view draws its charts from the stored data, without errors, CSP violations or serious axe findings`, async () => {
       const { context, page, problems } = await newRecordedPage(browser);
       try {
         await logIn(page, serving.url, role);
@@ -79,6 +80,7 @@ describe.skipIf(!hasChromium)("dashboard on the example data in Chromium", () =>
           const name = `real-${role}${path.replace(/[^a-z0-9]+/gi, "_")}`;
           await page.screenshot({ path: `${artefacts}/${name}.png`, fullPage: true });
           expect(await cspViolations(page), path).toEqual([]);
+          expect(await seriousAxeViolations(page), path).toEqual([]);
         }
         expect(problems.console).toEqual([]);
         expect(problems.pageErrors).toEqual([]);

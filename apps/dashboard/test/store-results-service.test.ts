@@ -248,10 +248,17 @@ describe("StoreResultsService on the example data", () => {
     expect(count(all, "Feedback van opleidingsouders") + count(upva, "Feedback van opleidingsouders")).toBe(
       102,
     );
-    const ids = all!.charts.map((c) => c.id);
-    expect(ids[0]).toBe("profieleisen");
-    expect(ids).toContain("profieleis-b4");
-    expect(ids.at(-1)).toBe("feedback");
+    expect(all!.charts.map((c) => c.id)).toEqual(["profieleisen", "onderdelen", "feedback"]);
+    // Every profieleis the instruments link to an observation section has its row per fase.
+    const perProfieleis = tableOf(all!, "profieleisen");
+    expect(new Set(perProfieleis.map((r) => String(r.category).split(":")[0]))).toEqual(
+      new Set(["b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10", "b11", "c2", "c4", "c6"]),
+    );
+    for (const row of perProfieleis.filter((r) => r.value !== null)) {
+      expect(Number(row.value)).toBeGreaterThan(0);
+      expect(Number(row.value)).toBeLessThan(1);
+      expect(Number(row.n)).toBeGreaterThanOrEqual(5);
+    }
     const feedback = tableOf(all!, "feedback");
     expect(feedback).toHaveLength(5 * 2);
     for (const row of feedback.filter((r) => r.value !== null)) {
@@ -265,6 +272,14 @@ describe("StoreResultsService on the example data", () => {
     });
     expect(count(narrowed, "Observatieformulieren")).toBeLessThan(count(all, "Observatieformulieren"));
     expect(new Set(tableOf(narrowed!, "feedback").map((r) => r.series))).toEqual(new Set(["Hoofdfase"]));
+    // One kind of conversation: its form's items one by one, and only sections with data.
+    expect(narrowed!.charts.map((c) => c.id)).toEqual(["profieleisen", "onderdelen", "items", "feedback"]);
+    const sections = tableOf(narrowed!, "onderdelen").map((r) => String(r.category));
+    expect(sections.some((c) => c.startsWith("Voortgangsgesprek"))).toBe(true);
+    expect(sections.some((c) => c.startsWith("Adviesgesprek"))).toBe(false);
+    expect(tableOf(narrowed!, "items").every((r) => String(r.section).startsWith("Voortgangsgesprek"))).toBe(
+      true,
+    );
   });
 
   it("sends no raw responses, pseudonyms or texts of small groups through the API", async () => {

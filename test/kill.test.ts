@@ -1,0 +1,80 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { openDuckDbStore } from "@zaz/store";
+import { describe, expect, it } from "vitest";
+import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+
+/** `zaz ingest` killed half-way (SIGKILL, no chance to clean up) leaves the database as before. */
+describe("an interrupted ingest", () => {
+  it("leaves the database as it was, and the next run succeeds", async () => {
+    const dir = tempDir();
+    const db = join(dir, "zaz.duckdb");
+    const big = join(dir, "groot.csv");
+    const generated = spawnSync(
+      process.execPath,
+      [
+        "--conditions=zaz-source",
+        "--import",
+        "tsx",
+        "scripts/generate-voorbeeld.ts",
+        "--responses",
+        "40000",
+        "--out",
+        big,
+      ],
+      { cwd: repoRoot, encoding: "utf8" },
+    );
+    expect(generated.status, generated.stderr).toBe(0);
+
+    const seed = await zaz([
+      "ingest",
+      join(voorbeeld, "ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv"),
+      "--instrument",
+      "ouderpopulatie",
+      "--school",
+      "De Regenboog",
+      "--wave",
+      "2025-najaar",
+      "--db",
+      db,
+    ]);
+    expect(seed.code, seed.stderr).toBe(0);
+    const state = async () => {
+      const store = await openDuckDbStore(db);
+      try {
+        return JSON.stringify({ imports: await store.listImports(), n: await store.countResponses() });
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await state();
+
+    const args = ["--conditions=zaz-source", "--import", "tsx", "apps/cli/src/bin.ts", "ingest", big];
+    const flags = [
+      "--instrument",
+      "ouderpopulatie",
+      "--school",
+      "Groot",
+      "--wave",
+      "2026-voorjaar",
+      "--db",
+      db,
+    ];
+    const child = spawn(process.execPath, [...args, ...flags], { cwd: repoRoot, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // Kill once the import has visibly started writing (the database or its WAL grows).
+    const size = () => [db, `${db}.wal`].reduce((a, f) => a + (existsSync(f) ? statSync(f).size : 0), 0);
+    const start = size();
+    const deadline = Date.now() + 60_000;
+    while (size() < start + 2_000_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(size()).toBeGreaterThan(start);
+    child.kill("SIGKILL");
+    await exited;
+
+    expect(await state()).toBe(before);
+    const again = await zaz(["ingest", big, ...flags, "--json"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: "imported", responsesAdded: 40000 });
+  }, 180_000);
+});
