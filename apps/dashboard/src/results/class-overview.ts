@@ -33,13 +33,13 @@ export async function groepTable(
   deps: ResultsDeps,
   school: SchoolEntry,
   wave: string,
-): Promise<ConstructTable> {
+): Promise<{ table: ConstructTable; rows: LabeledGroup<ConstructGroup>[] }> {
   const instrument = deps.instruments.get(instrumentId)!;
   const [responses, roster] = await Promise.all([
     responsesOf(deps, instrumentId, { school: school.code, wave }),
     deps.store.roster({ school: school.code, wave }),
   ]);
-  return unwrap(
+  const table = unwrap(
     aggregateConstructs(instrument, responses, {
       scope: { school: school.code, wave },
       by: ["groep"],
@@ -47,6 +47,7 @@ export async function groepTable(
       privacy: deps.privacy,
     }),
   );
+  return { table, rows: groepRows(table, new Set(roster.map((r) => r.groep))) };
 }
 
 /** Groepen worth a row: those with responses or on the roster (not every groep 1–8 of the grid). */
@@ -74,11 +75,7 @@ export async function classOverview(
   if (!waves.includes(query.wave)) return undefined;
   const wave = waveLabel(query.wave);
   const previous = previousWaveOf(waves, query.wave);
-  const [table, roster] = await Promise.all([
-    groepTable(deps, school, query.wave),
-    deps.store.roster({ school: school.code, wave: query.wave }),
-  ]);
-  const rows = groepRows(table, new Set(roster.map((r) => r.groep)));
+  const { table, rows } = await groepTable(deps, school, query.wave);
 
   const charts: ViewChart[] = [];
   const bakker = scaleRangeOf(constructsOf(table.constructs, "bakker"));

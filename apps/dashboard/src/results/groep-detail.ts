@@ -3,7 +3,7 @@ import type { Framework, Instrument } from "@zaz/model";
 import { type ConstructGroup, type ItemGroup, openAnswers, summariseItems } from "@zaz/survey";
 import type { FreeTextBlock, GroepDetail, ViewChart } from "../results-service.js";
 import { codeIn, hiddenFields, toCell, unwrap } from "./cells.js";
-import { groepRows, groepTable, wavesOf } from "./class-overview.js";
+import { groepTable, wavesOf } from "./class-overview.js";
 import { constructsOf, scaleRangeOf } from "./construct-charts.js";
 import { type Directory, findSchool, labeled } from "./directory.js";
 import { InstrumentId } from "./instrument-ids.js";
@@ -27,11 +27,8 @@ export async function groepDetail(
   if (school === undefined) return undefined;
   const waves = await wavesOf(deps, school);
   if (!waves.includes(query.wave)) return undefined;
-  const [table, roster] = await Promise.all([
-    groepTable(deps, school, query.wave),
-    deps.store.roster({ school: school.code, wave: query.wave }),
-  ]);
-  const row = groepRows(table, new Set(roster.map((r) => r.groep))).find((r) => r.id === query.groep);
+  const { table, rows } = await groepTable(deps, school, query.wave);
+  const row = rows.find((r) => r.id === query.groep);
   if (row === undefined) return undefined;
   const instrument = deps.instruments.get(instrumentId)!;
   const wave = waveLabel(query.wave);
@@ -60,7 +57,7 @@ export async function groepDetail(
 
   // The trend reads each wave's own table by groep, so every point matches that wave's overview.
   const perWave = await Promise.all(
-    waves.map(async (w) => ({ wave: w, table: await groepTable(deps, school, w) })),
+    waves.map(async (w) => ({ wave: w, table: (await groepTable(deps, school, w)).table })),
   );
   for (const framework of ["bakker", "partnerschap"] as const) {
     const constructs = constructsOf(table.constructs, framework);

@@ -87,7 +87,18 @@ async function firstOf(kind) {
 }
 
 export async function home() {
-  const catalog = await getJson("/api/catalog");
+  const [catalog, me] = await Promise.all([getJson("/api/catalog"), getJson("/api/me")]);
+  // Someone who can see one thing only goes straight to it: a director to the class overview.
+  const schools = catalog.besturen.flatMap((b) => b.schools);
+  if (me.role === "directeur" && schools.length === 1) {
+    location.replace(`/directeur?school=${encodeURIComponent(schools[0].id)}`);
+    return;
+  }
+  if (me.role === "docent" && catalog.besturen.length === 0 && catalog.opleidingen.length === 1) {
+    location.replace(`/pabo?opleiding=${encodeURIComponent(catalog.opleidingen[0].id)}`);
+    return;
+  }
+  const seesBoard = me.role === "leerteam" || me.role === "beheerder";
   setStatus("");
   const content = $("content");
   for (const bestuur of catalog.besturen) {
@@ -96,15 +107,17 @@ export async function home() {
         "section",
         { className: "card" },
         h("h2", {}, bestuur.name),
-        h(
-          "p",
-          {},
-          h(
-            "a",
-            { href: `/leerteam?bestuur=${encodeURIComponent(bestuur.id)}` },
-            `Scholen van ${bestuur.name} vergelijken`,
-          ),
-        ),
+        seesBoard
+          ? h(
+              "p",
+              {},
+              h(
+                "a",
+                { href: `/leerteam?bestuur=${encodeURIComponent(bestuur.id)}` },
+                `Scholen van ${bestuur.name} vergelijken`,
+              ),
+            )
+          : false,
         h(
           "ul",
           {},
