@@ -5,7 +5,8 @@
  */
 import { request } from "node:http";
 import { listen } from "@zaz/dashboard";
-import { demoPassword, demoUsers, FakeResultsService } from "@zaz/dashboard/testing";
+import { demoPassword, demoUsers } from "@zaz/dashboard/testing";
+import { loadExampleData } from "../test/real-data.js";
 
 const durationMs = Math.min(Number(process.argv[2] ?? 10), 60) * 1000;
 const concurrency = Math.min(Number(process.argv[3] ?? 8), 64);
@@ -35,9 +36,11 @@ function cookiesOf(headers: Record<string, string | string[] | undefined>, jar: 
   }
 }
 
+// The real service on the example data, as `npm start` serves it.
+const data = await loadExampleData();
 const serving = await listen(
   {
-    results: new FakeResultsService(),
+    results: data.service,
     users: await demoUsers(),
     config: {
       sessionSecret: "bench-secret-0123456789abcdef0123456789",
@@ -57,12 +60,12 @@ try {
   const login = await call(`${serving.url}/login`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ username: "directeur", password: demoPassword, _csrf: csrf }).toString(),
+    body: new URLSearchParams({ username: "beheerder", password: demoPassword, _csrf: csrf }).toString(),
   });
   if (login.status !== 303) throw new Error(`login failed: ${login.status}`);
   cookiesOf(login.headers, jar);
 
-  const target = `${serving.url}/api/class-overview?school=de-regenboog&wave=2025-voorjaar`;
+  const target = `${serving.url}/api/class-overview?school=de-regenboog&wave=2026-voorjaar`;
   const latencies: number[] = [];
   let failures = 0;
   const started = performance.now();
@@ -95,4 +98,5 @@ try {
   if (failures > 0) process.exitCode = 1;
 } finally {
   await serving.close();
+  await data.close();
 }

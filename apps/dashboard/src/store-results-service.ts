@@ -7,6 +7,7 @@ import { catalogOf, type Directory, findBestuur, loadDirectory } from "./results
 import { filterOptions } from "./results/filter-options.js";
 import { groepDetail } from "./results/groep-detail.js";
 import { leerlijnView } from "./results/leerlijn-view.js";
+import { ResultCache } from "./results/result-cache.js";
 import type { ResultsDeps } from "./results/results-deps.js";
 import type {
   BoardOverview,
@@ -23,10 +24,11 @@ import type {
 /**
  * The dashboard's results from the store: the same analysis and suppression as the CLI (@zaz/survey)
  * drawn with the shared chart builders (@zaz/charts). Schools, boards and opleidingen go by slug ids
- * ("de-regenboog"); names are looked up afresh on every call, so a new import shows at once.
+ * ("de-regenboog"). Views are cached until the stored data change, so a new import shows at once.
  */
 export class StoreResultsService implements ResultsService {
   readonly #deps: ResultsDeps;
+  readonly #cache: ResultCache;
 
   constructor(deps: {
     store: Store;
@@ -34,6 +36,7 @@ export class StoreResultsService implements ResultsService {
     privacy: PrivacySettings;
   }) {
     this.#deps = { store: deps.store, instruments: deps.instruments, privacy: deps.privacy };
+    this.#cache = new ResultCache(deps.store);
   }
 
   async schoolsOf(bestuur: string): Promise<string[]> {
@@ -46,11 +49,15 @@ export class StoreResultsService implements ResultsService {
   }
 
   async filters(scope: FilterScope): Promise<FilterOptions | undefined> {
-    return filterOptions(this.#deps, await this.#directory(), scope);
+    return this.#cache.get(`filters:${JSON.stringify(scope)}`, async () =>
+      filterOptions(this.#deps, await this.#directory(), scope),
+    );
   }
 
   async classOverview(query: { school: string; wave: string }): Promise<ClassOverview | undefined> {
-    return classOverview(this.#deps, await this.#directory(), query);
+    return this.#cache.get(`class:${query.school}:${query.wave}`, async () =>
+      classOverview(this.#deps, await this.#directory(), query),
+    );
   }
 
   async groepDetail(query: {
@@ -58,18 +65,24 @@ export class StoreResultsService implements ResultsService {
     wave: string;
     groep: string;
   }): Promise<GroepDetail | undefined> {
-    return groepDetail(this.#deps, await this.#directory(), query);
+    return this.#cache.get(`groep:${query.school}:${query.wave}:${query.groep}`, async () =>
+      groepDetail(this.#deps, await this.#directory(), query),
+    );
   }
 
   async boardOverview(query: { bestuur: string }): Promise<BoardOverview | undefined> {
-    return boardOverview(this.#deps, await this.#directory(), query);
+    return this.#cache.get(`board:${query.bestuur}`, async () =>
+      boardOverview(this.#deps, await this.#directory(), query),
+    );
   }
 
   async leerlijn(query: LeerlijnQuery): Promise<LeerlijnView | undefined> {
-    return leerlijnView(this.#deps, await this.#directory(), query);
+    return this.#cache.get(`leerlijn:${JSON.stringify(query)}`, async () =>
+      leerlijnView(this.#deps, await this.#directory(), query),
+    );
   }
 
   #directory(): Promise<Directory> {
-    return loadDirectory(this.#deps);
+    return this.#cache.get("directory", () => loadDirectory(this.#deps));
   }
 }
