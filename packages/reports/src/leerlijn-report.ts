@@ -1,6 +1,13 @@
 import { jaShare } from "@zaz/charts";
 import { type Instrument, leerlijnLinks, profieleisen, profieleisenForItem } from "@zaz/model";
-import { aggregateConstructs, type ItemTable, type JaTable, jaShares, summariseItems } from "@zaz/survey";
+import {
+  aggregateConstructs,
+  filterIsSafe,
+  type ItemTable,
+  type JaTable,
+  jaShares,
+  summariseItems,
+} from "@zaz/survey";
 import { constructMatrix, groupLabel } from "./construct-matrix.js";
 import { hiddenCell, round } from "./format-cell.js";
 import { instrumentOf, type ReportContext, ReportError, responsesOf } from "./load.js";
@@ -53,6 +60,14 @@ export async function leerlijnReport(
         known,
       ),
     );
+  }
+  if (params.cohort !== undefined) {
+    // Set beside the report for all cohorts, this one must not reveal a handful of students of the others.
+    for (const instrument of [oo, obs]) {
+      const whole = await responsesOf(context, instrument.id, { opleiding: opleidingCode });
+      if (!filterIsSafe(instrument, whole, { cohort: params.cohort }, privacy))
+        throw new ReportError(msg.cohortTooNarrow(k));
+    }
   }
   const sections: ReportSection[] = [];
   let ooFase: ReturnType<typeof summariseItems> | undefined;

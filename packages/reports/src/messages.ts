@@ -27,6 +27,8 @@ export const reportMessages = {
   notAPseudonym: (value: string) =>
     `"${value}" is geen pseudoniem (zoals p-1a2b3c4d5e6f7a8b). Zoek het op met: zaz pseudoniem "naam van de student"`,
   noStudent: (p: string) => `Er is geen feedback of observatie van student ${p} ingelezen.`,
+  cohortTooNarrow: (k: number) =>
+    `Dit cohort wordt afgeschermd: buiten dit cohort blijven minder dan ${k} studenten over, en het verschil met het rapport over alle cohorten zou hen herkenbaar maken. Vraag het rapport zonder --cohort op.`,
   total: "Totaal",
   school: "School",
 };

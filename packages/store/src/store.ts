@@ -140,8 +140,10 @@ export interface SessionTable {
 
 export interface Store {
   /**
-   * Writes the import and its responses in ONE transaction: all or nothing, also when the
-   * process dies half-way. Responses arrive as an (async) iterable and are streamed in batches.
+   * Writes the import and its responses all or nothing, also when the process dies half-way:
+   * no read sees part of it, and what a failed or killed import wrote is removed (at the latest
+   * when the store is next opened). Memory does not grow with the number of responses.
+   * Responses arrive as an (async) iterable and are streamed in batches.
    * `onProgress` gets the number of responses read so far, now and then and at the end.
    */
   importResponses(

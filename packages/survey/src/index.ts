@@ -43,6 +43,7 @@ export {
   type ReliabilityStats,
 } from "./analysis/construct-reliability.js";
 export type { ConstructStats, Interval } from "./analysis/construct-stats.js";
+export { filterIsSafe } from "./analysis/filter-complement.js";
 export type { GroupingRequest, GroupKey, GroupLabel, Scope } from "./analysis/grouping.js";
 export type { ItemStats } from "./analysis/item-stats.js";
 export {

@@ -2,6 +2,7 @@ import { type JaShareRow, jaShare } from "@zaz/charts";
 import { type Instrument, profieleisen, profieleisenFor, profieleisenForItem } from "@zaz/model";
 import {
   type Cell as AnalysisCell,
+  filterIsSafe,
   type GroupKey,
   type JaShare,
   jaShares,
@@ -11,7 +12,7 @@ import {
 import type { LeerlijnQuery, LeerlijnView, ViewChart } from "../results-service.js";
 import { codeIn, labelIn, toCell, unwrap } from "./cells.js";
 import { type Directory, findOpleiding, labeled } from "./directory.js";
-import { InstrumentId } from "./instrument-ids.js";
+import { InstrumentId, isInstrumentId } from "./instrument-ids.js";
 import { type DotRow, intervalDots } from "./interval-dots.js";
 import { resultMessages as msg } from "./messages.js";
 import { codeLabel, type ResultsDeps, responsesOf } from "./results-deps.js";
@@ -50,6 +51,7 @@ export async function leerlijnView(
   if (query.gesprekssoort !== undefined) scope.gesprekssoort = query.gesprekssoort;
   const by = query.fase === undefined ? ["fase"] : [];
   const request = { scope, by, privacy: deps.privacy };
+  const filters = Object.fromEntries(Object.entries(scope).filter(([d]) => d !== "opleiding"));
 
   const charts: ViewChart[] = [];
   const view: LeerlijnView = {
@@ -58,6 +60,22 @@ export async function leerlijnView(
     facts: [],
     charts,
   };
+
+  // A narrowed view set beside a wider one must not reveal the few students left out of it.
+  if (Object.keys(filters).length > 0) {
+    for (const instrument of [observatie, feedback]) {
+      if (instrument === undefined || !isInstrumentId(instrument.id)) continue;
+      const whole = await responsesOf(deps, instrument.id, { opleiding: opleiding.code });
+      if (!filterIsSafe(instrument, whole, filters, deps.privacy)) {
+        view.facts.push({
+          label: msg.factSelection,
+          unit: "count",
+          cell: { status: "suppressed", label: msg.filterTooNarrow(deps.privacy.k) },
+        });
+        return view;
+      }
+    }
+  }
 
   if (observatie !== undefined) {
     const responses = await responsesOf(deps, InstrumentId.observatie, scope);

@@ -11,6 +11,9 @@ export const resultMessages = {
   factRespondents: "Respondenten",
   factPreviousRespondents: (wave: string) => `Respondenten ${wave}`,
   factSchools: "Scholen met gegevens",
+  factSelection: "Selectie",
+  filterTooNarrow: (k: number) =>
+    `afgeschermd: buiten dit filter blijven minder dan ${k} studenten over, en dan zou het verschil met het overzicht zonder filter hen herkenbaar maken; kies een ruimer filter`,
   factObservations: "Observatieformulieren",
   factFeedback: "Feedback van opleidingsouders",
   factStudents: "Studenten (observaties)",

@@ -18,7 +18,7 @@ import type {
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
 import { DuckDb, type DuckDbOptions } from "./connection.js";
 import { removeImport, removeRespondent } from "./erase.js";
-import { defaultChunkSize, hasImport, importResponses } from "./import-responses.js";
+import { type ChunkOptions, defaultChunkOptions, hasImport, importResponses } from "./import-responses.js";
 import { migrate } from "./migrations.js";
 import { removePendingImports } from "./pending-imports.js";
 import { contextValues, countResponses, listImports } from "./queries.js";
@@ -28,8 +28,10 @@ import { destroySession, getSession, purgeExpiredSessions, setSession } from "./
 import { addUser, findUser, listUsers, removeUser } from "./users.js";
 
 export interface DuckDbStoreOptions extends DuckDbOptions {
-  /** responses per committed chunk of an import (memory is bounded by it); default 50,000 */
+  /** responses per committed chunk of an import; default 50,000 */
   importChunkSize?: number;
+  /** DuckDB's memory_limit during an import; default 32MB (see import-responses.ts) */
+  importMemoryLimit?: string;
 }
 
 const nothingErased: ErasureCount = { responses: 0, answers: 0 };
@@ -77,7 +79,11 @@ async function openStore(
     db.close();
     throw error;
   }
-  return new DuckDbStore(db, open, options.importChunkSize ?? defaultChunkSize, onClose);
+  const chunks: ChunkOptions = {
+    chunkSize: options.importChunkSize ?? defaultChunkOptions.chunkSize,
+    memoryLimit: options.importMemoryLimit ?? defaultChunkOptions.memoryLimit,
+  };
+  return new DuckDbStore(db, open, chunks, onClose);
 }
 
 async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
@@ -113,7 +119,7 @@ class DuckDbStore implements Store {
   constructor(
     private db: DuckDb,
     private readonly reopen: (path: string) => Promise<DuckDb>,
-    private readonly importChunkSize: number,
+    private readonly chunks: ChunkOptions,
     private readonly onClose?: () => void,
   ) {}
 
@@ -135,7 +141,7 @@ class DuckDbStore implements Store {
       // leftovers of an earlier failure whose clean-up failed too; the ids below assume none
       await this.discardFailedImports();
       try {
-        return await importResponses(this.db, record, responses, this.importChunkSize, onProgress);
+        return await importResponses(this.db, record, responses, this.chunks, onProgress);
       } catch (error) {
         // the error that stopped the import is the one to report; what stays is removed on next open
         await this.discardFailedImports().catch(() => undefined);

@@ -1,0 +1,158 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type { SurveyResponse } from "@zaz/model";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DuckDb } from "../src/duckdb/connection.js";
+import { hasImport, importResponses } from "../src/duckdb/import-responses.js";
+import { migrate } from "../src/duckdb/migrations.js";
+import { removePendingImports } from "../src/duckdb/pending-imports.js";
+import { contextValues, countResponses, listImports } from "../src/duckdb/queries.js";
+import { readResponseBatch } from "../src/duckdb/read-responses.js";
+import { openDuckDbStore } from "../src/index.js";
+import { answer, generateResponses, newImport, response, type TempDir, tempDir } from "./helpers.js";
+
+const marker = "ZZ-PENDING-41c7";
+
+let dir: TempDir;
+let path: string;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  path = dir.file("zaz.duckdb");
+});
+
+afterEach(async () => {
+  await dir.remove();
+});
+
+async function fileHolds(text: string): Promise<boolean> {
+  const needle = Buffer.from(text, "utf8");
+  for (const file of [path, `${path}.wal`]) {
+    if (existsSync(file) && (await readFile(file)).includes(needle)) return true;
+  }
+  return false;
+}
+
+/** 7 responses (the 2nd carries the marker), then an error: with chunks of 2, three chunks commit first. */
+function* failingAfterSeven(): Generator<SurveyResponse> {
+  yield response("f1", { school: "PENDING" });
+  yield response("f2", { school: "PENDING" }, [answer("open", null, `opmerking ${marker}`)]);
+  yield* generateResponses(5, 2, { school: "PENDING" }, 100);
+  throw new Error("bad row 9");
+}
+
+describe("an import in committed chunks", () => {
+  it("skips duplicates across chunks and against earlier imports; the first occurrence wins", async () => {
+    const store = await openDuckDbStore(path, { importChunkSize: 3 });
+    try {
+      await store.importResponses(newImport("a"), generateResponses(4, 1));
+      // chunks of 3: r21 repeats within the first chunk; r2 and r3 were stored by "a";
+      // r20 repeats in the third chunk
+      const file = [
+        response("r20", {}, [answer("q1", 1)]),
+        response("r21", {}, [answer("q1", 1)]),
+        response("r21", {}, [answer("q1", 2), answer("q2", 2)]),
+        response("r2", {}),
+        response("r22", {}),
+        response("r3", {}),
+        response("r20", {}, [answer("q1", 3), answer("q2", 3)]),
+        response("r23", {}, [answer("q1", 1), answer("q2", 1)]),
+      ];
+      const outcome = await store.importResponses(newImport("b", { rowsRead: 8 }), file);
+      expect(outcome).toEqual({
+        status: "imported",
+        importId: "b",
+        responsesAdded: 4,
+        responsesSkipped: 4,
+        answersAdded: 5,
+      });
+      const stored = await store.selectResponses({ instrumentId: "ouderpopulatie" });
+      expect(stored.filter((r) => r.importId === "b").map((r) => [r.key, r.answers.length])).toEqual([
+        ["r20", 1],
+        ["r21", 1],
+        ["r22", 1],
+        ["r23", 2],
+      ]);
+      expect((await store.listImports()).map((r) => [r.id, r.responses, r.answers, r.rowsRead])).toEqual([
+        ["a", 4, 4, 0],
+        ["b", 4, 5, 8],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("leaves nothing, not even in the file's bytes, when it fails after chunks were committed", async () => {
+    const store = await openDuckDbStore(path, { importChunkSize: 2 });
+    try {
+      await store.importResponses(newImport("before"), generateResponses(3, 2, { school: "S1" }));
+      await expect(store.importResponses(newImport("broken"), failingAfterSeven())).rejects.toThrow(
+        "bad row 9",
+      );
+      expect(await store.hasImport("broken")).toBe(false);
+      expect(await store.countResponses()).toBe(3);
+      expect(await store.contextValues("ouderpopulatie", "school")).toEqual(["S1"]);
+      expect((await store.listImports()).map((r) => r.id)).toEqual(["before"]);
+      const next = await store.importResponses(newImport("broken"), generateResponses(5, 1, {}, 50));
+      expect(next).toMatchObject({ status: "imported", responsesAdded: 5, responsesSkipped: 0 });
+      expect(await store.countResponses()).toBe(8);
+    } finally {
+      await store.close();
+    }
+    expect(await fileHolds(marker)).toBe(false);
+  });
+
+  it("keeps a pending import out of every read, and removes it with its values on the next open", async () => {
+    const db = await DuckDb.open(path);
+    await migrate(db);
+    await importResponses(db, newImport("before"), generateResponses(3, 2, { school: "S1" }));
+    // the low-level import does not clean up: this is the state a killed process leaves
+    await expect(
+      importResponses(db, newImport("killed"), failingAfterSeven(), { chunkSize: 2, memoryLimit: "32MB" }),
+    ).rejects.toThrow("bad row 9");
+    expect(Number(await db.scalar("SELECT count(*) FROM responses"))).toBe(9);
+    expect(await hasImport(db, "killed")).toBe(false);
+    expect(await countResponses(db)).toBe(3);
+    expect(await contextValues(db, "ouderpopulatie", "school")).toEqual(["S1"]);
+    expect((await listImports(db)).map((r) => r.id)).toEqual(["before"]);
+    const batch = await readResponseBatch(db, { instrumentId: "ouderpopulatie" }, 0n, 100);
+    expect(batch?.responses.map((r) => r.key)).toEqual(["r0", "r1", "r2"]);
+    db.close();
+    // the control: the committed chunk's values are in the file
+    expect(await fileHolds(marker)).toBe(true);
+
+    const store = await openDuckDbStore(path);
+    try {
+      expect(await store.countResponses()).toBe(3);
+      const next = await store.importResponses(newImport("killed"), generateResponses(2, 1, {}, 50));
+      expect(next).toMatchObject({ status: "imported", responsesAdded: 2 });
+    } finally {
+      await store.close();
+    }
+    expect(await fileHolds(marker)).toBe(false);
+    const raw = await DuckDb.open(path);
+    try {
+      expect(Number(await raw.scalar("SELECT count(*) FROM responses"))).toBe(5);
+      expect(Number(await raw.scalar("SELECT count(*) FROM imports WHERE pending"))).toBe(0);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it("removes a pending import completely when the removal takes several steps", async () => {
+    const db = await DuckDb.open(path);
+    await migrate(db);
+    await expect(
+      importResponses(db, newImport("killed"), failingAfterSeven(), { chunkSize: 2, memoryLimit: "32MB" }),
+    ).rejects.toThrow("bad row 9");
+    try {
+      expect(await removePendingImports(db, 2)).toBe(1);
+      for (const table of ["responses", "answers", "response_context", "imports", "import_context"]) {
+        expect(Number(await db.scalar(`SELECT count(*) FROM ${table}`))).toBe(0);
+      }
+      expect(await removePendingImports(db, 2)).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
