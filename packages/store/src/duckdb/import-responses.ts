@@ -8,6 +8,11 @@ import type { DuckDb } from "./connection.js";
 import { removeDuplicates } from "./remove-duplicates.js";
 
 const progressEvery = 1000;
+/**
+ * Appenders buffer rows outside DuckDB's memory_limit until they hold ~200k rows; handing them
+ * over this often keeps that buffer small (measured: ~15 MB lower peak RSS, same speed).
+ */
+const flushEvery = 2000;
 
 export async function hasImport(db: DuckDb, id: string): Promise<boolean> {
   return (await db.scalar("SELECT count(*) FROM imports WHERE id = $1 AND NOT pending", [id])) !== 0n;
@@ -19,8 +24,18 @@ export async function hasImport(db: DuckDb, id: string): Promise<boolean> {
  */
 const rowGroupRows = 122_880;
 
-/** Responses per committed chunk: large enough that commits cost little, small enough to bound memory. */
-export const defaultChunkSize = 50_000;
+export interface ChunkOptions {
+  /** responses per committed chunk: large enough that commits cost little */
+  chunkSize: number;
+  /**
+   * DuckDB's memory_limit while importing. Committed chunks leave nothing pinned, so appending
+   * needs little (16MB fails: the open row groups of three tables stay pinned); the pool is
+   * the largest part of the store's RSS.
+   */
+  memoryLimit: string;
+}
+
+export const defaultChunkOptions: ChunkOptions = { chunkSize: 50_000, memoryLimit: "32MB" };
 
 /**
  * One import, all or nothing, in committed chunks. DuckDB keeps uncommitted appended rows pinned
@@ -35,7 +50,7 @@ export async function importResponses(
   db: DuckDb,
   record: NewImport,
   responses: AsyncIterable<SurveyResponse> | Iterable<SurveyResponse>,
-  chunkSize: number = defaultChunkSize,
+  options: ChunkOptions = defaultChunkOptions,
   onProgress?: (n: number) => void,
 ): Promise<ImportOutcome> {
   if (await hasImport(db, record.id)) {
@@ -47,10 +62,14 @@ export async function importResponses(
       answersAdded: 0,
     };
   }
-  if (!Number.isInteger(chunkSize) || chunkSize < 1)
-    throw new Error(`chunkSize must be ≥ 1, got ${chunkSize}`);
+  if (!Number.isInteger(options.chunkSize) || options.chunkSize < 1)
+    throw new Error(`chunkSize must be a whole number ≥ 1, got ${options.chunkSize}`);
   // Appending is single-threaded work; more DuckDB threads only add per-thread buffers.
-  return db.withSetting("threads", "1", () => writeInChunks(db, record, responses, chunkSize, onProgress));
+  return db.withSetting("threads", "1", () =>
+    db.withSetting("memory_limit", options.memoryLimit, () =>
+      writeInChunks(db, record, responses, options.chunkSize, onProgress),
+    ),
+  );
 }
 
 async function writeInChunks(
@@ -124,6 +143,7 @@ async function writeInChunks(
       totals.responses += 1;
       uncommittedRows = Math.max(Number(id - chunkStart), chunkContexts, chunkAnswers);
       if (onProgress !== undefined && totals.responses % progressEvery === 0) onProgress(totals.responses);
+      if (totals.responses % flushEvery === 0) for (const appender of appenders) appender.flushSync();
       if (id - chunkStart === BigInt(chunkSize)) {
         await endChunk();
         await db.run("COMMIT");
