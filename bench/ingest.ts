@@ -17,13 +17,19 @@ const n = Number(values.responses);
 mkdirSync(out, { recursive: true });
 const file = join(out, `ouderpopulatie-${n}.csv`);
 
-function run(label: string, args: string[]): { seconds: number; rssMiB: number; stdout: string } {
+/** Runs a command in a fresh process (a script file runs by its own #! line, as `npx zaz` does). */
+function run(label: string, command: string, args: string[]): { seconds: number; rssMiB: number; stdout: string } {
   const rssFile = join(out, `${label}.rss`);
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["--import", join(root, "bench", "rss-reporter.mjs"), ...args], {
+  const r = spawnSync(command, args, {
     cwd: root,
-    env: { ...process.env, ZAZ_RSS_FILE: rssFile, NO_COLOR: "1" },
+    env: {
+      ...process.env,
+      ZAZ_RSS_FILE: rssFile,
+      NO_COLOR: "1",
+      NODE_OPTIONS: `--import=${join(root, "bench", "rss-reporter.mjs")}`,
+    },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -57,8 +63,7 @@ const zazDb = join(out, "zaz.duckdb");
 const baseDb = join(out, "read-csv.duckdb");
 for (const f of [zazDb, `${zazDb}.wal`, `${zazDb}.key`, baseDb, `${baseDb}.wal`]) rmSync(f, { force: true });
 
-const zaz = run("zaz", [
-  join(root, "apps", "cli", "bin", "zaz.js"),
+const zaz = run("zaz", join(root, "apps", "cli", "bin", "zaz.js"), [
   "ingest",
   file,
   "--instrument",
@@ -72,7 +77,7 @@ const zaz = run("zaz", [
   "--json",
 ]);
 const summary = JSON.parse(zaz.stdout) as { responsesAdded: number; answers: number };
-const base = run("read-csv", ["--import", "tsx", join(root, "bench", "duckdb-read-csv.ts"), file, baseDb]);
+const base = run("read-csv", process.execPath, ["--import", "tsx", join(root, "bench", "duckdb-read-csv.ts"), file, baseDb]);
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
 process.stdout.write(

@@ -14,36 +14,14 @@ import { defaultDatabasePath, openDuckDbStore } from "@zaz/store";
 import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
 
 const root = join(import.meta.dirname, "..");
-const voorbeeld = join(root, "data", "voorbeeld");
 const db = defaultDatabasePath();
 const quiet = {
   stdout: { write: () => {} },
-  stderr: { write: (s: string) => void process.stderr.write(s.startsWith("fout") ? s : "") },
+  stderr: process.stderr,
   env: { NO_COLOR: "1" },
   cwd: root,
   now: () => new Date(),
 };
-
-interface ManifestEntry {
-  file: string;
-  instrument: string;
-  flags: Record<string, string>;
-}
-
-async function loadExamples(): Promise<void> {
-  const manifest = JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as ManifestEntry[];
-  for (const m of manifest) {
-    const flags = Object.entries(m.flags).flatMap(([k, v]) => [`--${k}`, v]);
-    const code = await zaz(
-      ["ingest", join(voorbeeld, m.file), "--instrument", m.instrument, ...flags, "--db", db],
-      quiet,
-    );
-    if (code !== 0) throw new Error(`inlezen van ${m.file} mislukt`);
-    process.stderr.write(`  ingelezen: ${m.file}\n`);
-  }
-  if ((await zaz(["roster", join(voorbeeld, "rooster.csv"), "--db", db], quiet)) !== 0)
-    throw new Error("rooster mislukt");
-}
 
 const demoAccounts: { username: string; role: string; scopes: UserScopes; what: string }[] = [
   {
@@ -73,7 +51,9 @@ async function run(): Promise<void> {
   await probe.close();
   if (empty) {
     process.stderr.write(`De database ${db} is leeg: voorbeeldgegevens inlezen …\n`);
-    await loadExamples();
+    if ((await zaz(["voorbeeld", "--db", db], { ...quiet, stderr: process.stderr })) !== 0) {
+      throw new Error("de voorbeeldgegevens konden niet worden ingelezen");
+    }
   }
   // Demo passwords are made once per installation and kept beside the database (never in git).
   const passwordsFile = `${db}.demo-wachtwoorden.json`;

@@ -16,6 +16,7 @@ import {
 } from "./commands/report.js";
 import { roster } from "./commands/roster.js";
 import { hiddenPrompt, readAll, registerUserCommands } from "./commands/user.js";
+import { voorbeeld } from "./commands/voorbeeld.js";
 import type { Effects } from "./effects.js";
 import { cliMessages as msg } from "./messages.js";
 
@@ -161,6 +162,13 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
   ).action((file: string, opts: { school?: string; wave?: string; db?: string; format?: string }) =>
     done((e) => roster(file, opts, e)),
   );
+  program
+    .command("voorbeeld")
+    .description(
+      "lees de voorbeeldgegevens van data/voorbeeld in (een bestuur, vier scholen, twee metingen, Pabo-feedback)",
+    )
+    .addOption(dbOption())
+    .action((opts: { db?: string }) => done((e) => voorbeeld(opts, e)));
   program
     .command("pseudoniem")
     .description("toon het pseudoniem dat deze installatie aan een naam of e-mailadres geeft")

@@ -100,6 +100,10 @@ export const cliMessages = {
   fileNotFound: (path: string) => `Bestand niet gevonden of niet leesbaar: ${path}`,
   exportNeeds: (kind: string, flag: string) => `zaz export ${kind} heeft ${flag} nodig.`,
   exportKinds: (kind: string) => `Onbekend rapport "${kind}" voor export; kies klassen, scholen of leerlijn.`,
+  voorbeeldFile: (file: string) => `  ingelezen: ${file}`,
+  voorbeeldFailed: (file: string) => `Inlezen van het voorbeeldbestand ${file} is mislukt.`,
+  voorbeeldDone: (n: number) =>
+    `${n} voorbeeldexports en het rooster staan in de database (opnieuw inlezen voegt niets toe).`,
   reportWritten: (path: string) => `Rapport geschreven: ${path}`,
   ingestNothingWritten: "Er is niets opgeslagen; de database is ongewijzigd.",
   ingestErrors: (count: number) => `${count} fout(en) in het bestand.`,

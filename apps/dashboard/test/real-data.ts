@@ -56,20 +56,8 @@ export async function loadExampleData(): Promise<RealData> {
     cwd: repoRoot,
     now: () => new Date("2026-11-23T12:00:00Z"),
   };
-  const runs = [
-    ...manifest().map((entry) => [
-      "ingest",
-      join(voorbeeld, entry.file),
-      "--instrument",
-      entry.instrument,
-      ...Object.entries(entry.flags).flatMap(([flag, value]) => [`--${flag}`, value]),
-    ]),
-    ["roster", join(voorbeeld, "rooster.csv")],
-  ];
-  for (const args of runs) {
-    const code = await main([...args, "--db", db], effects);
-    if (code !== 0) throw new Error(`zaz ${args.join(" ")} failed:\n${log}`);
-  }
+  const code = await main(["voorbeeld", "--db", db], effects);
+  if (code !== 0) throw new Error(`zaz voorbeeld failed:\n${log}`);
   const store = await openDuckDbStore(db);
   const { instruments: loaded } = await findInstruments([defaultInstrumentDir()]);
   const instruments = new Map(loaded.map((l) => [l.instrument.id, l.instrument]));
