@@ -18,7 +18,11 @@ mkdirSync(out, { recursive: true });
 const file = join(out, `ouderpopulatie-${n}.csv`);
 
 /** Runs a command in a fresh process (a script file runs by its own #! line, as `npx zaz` does). */
-function run(label: string, command: string, args: string[]): { seconds: number; rssMiB: number; stdout: string } {
+function run(
+  label: string,
+  command: string,
+  args: string[],
+): { seconds: number; rssMiB: number; stdout: string } {
   const rssFile = join(out, `${label}.rss`);
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
@@ -77,7 +81,13 @@ const zaz = run("zaz", join(root, "apps", "cli", "bin", "zaz.js"), [
   "--json",
 ]);
 const summary = JSON.parse(zaz.stdout) as { responsesAdded: number; answers: number };
-const base = run("read-csv", process.execPath, ["--import", "tsx", join(root, "bench", "duckdb-read-csv.ts"), file, baseDb]);
+const base = run("read-csv", process.execPath, [
+  "--import",
+  "tsx",
+  join(root, "bench", "duckdb-read-csv.ts"),
+  file,
+  baseDb,
+]);
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
 process.stdout.write(

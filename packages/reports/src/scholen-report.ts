@@ -6,7 +6,7 @@ import {
   compareToParent,
   constructReliability,
 } from "@zaz/survey";
-import { constructMatrix, groupLabel } from "./construct-matrix.js";
+import { constructMatrix, groupLabel, intervalRow } from "./construct-matrix.js";
 import { countCell, hiddenCell, round, signed } from "./format-cell.js";
 import { instrumentOf, type ReportContext, ReportError, responsesOf } from "./load.js";
 import { reportMessages as msg } from "./messages.js";
@@ -177,23 +177,7 @@ function trendSection(byWave: ConstructTable, k: number): ReportSection {
       bakker.map((c) => {
         const cell = g.constructs[c.id];
         const base = { wave: g.key[0]?.label ?? "", construct: c.id, constructLabel: c.name };
-        return cell?.status === "shown"
-          ? {
-              ...base,
-              mean: cell.value.mean,
-              low: cell.value.ci?.low ?? null,
-              high: cell.value.ci?.high ?? null,
-              n: cell.n,
-            }
-          : {
-              ...base,
-              mean: null,
-              low: null,
-              high: null,
-              n: null,
-              suppressed: cell?.status === "suppressed",
-              ...(cell ? { reason: cell.label } : {}),
-            };
+        return intervalRow(base, cell);
       }),
     ),
   });
@@ -236,23 +220,7 @@ function profileChart(table: ConstructTable) {
       forms.map((c) => {
         const cell = g.constructs[c.id];
         const base = { form: c.concept?.split(":")[1] ?? c.id, formLabel: c.name, series: label };
-        return cell?.status === "shown"
-          ? {
-              ...base,
-              mean: cell.value.mean,
-              low: cell.value.ci?.low ?? null,
-              high: cell.value.ci?.high ?? null,
-              n: cell.n,
-            }
-          : {
-              ...base,
-              mean: null,
-              low: null,
-              high: null,
-              n: null,
-              suppressed: cell?.status === "suppressed",
-              ...(cell ? { reason: cell.label } : {}),
-            };
+        return intervalRow(base, cell);
       }),
     ),
   });
