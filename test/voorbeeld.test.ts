@@ -57,7 +57,12 @@ describe("the example exports", () => {
     const m = manifest[0];
     if (!m) throw new Error("empty manifest");
     const flags = Object.entries(m.flags).flatMap(([k, v]) => [`--${k}`, v]);
-    const before = JSON.parse((await zaz(["imports", "--db", db, "--format", "json"])).stdout);
+    const before = JSON.parse((await zaz(["imports", "--db", db, "--format", "json"])).stdout) as {
+      fileName: string;
+      rowsRead: number;
+    }[];
+    for (const entry of manifest)
+      expect(before.find((i) => i.fileName === entry.file)?.rowsRead).toBe(entry.responses);
     const again = await zaz([
       "ingest",
       join(voorbeeld, m.file),

@@ -52,7 +52,6 @@ export function flagContext(options: IngestOptions): Record<string, string> {
 interface Prepared {
   session: IngestSession;
   file: string;
-  finish(): { rowsRead: number };
   profile: string;
   readBytes(): number;
   size: number;
@@ -109,7 +108,6 @@ async function prepare(
       profile: opened.value.profile,
       readBytes: opened.value.readBytes,
       size: opened.value.size,
-      finish: () => ({ rowsRead: prepared.value.stats.rowsRead }),
       instrumentId: instrument.value.instrument.id,
       instrumentVersion: instrument.value.instrument.version,
     },
@@ -184,7 +182,10 @@ export async function ingest(fileArg: string, options: IngestOptions, effects: E
           instrumentVersion: p.instrumentVersion,
           profile: p.profile,
           context: p.session.plan.fixedContext,
-          rowsRead: 0,
+          // Read by the store when the last chunk commits, after the last row.
+          get rowsRead() {
+            return p.session.stats.rowsRead;
+          },
         },
         p.session.responses(),
         (n) => progress.update(p.readBytes(), n),
