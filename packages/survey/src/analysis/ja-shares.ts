@@ -1,18 +1,12 @@
 import type { Instrument, ResponseScale, Result, SurveyResponse } from "@zaz/model";
-import { ok } from "@zaz/model";
 import { wilsonInterval } from "../stats/wilson-interval.js";
-import { type PrivacyNote, privacyNote } from "./aggregate-constructs.js";
-import type { Cell } from "./cell.js";
 import type { Interval } from "./construct-stats.js";
-import { type GroupingRequest, type GroupKey, partition } from "./grouping.js";
-import { agreeCodes, type InstrumentIndex, indexInstrument, scaleOf } from "./instrument-index.js";
+import type { GroupingRequest } from "./grouping.js";
+import { agreeCodes, type InstrumentIndex, scaleOf } from "./instrument-index.js";
 import { itemAnswer } from "./item-stats.js";
-import { type InstrumentLabel, type ItemInfo, instrumentLabel, itemInfo } from "./labels.js";
-import { defaultPrivacy, type PrivacySettings } from "./privacy-settings.js";
+import { buildItemTable, type GenericItemTable, type ItemTableGroup } from "./item-table.js";
+import type { PrivacySettings } from "./privacy-settings.js";
 import type { ColumnValue } from "./raw-table.js";
-import { buildRawTable } from "./raw-table.js";
-import { selectItems } from "./summarise-items.js";
-import { ruleFor, suppressTable } from "./suppress.js";
 
 /** The share of JA among the JA and NEE answers to one observation item. n = JA + NEE. */
 export interface JaShare {
@@ -25,23 +19,9 @@ export interface JaShare {
   readonly missing: number;
 }
 
-export interface JaGroup {
-  readonly key: GroupKey;
-  readonly responses: Cell<number>;
-  readonly students: Cell<number> | null;
-  readonly items: Readonly<Record<string, Cell<JaShare>>>;
-}
+export type JaGroup = ItemTableGroup<JaShare>;
 
-export interface JaTable {
-  readonly instrument: InstrumentLabel;
-  readonly privacy: PrivacyNote;
-  readonly scope: GroupKey;
-  readonly by: readonly { readonly id: string; readonly label: string }[];
-  /** the JA/NEE items, with their section and form */
-  readonly items: readonly ItemInfo[];
-  readonly total: JaGroup;
-  readonly groups: readonly JaGroup[];
-}
+export type JaTable = GenericItemTable<JaShare>;
 
 export interface JaShareOptions extends GroupingRequest {
   readonly items?: readonly string[];
@@ -99,36 +79,8 @@ export function jaShares(
   responses: readonly SurveyResponse[],
   options: JaShareOptions = {},
 ): Result<JaTable> {
-  const privacy = options.privacy ?? defaultPrivacy;
-  const part = partition(instrument, responses, options);
-  if (!part.ok) return part;
-  const index = indexInstrument(instrument);
-  const janeeItems = new Set(
-    instrument.items.filter((i) => i.type === "scale" && isJaNee(scaleOf(index, i))).map((i) => i.id),
-  );
-  const selected = selectItems(
-    { ...instrument, items: instrument.items.filter((i) => janeeItems.has(i.id)) },
-    options.items,
-    () => true,
-  );
-  if (!selected.ok) return selected;
-  const table = suppressTable(
-    buildRawTable(part.value, selected.value, (rs, id) => jaShare(index, rs, id)),
-    ruleFor(privacy, part.value),
-  );
-  const group = (row: (typeof table)["total"]): JaGroup => ({
-    key: row.key,
-    responses: row.responses,
-    students: row.students,
-    items: row.cells,
-  });
-  return ok({
-    instrument: instrumentLabel(instrument),
-    privacy: privacyNote(privacy, part.value.studentDimension !== null),
-    scope: part.value.scope,
-    by: part.value.by,
-    items: selected.value.map((id) => itemInfo(index, index.items.get(id)!)),
-    total: group(table.total),
-    groups: table.groups.map(group),
+  return buildItemTable(instrument, responses, options, {
+    eligible: (item, index) => item.type === "scale" && isJaNee(scaleOf(index, item)),
+    compute: (index, rs, id) => jaShare(index, rs, id),
   });
 }

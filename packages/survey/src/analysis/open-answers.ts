@@ -1,38 +1,19 @@
 import type { Instrument, Result, SurveyResponse } from "@zaz/model";
-import { ok } from "@zaz/model";
-import { type PrivacyNote, privacyNote } from "./aggregate-constructs.js";
-import type { Cell } from "./cell.js";
-import { type GroupingRequest, type GroupKey, partition } from "./grouping.js";
-import { answersTo, type InstrumentIndex, indexInstrument, itemApplies } from "./instrument-index.js";
-import { type InstrumentLabel, type ItemInfo, instrumentLabel, itemInfo } from "./labels.js";
-import { defaultPrivacy, type PrivacySettings } from "./privacy-settings.js";
+import type { GroupingRequest } from "./grouping.js";
+import { answersTo, type InstrumentIndex, itemApplies } from "./instrument-index.js";
+import { buildItemTable, type GenericItemTable, type ItemTableGroup } from "./item-table.js";
+import { type ItemInfo, itemInfo } from "./labels.js";
+import type { PrivacySettings } from "./privacy-settings.js";
 import type { ColumnValue } from "./raw-table.js";
-import { buildRawTable } from "./raw-table.js";
-import { selectItems } from "./summarise-items.js";
-import { ruleFor, suppressTable } from "./suppress.js";
 
 export interface OpenItemInfo extends ItemInfo {
   /** the item this text explains (a "toelichting" or "opmerking"), with its text */
   readonly commentOn: { readonly id: string; readonly text: string } | null;
 }
 
-export interface OpenGroup {
-  readonly key: GroupKey;
-  readonly responses: Cell<number>;
-  readonly students: Cell<number> | null;
-  /** item id → the texts, sorted alphabetically; n = respondents asked */
-  readonly items: Readonly<Record<string, Cell<readonly string[]>>>;
-}
+export type OpenGroup = ItemTableGroup<readonly string[]>;
 
-export interface OpenAnswerTable {
-  readonly instrument: InstrumentLabel;
-  readonly privacy: PrivacyNote;
-  readonly scope: GroupKey;
-  readonly by: readonly { readonly id: string; readonly label: string }[];
-  readonly items: readonly OpenItemInfo[];
-  readonly total: OpenGroup;
-  readonly groups: readonly OpenGroup[];
-}
+export type OpenAnswerTable = GenericItemTable<readonly string[], OpenItemInfo>;
 
 export interface OpenAnswerOptions extends GroupingRequest {
   readonly items?: readonly string[];
@@ -66,36 +47,16 @@ export function openAnswers(
   responses: readonly SurveyResponse[],
   options: OpenAnswerOptions = {},
 ): Result<OpenAnswerTable> {
-  const privacy = options.privacy ?? defaultPrivacy;
-  const part = partition(instrument, responses, options);
-  if (!part.ok) return part;
-  const selected = selectItems(instrument, options.items, (t) => t === "text");
-  if (!selected.ok) return selected;
-  const index = indexInstrument(instrument);
-  const table = suppressTable(
-    buildRawTable(part.value, selected.value, (rs, id) => texts(index, rs, id)),
-    ruleFor(privacy, part.value, true),
-  );
-  const group = (row: (typeof table)["total"]): OpenGroup => ({
-    key: row.key,
-    responses: row.responses,
-    students: row.students,
-    items: row.cells,
-  });
-  return ok({
-    instrument: instrumentLabel(instrument),
-    privacy: privacyNote(privacy, part.value.studentDimension !== null),
-    scope: part.value.scope,
-    by: part.value.by,
-    items: selected.value.map((id) => {
-      const item = index.items.get(id)!;
+  return buildItemTable(instrument, responses, options, {
+    eligible: (item) => item.type === "text",
+    compute: (index, rs, id) => texts(index, rs, id),
+    text: true,
+    describe: (index, item): OpenItemInfo => {
       const target = item.commentOn === undefined ? undefined : index.items.get(item.commentOn);
       return {
         ...itemInfo(index, item),
         commentOn: target === undefined ? null : { id: target.id, text: target.text },
       };
-    }),
-    total: group(table.total),
-    groups: table.groups.map(group),
+    },
   });
 }
