@@ -6,9 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { hashPassword, type UserScopes } from "@zaz/accounts";
+import { hashPassword, slugify, type UserScopes } from "@zaz/accounts";
 import { main as zaz } from "@zaz/cli";
-import { StoreResultsService, StoreSessionStore, StoreUserRepository, serve, slugify } from "@zaz/dashboard";
+import { StoreResultsService, StoreSessionStore, StoreUserRepository, serve } from "@zaz/dashboard";
 import type { Instrument } from "@zaz/model";
 import { defaultDatabasePath, openDuckDbStore } from "@zaz/store";
 import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";

@@ -134,7 +134,7 @@ describe("zaz user add", () => {
         "--school",
         "brin-12ab",
         "--school",
-        "de-regenboog",
+        "De Regenboog",
         "--password-stdin",
         "--db",
         db,
@@ -205,12 +205,6 @@ describe("zaz user add", () => {
     const noSchool = await zaz(["user", "add", "anna", "--role", "directeur", "--db", db], typed);
     expect(noSchool.code).toBe(1);
     expect(noSchool.stderr).toContain("Een directeur hoort bij minstens één school (--school).");
-    const badId = await zaz(
-      ["user", "add", "anna", "--role", "leerteam", "--bestuur", "as ko", "--db", db],
-      typed,
-    );
-    expect(badId.code).toBe(1);
-    expect(badId.stderr).toContain("'as ko' is geen geldige code");
     const badRole = await zaz(["user", "add", "anna", "--role", "koning", "--db", db], typed);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain("Onbekende rol 'koning'");

@@ -1,4 +1,5 @@
 export {
+  assignSlugs,
   defaultScryptParams,
   hashPassword,
   isRole,
@@ -9,6 +10,7 @@ export {
   Role,
   roles,
   type ScryptParams,
+  slugify,
   type UserScopes,
   validatePassword,
   validateUserScopes,
@@ -28,7 +30,6 @@ export {
 } from "./config.js";
 export { HttpError } from "./http-error.js";
 export { listen, type Serving, serve } from "./main.js";
-export { assignSlugs, slugify } from "./results/slug.js";
 export type {
   BoardOverview,
   Catalog,

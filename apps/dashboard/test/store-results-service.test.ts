@@ -1,3 +1,4 @@
+import { assignSlugs, slugify } from "@zaz/accounts";
 import {
   createServer,
   hashPassword,
@@ -9,7 +10,6 @@ import { demoPassword, fastScryptParams } from "@zaz/dashboard/testing";
 import { privacySettings } from "@zaz/survey";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { byWave, previousWaveOf } from "../src/results/names.js";
-import { assignSlugs, slugify } from "../src/results/slug.js";
 import { loggedInAgent } from "./helpers.js";
 import { loadExampleData, manifest, type RealData, rosterFamilies } from "./real-data.js";
 

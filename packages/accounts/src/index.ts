@@ -10,4 +10,5 @@ export {
   verifyPassword,
 } from "./password.js";
 export { isRole, normaliseUsername, Role, roles } from "./role.js";
+export { assignSlugs, slugify } from "./slug.js";
 export { isScopeId, type UserScopes, validateUserScopes } from "./user-scopes.js";

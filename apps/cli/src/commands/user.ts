@@ -4,6 +4,7 @@ import {
   isRole,
   normaliseUsername,
   type Role,
+  slugify,
   type UserScopes,
   validatePassword,
   validateUserScopes,
@@ -85,9 +86,9 @@ export function registerUserCommands(
     .description(userMessages.addDescription)
     .argument("<gebruikersnaam>", userMessages.usernameArgument)
     .requiredOption("--role <rol>", userMessages.roleOption)
-    .option("--school <code>", userMessages.schoolOption, (v: string, acc: string[] = []) => [...acc, v])
-    .option("--bestuur <code>", userMessages.bestuurOption)
-    .option("--opleiding <code>", userMessages.opleidingOption)
+    .option("--school <naam>", userMessages.schoolOption, (v: string, acc: string[] = []) => [...acc, v])
+    .option("--bestuur <naam>", userMessages.bestuurOption)
+    .option("--opleiding <naam>", userMessages.opleidingOption)
     .option("--password-stdin", userMessages.passwordStdinOption)
     .addOption(helpers.dbOption())
     .action((username: string, opts: UserAddOptions) => done((e) => userAdd(username, opts, e, helpers)));
@@ -121,9 +122,10 @@ export async function userAdd(
   if (!isRole(options.role)) throw new CliError(userMessages.unknownRole(options.role), ExitCode.usage);
   const role: Role = options.role;
   const requested: UserScopes = {};
-  if (options.school !== undefined) requested.schools = options.school;
-  if (options.bestuur !== undefined) requested.bestuur = options.bestuur;
-  if (options.opleiding !== undefined) requested.opleiding = options.opleiding;
+  // Names as people write them ("De Regenboog", "Pabo HvA") become the ids the dashboard uses.
+  if (options.school !== undefined) requested.schools = options.school.map(slugify);
+  if (options.bestuur !== undefined) requested.bestuur = slugify(options.bestuur);
+  if (options.opleiding !== undefined) requested.opleiding = slugify(options.opleiding);
   const scopes = validateUserScopes(role, requested);
   if (!scopes.ok) return reject(effects, scopes.errors);
 

@@ -1,7 +1,7 @@
+import { assignSlugs } from "@zaz/accounts";
 import type { Catalog, Labeled } from "../results-service.js";
 import { InstrumentId } from "./instrument-ids.js";
 import { codeLabel, type ResultsDeps, valuesOf } from "./results-deps.js";
-import { assignSlugs } from "./slug.js";
 
 /** An entity of the store: its dashboard id (a slug), its display name, and the value stored. */
 export interface Entry extends Labeled {

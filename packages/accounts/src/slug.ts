@@ -1,4 +1,4 @@
-/** Ids the dashboard accepts in URLs and scopes (see isScopeId in @zaz/accounts). */
+/** Scope ids: what the dashboard accepts in URLs and what accounts are scoped to (see isScopeId). */
 const maxLength = 64;
 
 /**
