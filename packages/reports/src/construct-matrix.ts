@@ -1,4 +1,4 @@
-import type { Cell, ConstructInfo, ConstructStats, ConstructTable } from "@zaz/survey";
+import type { ConstructInfo, ConstructTable } from "@zaz/survey";
 import { meanCell } from "./format-cell.js";
 import { reportMessages as msg } from "./messages.js";
 import type { ReportTable, ReportValue } from "./report.js";
@@ -35,25 +35,5 @@ export function constructMatrix(
     ],
     rows,
     notes: [msg.legendMean, ...constructs.map((c) => `${shortLabel(c)}: ${c.name}`), msg.legendHidden(k)],
-  };
-}
-
-/**
- * A chart row of a construct mean with its 95% interval: the numbers of a shown cell, or nulls
- * and the reason for a hidden one, so a chart can mark it without receiving a value.
- */
-export function intervalRow<B extends object>(base: B, cell: Cell<ConstructStats> | undefined) {
-  if (cell?.status === "shown") {
-    const { mean, ci } = cell.value;
-    return { ...base, mean, low: ci?.low ?? null, high: ci?.high ?? null, n: cell.n };
-  }
-  return {
-    ...base,
-    mean: null,
-    low: null,
-    high: null,
-    n: null,
-    suppressed: cell?.status === "suppressed",
-    ...(cell ? { reason: cell.label } : {}),
   };
 }

@@ -1,3 +1,4 @@
+export { intervalRow, jaShareRow } from "./chart-rows.js";
 export { type CsvOptions, csvTable, neutralise } from "./csv.js";
 export { klassenReport } from "./klassen-report.js";
 export { leerlijnReport } from "./leerlijn-report.js";

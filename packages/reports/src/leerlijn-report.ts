@@ -8,6 +8,7 @@ import {
   jaShares,
   summariseItems,
 } from "@zaz/survey";
+import { jaShareRow } from "./chart-rows.js";
 import { constructMatrix, groupLabel } from "./construct-matrix.js";
 import { hiddenCell, round } from "./format-cell.js";
 import { instrumentOf, type ReportContext, ReportError, responsesOf } from "./load.js";
@@ -218,23 +219,7 @@ function observationSection(obs: Instrument, ja: JaTable, k: number): ReportSect
             sectionLabel: i.section?.title ?? "",
             fase: g.key[0]?.code ?? "",
           };
-          return cell?.status === "shown"
-            ? {
-                ...base,
-                share: cell.value.share,
-                low: cell.value.ci.low,
-                high: cell.value.ci.high,
-                n: cell.n,
-              }
-            : {
-                ...base,
-                share: null,
-                low: null,
-                high: null,
-                n: null,
-                suppressed: cell?.status === "suppressed",
-                ...(cell ? { reason: cell.label } : {}),
-              };
+          return jaShareRow(base, cell);
         }),
       ),
     });

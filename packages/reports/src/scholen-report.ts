@@ -6,7 +6,8 @@ import {
   compareToParent,
   constructReliability,
 } from "@zaz/survey";
-import { constructMatrix, groupLabel, intervalRow } from "./construct-matrix.js";
+import { intervalRow } from "./chart-rows.js";
+import { constructMatrix, groupLabel } from "./construct-matrix.js";
 import { countCell, hiddenCell, round, signed } from "./format-cell.js";
 import { instrumentOf, type ReportContext, ReportError, responsesOf } from "./load.js";
 import { reportMessages as msg } from "./messages.js";

@@ -1,5 +1,6 @@
 import { type JaShareRow, jaShare } from "@zaz/charts";
 import { type Instrument, profieleisen, profieleisenFor, profieleisenForItem } from "@zaz/model";
+import { jaShareRow } from "@zaz/reports";
 import {
   type Cell as AnalysisCell,
   filterIsSafe,
@@ -164,23 +165,7 @@ export async function leerlijnView(
             sectionLabel: item.section?.title ?? "",
             fase: f.fase,
           };
-          return cell?.status === "shown"
-            ? {
-                ...base,
-                share: cell.value.share,
-                low: cell.value.ci.low,
-                high: cell.value.ci.high,
-                n: cell.n,
-              }
-            : {
-                ...base,
-                share: null,
-                low: null,
-                high: null,
-                n: null,
-                suppressed: cell?.status === "suppressed",
-                ...(cell?.status === "suppressed" ? { reason: cell.label } : {}),
-              };
+          return jaShareRow(base, cell);
         }),
       );
       if (rows.length > 0) {
