@@ -33,6 +33,12 @@ export {
   isHomeInvolvement,
 } from "./home-involvement.js";
 export {
+  InstrumentRole,
+  instrumentRoles,
+  isInstrumentRole,
+  roleDimensions,
+} from "./instrument-role.js";
+export {
   type Construct,
   type Dimension,
   type Instrument,
@@ -41,6 +47,7 @@ export {
   instrumentJsonSchema,
   instrumentSchema,
   type MissingLabel,
+  maxChoiceLabels,
   type ResponseScale,
   type ScaleLabel,
   type Section,
@@ -122,3 +129,4 @@ export {
 } from "./profieleis.js";
 export type { Answer, SurveyResponse } from "./response.js";
 export { isStudyPhase, StudyPhase, type StudyPhaseInfo, studyPhaseIds, studyPhases } from "./study-phase.js";
+export { compareWaveCodes, previousWave, sortWaves, waveName, waveTime } from "./wave-order.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { knownConceptRefs, parseConceptRef } from "./concept.js";
+import { instrumentRoles, roleDimensions } from "./instrument-role.js";
 import { itemTypes } from "./item-type.js";
 import { missingKinds } from "./missing-kind.js";
 
@@ -13,6 +14,9 @@ const id = z
   .regex(/^[a-z][a-z0-9_]*$/, "een id bestaat uit kleine letters, cijfers en _, en begint met een letter");
 
 const nonEmpty = z.string().trim().min(1);
+
+/** The most labels a multiple-choice item's scale may have (one bit each, exact in a double). */
+export const maxChoiceLabels = 52;
 
 export const scaleLabelSchema = z
   .object({
@@ -126,6 +130,12 @@ export const instrumentSchema = z
     version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, "een versie zoals 1.0 of 1.2.0"),
     title: nonEmpty,
     description: z.string().default(""),
+    role: z
+      .enum(instrumentRoles as [string, ...string[]])
+      .optional()
+      .describe(
+        "which views use the instrument; an adapted copy keeps the role of the original and appears in the same reports",
+      ),
     purpose: z
       .enum(["onderzoek", "ontwikkeling"])
       .default("onderzoek")
@@ -298,6 +308,29 @@ export const instrumentSchema = z
           ["sections", si, "appliesWhen", "dimension"],
           `dimensie "${s.appliesWhen.dimension}" bestaat niet`,
           s.appliesWhen.dimension,
+        );
+    });
+
+    if (inst.role !== undefined) {
+      for (const needed of roleDimensions[inst.role as keyof typeof roleDimensions]) {
+        if (!dimensionIds.includes(needed))
+          issue(
+            ["role"],
+            `een instrument met rol "${inst.role}" heeft de dimensie "${needed}" nodig`,
+            inst.role,
+            roleDimensions[inst.role as keyof typeof roleDimensions].join(", "),
+          );
+      }
+    }
+
+    inst.items.forEach((item, i) => {
+      const scale = item.scale === undefined ? undefined : scales.get(item.scale);
+      // The analysis stores a multiple-choice answer as one bit per label in one number.
+      if (item.type === "multiple" && scale !== undefined && scale.labels.length > maxChoiceLabels)
+        issue(
+          ["items", i, "scale"],
+          `een meerkeuzevraag kan hoogstens ${maxChoiceLabels} antwoorden hebben; "${item.scale}" heeft er ${scale.labels.length}`,
+          item.scale,
         );
     });
 
