@@ -1,8 +1,10 @@
 export { CellStatus, cellStatuses, cellStatusOf, isCellStatus } from "./cell-status.js";
+export { type ChangeHeatmapInput, type ChangeRow, changeHeatmap } from "./change-heatmap.js";
 export { type Chart, type ChartTable, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 export { chartConfig, fontFamily, pageWidth } from "./chart-config.js";
 export { type ClassHeatmapInput, classHeatmap, type HeatmapRow } from "./class-heatmap.js";
 export { formatNumber, formatPercent } from "./dutch-number.js";
+export { type DotRow, type IntervalDotsInput, intervalDots } from "./interval-dots.js";
 export { type JaShareInput, type JaShareRow, jaShare } from "./ja-share.js";
 export {
   type LikertBarsInput,

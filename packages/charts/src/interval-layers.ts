@@ -6,12 +6,13 @@ import { statusIs } from "./status-encoding.js";
  * Layers of a dot-and-interval chart (a mean or share with its confidence interval), shared by
  * the partnership profile and the JA-share chart. Rows need the fields `value`, `low`, `high`,
  * `status`, `statusText` and `tooltip`. A row without a number shows its status as text at
- * `statusAt` on the x axis, in place of the dot.
+ * `statusAt` on the x axis, in place of the dot. A chart of one series passes no `yOffset` and no
+ * `color`.
  */
 export function intervalLayers<Y extends object, O extends object, C extends object, X extends object>(args: {
   y: Y;
-  yOffset: O;
-  color: C;
+  yOffset?: O;
+  color?: C;
   /** scale and axis of the x channel (field-less; the layers set the fields) */
   x: X;
   statusAt: number;
@@ -19,9 +20,10 @@ export function intervalLayers<Y extends object, O extends object, C extends obj
   const shown = statusIs(CellStatus.shown);
   const common = {
     y: args.y,
-    yOffset: args.yOffset,
+    ...(args.yOffset === undefined ? {} : { yOffset: args.yOffset }),
     tooltip: { field: "tooltip", type: "nominal" as const },
   };
+  const color = args.color === undefined ? {} : { color: args.color };
   return [
     {
       transform: [
@@ -32,7 +34,7 @@ export function intervalLayers<Y extends object, O extends object, C extends obj
         ...common,
         x: { ...args.x, field: "low", type: "quantitative" as const },
         x2: { field: "high" },
-        color: args.color,
+        ...color,
       },
     },
     {
@@ -41,7 +43,7 @@ export function intervalLayers<Y extends object, O extends object, C extends obj
       encoding: {
         ...common,
         x: { ...args.x, field: "value", type: "quantitative" as const },
-        color: args.color,
+        ...color,
       },
     },
     {

@@ -180,6 +180,61 @@ export function intervalTooltip(args: {
 /** "Groep 5: te weinig respondenten", the text drawn where a dot is missing. */
 export const seriesStatusText = (series: string, status: string): string => `${series}: ${status}`;
 
+// --- Change heatmap ----------------------------------------------------------------------------
+
+export const changeTexts = {
+  construct: "Schaal",
+  previous: "Vorige",
+  current: "Nu",
+  change: "Verschil",
+  legend: "verschil (nu − vorige)",
+  /** inside a cell without data */
+  noDataCell: "–",
+} as const;
+
+/** A change with its sign and a real minus: "+0,25", "−0,40"; a change that rounds to zero is "0,00". */
+export function signedChange(change: number): string {
+  const text = formatNumber(change, 2);
+  return change > 0 && text !== formatNumber(0, 2) ? `+${text}` : text;
+}
+
+/** "Groep 5 · Positieve houding: +0,25 (n = 23)", or why the cell is empty. */
+export const changeTooltip = (
+  row: string,
+  construct: string,
+  change: number | null,
+  n: number | null,
+  status: string | null,
+): string =>
+  `${row} · ${construct}: ${change === null ? (status ?? statusTexts.noData) : `${signedChange(change)}${n === null ? "" : ` (${nText(n)})`}`}`;
+
+// --- Interval dots -----------------------------------------------------------------------------
+
+export const intervalDotsTexts = {
+  series: "Reeks",
+  low: "95%-interval laag",
+  high: "95%-interval hoog",
+} as const;
+
+/** "Educatief partnerschap · Hoofdfase: 3,42 [3,10; 3,74] (n = 23)", or why there is no dot. */
+export function dotTooltip(args: {
+  label: string;
+  value: string | null;
+  low: string | null;
+  high: string | null;
+  n: number | null;
+  status: string | null;
+}): string {
+  const head = `${args.label}: `;
+  if (args.value === null) return head + (args.status ?? statusTexts.noData);
+  const interval = args.low === null || args.high === null ? "" : ` [${args.low}; ${args.high}]`;
+  return head + args.value + interval + (args.n === null ? "" : ` (${nText(args.n)})`);
+}
+
+/** "Educatief partnerschap · Hoofdfase": a category and, when the chart has several, its series. */
+export const dotLabel = (category: string, series: string | null): string =>
+  series === null ? category : `${category} · ${series}`;
+
 // --- Partnership profile -----------------------------------------------------------------------
 
 export const profileTexts = {

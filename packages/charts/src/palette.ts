@@ -70,6 +70,16 @@ export function prefersDarkText(hex: string): boolean {
   return luminance > 0.179;
 }
 
+/**
+ * The diverging ramp for changes: the ends of the Likert ramps (orange down, blue up) around an
+ * almost-white zero.
+ */
+export const divergingRamp: readonly [string, string, string] = [
+  disagreeShades[0]!,
+  "#f7f7f7",
+  agreeShades[agreeShades.length - 1]!,
+];
+
 /** Ends of the sequential ramp for means: light blue (low) to dark blue (high), interpolated in RGB. */
 export const sequentialRamp: readonly [string, string] = ["#deebf7", "#08306b"];
 

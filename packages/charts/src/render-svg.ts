@@ -1,7 +1,5 @@
-import * as vega from "vega";
-import { parse, type Spec as VegaSpec, View } from "vega";
-import { expressionInterpreter } from "vega-interpreter";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { Spec as VegaSpec } from "vega";
+import type { TopLevelSpec } from "vega-lite";
 import { estimateTextWidth } from "./estimate-text-width.js";
 
 export interface RenderOptions {
@@ -9,11 +7,15 @@ export interface RenderOptions {
   onWarning?: (message: string) => void;
 }
 
+// Vega and Vega-Lite take most of a second to load; only rendering needs them, so a command that
+// builds specs (or prints help) does not pay for them.
+const runtime = () => Promise.all([import("vega"), import("vega-lite"), import("vega-interpreter")]);
+
 /** Vega-Lite spec → Vega spec, collecting compiler warnings instead of printing them. */
-export function compileToVega(spec: TopLevelSpec, options: RenderOptions = {}): VegaSpec {
+export async function compileToVega(spec: TopLevelSpec, options: RenderOptions = {}): Promise<VegaSpec> {
+  const [, vegaLite] = await runtime();
   const warn = options.onWarning ?? (() => {});
-  const logger = messageLogger(warn);
-  return compile(spec, { logger }).spec;
+  return vegaLite.compile(spec, { logger: messageLogger(warn) }).spec;
 }
 
 /**
@@ -22,12 +24,13 @@ export function compileToVega(spec: TopLevelSpec, options: RenderOptions = {}): 
  * renders here also renders under a Content-Security-Policy without 'unsafe-eval'.
  */
 export async function renderSvg(spec: TopLevelSpec, options: RenderOptions = {}): Promise<string> {
-  useTextWidthEstimate();
-  const vegaSpec = compileToVega(spec, options);
-  const runtime = parse(vegaSpec, undefined, { ast: true });
-  const view = new View(runtime, {
+  const [vega, , interpreter] = await runtime();
+  useTextWidthEstimate(vega);
+  const vegaSpec = await compileToVega(spec, options);
+  const parsed = vega.parse(vegaSpec, undefined, { ast: true });
+  const view = new vega.View(parsed, {
     renderer: "none",
-    expr: expressionInterpreter,
+    expr: interpreter.expressionInterpreter,
     logger: messageLogger(options.onWarning ?? (() => {})),
   });
   try {
@@ -81,7 +84,7 @@ let estimateInstalled = false;
  * Replaces Vega's canvas-less width estimate with ours, through the hook Vega documents for
  * this (`textMetrics.width`, as vl-convert does). Only in Node: there is no canvas to prefer.
  */
-function useTextWidthEstimate(): void {
+function useTextWidthEstimate(vega: unknown): void {
   if (estimateInstalled) return;
   estimateInstalled = true;
   const metrics = (vega as unknown as { textMetrics?: TextMetrics }).textMetrics;

@@ -1,6 +1,6 @@
 import { darkText, prefersDarkText } from "./palette.js";
 
-const lightText = "#ffffff";
+export const lightText = "#ffffff";
 
 /** The text colour for a label on this background: dark or white, whichever contrasts more. */
 export function textColorOn(background: string): string {

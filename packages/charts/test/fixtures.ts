@@ -4,7 +4,9 @@
  * must drop them. Their values use digits that occur nowhere else, so a leak is easy to find.
  */
 import type {
+  ChangeHeatmapInput,
   ClassHeatmapInput,
+  IntervalDotsInput,
   JaShareInput,
   LikertBarsInput,
   PartnershipProfileInput,
@@ -290,3 +292,234 @@ Object.assign(jaShareInput.rows.find((row) => row.item === "k2" && row.fase === 
   suppressed: true,
   reason: suppressionReason,
 });
+
+/**
+ * Change per groep between two waves. Groep 6 had too few respondents on educatief
+ * partnerschap (numbers left in by a careless caller); the hostile groep was not asked about
+ * heldere communicatie in the previous wave, so it has no change there.
+ */
+const changeConstructs = [
+  ["positieve_houding", "Positieve houding naar alle ouders"],
+  ["heldere_communicatie", "Heldere communicatie over verwachtingen"],
+  ["educatief", "Educatief partnerschap"],
+  ["maatschappelijk", "Maatschappelijk partnerschap"],
+] as const;
+/** Per groep and construct: [previous, current, change, n]. */
+const changeValues: Record<string, (readonly [number, number, number, number] | null)[]> = {
+  g4: [
+    [3.1, 3.35, 0.25, 24],
+    [3.3, 2.9, -0.4, 24],
+    [2.5, 3.25, 0.75, 23],
+    [3.4, 3.4, 0, 22],
+  ],
+  g6: [
+    [3.6, 2.9, -0.7, 19],
+    [3.2, 3.3, 0.1, 19],
+    [2.19, 3.06, 0.87, 3],
+    [2.6, 2.9, 0.3, 18],
+  ],
+  g8: [[3.0, 3.05, 0.05, 21], null, [3.35, 3.2, -0.15, 21], [2.75, 3.2, 0.45, 20]],
+};
+
+export const changeHeatmapInput: ChangeHeatmapInput = {
+  title: "Verschil in gemiddelde, najaar 2024 min voorjaar 2024",
+  description:
+    "Heatmap van het verschil in gemiddelde score per groep tussen voorjaar 2024 en najaar 2024 (nu min vorige), " +
+    "per Bakker-conditie en partnerschapsvorm. Blauw is hoger dan de vorige meting, oranje lager.",
+  rowTitle: "Groep",
+  rows: (
+    [
+      ["g4", "Groep 4"],
+      ["g6", "Groep 6"],
+      ["g8", xss],
+    ] as const
+  ).flatMap(([row, rowLabel]) =>
+    changeConstructs.map(([construct, constructLabel], c) => {
+      const values = changeValues[row]![c]!;
+      return values === null
+        ? {
+            row,
+            rowLabel,
+            construct,
+            constructLabel,
+            change: null,
+            previous: null,
+            current: 3.3,
+            n: 21,
+            suppressed: false,
+          }
+        : {
+            row,
+            rowLabel,
+            construct,
+            constructLabel,
+            previous: values[0],
+            current: values[1],
+            change: values[2],
+            n: values[3],
+            suppressed: values[3] < 5,
+            ...(values[3] < 5 ? { reason: suppressionReason } : {}),
+          };
+    }),
+  ),
+};
+
+/**
+ * Opleidingsouders' answers per question and fase (1–5), as the leerlijn view draws them: the
+ * second question's afstudeerfase is suppressed, the third has no hoofdfase answers.
+ */
+export const feedbackDotsInput: IntervalDotsInput = {
+  title: "Oordeel van opleidingsouders per vraag en fase",
+  description:
+    "Gemiddeld antwoord van opleidingsouders per vraag (1 = nee, helemaal niet; 5 = ja, helemaal), per fase, met 95%-interval.",
+  axisTitle: "gemiddelde (1–5)",
+  categoryTitle: "Vraag",
+  seriesTitle: "Fase",
+  domain: [1, 5],
+  rows: [
+    ["v1", "Was de student goed voorbereid op het gesprek?"],
+    ["v2", `Luisterde de student echt naar u? ${xss}`],
+    ["v3", "Gaf de student u ruimte voor uw eigen inbreng en voor vragen over de ontwikkeling van uw kind?"],
+  ].flatMap(([category, categoryLabel], i) =>
+    [
+      ["Hoofdfase", 3.4 + 0.3 * i, 14],
+      ["Afstudeerfase", 3.9 + 0.2 * i, 11],
+    ].map(([series, mean, n]) => ({
+      category: category!,
+      categoryLabel: categoryLabel!,
+      series: series as string,
+      value: mean as number,
+      low: (mean as number) - 0.4,
+      high: (mean as number) + 0.4,
+      n: n as number,
+      suppressed: false,
+    })),
+  ),
+};
+Object.assign(
+  feedbackDotsInput.rows.find((row) => row.category === "v2" && row.series === "Afstudeerfase")!,
+  {
+    value: 1.37,
+    low: 0.58,
+    high: 2.16,
+    n: 3,
+    suppressed: true,
+    reason: suppressionReason,
+  },
+);
+Object.assign(feedbackDotsInput.rows.find((row) => row.category === "v3" && row.series === "Hoofdfase")!, {
+  value: null,
+  low: null,
+  high: null,
+  n: null,
+});
+
+/** Cronbach's alpha per scale, one series, with the 0,70 reference line. */
+export const reliabilityDotsInput: IntervalDotsInput = {
+  title: "Cronbachs alfa per schaal, alle scholen, najaar 2024",
+  description:
+    "Interne consistentie van elke schaal over alle respondenten van het bestuur in deze meting: " +
+    "Cronbachs alfa met 95%-interval (Feldt). 0,70 of hoger is voldoende.",
+  axisTitle: "Cronbachs alfa",
+  categoryTitle: "Schaal",
+  domain: [0, 1],
+  reference: 0.7,
+  rows: [
+    {
+      category: "positieve_houding",
+      categoryLabel: "Positieve houding",
+      series: "",
+      value: 0.81,
+      low: 0.77,
+      high: 0.85,
+      n: 187,
+      suppressed: false,
+    },
+    {
+      category: "heldere_communicatie",
+      categoryLabel: xss,
+      series: "",
+      value: 0.64,
+      low: 0.57,
+      high: 0.7,
+      n: 181,
+      suppressed: false,
+    },
+    {
+      category: "educatief",
+      categoryLabel: "Educatief partnerschap",
+      series: "",
+      value: 0.946,
+      low: 0.912,
+      high: 0.969,
+      n: 4,
+      suppressed: true,
+      reason: suppressionReason,
+    },
+    {
+      category: "formeel",
+      categoryLabel: "Formeel partnerschap",
+      series: "",
+      value: null,
+      low: null,
+      high: null,
+      n: null,
+      suppressed: false,
+    },
+  ],
+};
+
+/** Shares of JA per profieleis and fase, in percent, as the leerlijn view draws them. */
+export const profieleisDotsInput: IntervalDotsInput = {
+  title: "Aandeel JA op de gekoppelde observatie-items, per profieleis en fase",
+  description:
+    "Per profieleis startbekwaam het aandeel JA van alle JA/NEE-scores op de observatie-items die ermee verbonden zijn, per fase.",
+  axisTitle: "aandeel JA",
+  categoryTitle: "Profieleis",
+  seriesTitle: "Fase",
+  domain: [0, 1],
+  percent: true,
+  rows: [
+    {
+      category: "a",
+      categoryLabel: "a: voert gesprekken met ouders",
+      series: "Hoofdfase",
+      value: 34 / 52,
+      low: 0.52,
+      high: 0.76,
+      n: 52,
+      suppressed: false,
+    },
+    {
+      category: "a",
+      categoryLabel: "a: voert gesprekken met ouders",
+      series: "Afstudeerfase",
+      value: 0.8,
+      low: 0.66,
+      high: 0.89,
+      n: 40,
+      suppressed: false,
+    },
+    {
+      category: "b",
+      categoryLabel: `b: analyseert de ouderpopulatie ${xss}`,
+      series: "Hoofdfase",
+      value: 0.5,
+      low: 0.3,
+      high: 0.7,
+      n: 20,
+      suppressed: false,
+    },
+    {
+      category: "b",
+      categoryLabel: `b: analyseert de ouderpopulatie ${xss}`,
+      series: "Afstudeerfase",
+      value: 0.333,
+      low: 0.061,
+      high: 0.792,
+      n: 3,
+      suppressed: true,
+      reason: suppressionReason,
+    },
+  ],
+};

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { Ajv, type ValidateFunction } from "ajv";
 import type { TopLevelSpec } from "vega-lite";
-import { compileToVega } from "../src/index.js";
+import { compile } from "vega-lite";
 
 const require = createRequire(import.meta.url);
 const schema = require("vega-lite/vega-lite-schema.json") as object;
@@ -38,7 +38,7 @@ export function vegaExpressions(spec: TopLevelSpec): string[] {
       for (const [childKey, child] of Object.entries(node)) if (childKey !== "values") walk(child, childKey);
     }
   };
-  walk(compileToVega(spec), undefined);
+  walk(compile(spec).spec, undefined);
   return found;
 }
 

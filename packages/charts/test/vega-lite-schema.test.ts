@@ -1,17 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { classHeatmap, jaShare, likertBars, partnershipProfile, responseRate, trend } from "../src/index.js";
 import {
+  changeHeatmap,
+  classHeatmap,
+  intervalDots,
+  jaShare,
+  likertBars,
+  partnershipProfile,
+  renderSvg,
+  responseRate,
+  trend,
+} from "../src/index.js";
+import {
+  changeHeatmapInput,
+  feedbackDotsInput,
   heatmapInput,
   jaShareInput,
   likertInput,
+  profieleisDotsInput,
   profileInput,
+  reliabilityDotsInput,
   responseRateInput,
   trendInput,
 } from "./fixtures.js";
 import { schemaErrors } from "./support.js";
 
 // One file for all builders: the schema is compiled once.
-describe("every builder's spec validates against the Vega-Lite 6 JSON Schema", () => {
+describe("every builder's spec validates against the Vega-Lite 6 JSON Schema and renders to SVG", () => {
   const charts = {
     likertBars: likertBars(likertInput),
     classHeatmap: classHeatmap(heatmapInput),
@@ -19,10 +33,18 @@ describe("every builder's spec validates against the Vega-Lite 6 JSON Schema", (
     trend: trend(trendInput),
     responseRate: responseRate(responseRateInput),
     jaShare: jaShare(jaShareInput),
+    changeHeatmap: changeHeatmap(changeHeatmapInput),
+    "intervalDots (series)": intervalDots(feedbackDotsInput),
+    "intervalDots (one series, reference line)": intervalDots(reliabilityDotsInput),
+    "intervalDots (percent)": intervalDots(profieleisDotsInput),
   };
   for (const [name, chart] of Object.entries(charts)) {
-    it(name, () => {
+    it(name, async () => {
       expect(schemaErrors(chart.spec)).toEqual([]);
+      const warnings: string[] = [];
+      const svg = await renderSvg(chart.spec, { onWarning: (message) => warnings.push(message) });
+      expect(warnings).toEqual([]);
+      expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
     });
   }
 
