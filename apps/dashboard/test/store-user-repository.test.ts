@@ -2,6 +2,8 @@ import { publicUser, type User } from "@zaz/dashboard";
 import { openDuckDbStore, type Store } from "@zaz/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreUserRepository } from "../src/users/store-user-repository.js";
+import { countingStore } from "./counting-store.js";
+import { ManualClock } from "./helpers.js";
 
 let store: Store;
 let users: StoreUserRepository;
@@ -65,5 +67,72 @@ describe("StoreUserRepository", () => {
   it("refuses a stored row whose role it does not know", async () => {
     await store.users.add({ username: "x", role: "superuser", scopes: {}, passwordHash: "h" });
     await expect(users.find("x")).rejects.toThrow(/unknown role superuser/);
+  });
+});
+
+describe("StoreUserRepository's cache of found accounts", () => {
+  let clock: ManualClock;
+  let counted: ReturnType<typeof countingStore>;
+  let cached: StoreUserRepository;
+
+  beforeEach(() => {
+    clock = new ManualClock();
+    counted = countingStore(store);
+    cached = new StoreUserRepository(counted.store, { clock });
+  });
+
+  it("answers repeated finds from memory and reads the account again after 60 s", async () => {
+    await store.users.add({ ...anna, username: "anna" });
+    for (let i = 0; i < 5; i++) expect((await cached.find("Anna"))?.role).toBe("directeur");
+    expect(counted.users.reads).toBe(1);
+    clock.advance(59_999);
+    expect((await cached.find("anna"))?.role).toBe("directeur");
+    expect(counted.users.reads).toBe(1);
+    clock.advance(1);
+    expect((await cached.find("anna"))?.role).toBe("directeur");
+    expect(counted.users.reads).toBe(2);
+  });
+
+  it("sees a change made by another process within 60 s", async () => {
+    await store.users.add({ ...anna, username: "anna" });
+    await cached.find("anna");
+    await store.users.remove("anna");
+    await store.users.add({ ...anna, username: "anna", role: "leerteam", scopes: { bestuur: "asko" } });
+    clock.advance(30_000);
+    expect((await cached.find("anna"))?.role).toBe("directeur");
+    clock.advance(30_000);
+    expect((await cached.find("anna"))?.role).toBe("leerteam");
+    await store.users.remove("anna");
+    clock.advance(60_000);
+    expect(await cached.find("anna")).toBeUndefined();
+  });
+
+  it("forgets an account at once when this process removes or adds it", async () => {
+    await cached.add(anna);
+    expect((await cached.find("anna"))?.role).toBe("directeur");
+    expect(await cached.remove("ANNA")).toBe(true);
+    expect(await cached.find("anna")).toBeUndefined();
+    await cached.add({ ...anna, role: "leerteam", scopes: { bestuur: "asko" } });
+    expect((await cached.find("anna"))?.role).toBe("leerteam");
+  });
+
+  it("does not cache an account read while it is removed", async () => {
+    await cached.add(anna);
+    const release = counted.hold("users");
+    const reading = cached.find("anna");
+    await cached.remove("anna");
+    release();
+    // the read may have seen the account before it went; it is not kept
+    await reading;
+    expect(await cached.find("anna")).toBeUndefined();
+  });
+
+  it("does not cache absent accounts, and hands out copies", async () => {
+    expect(await cached.find("anna")).toBeUndefined();
+    await store.users.add({ ...anna, username: "anna" });
+    const found = await cached.find("anna");
+    expect(found?.role).toBe("directeur");
+    found?.scopes.schools?.push("elders");
+    expect((await cached.find("anna"))?.scopes).toEqual(anna.scopes);
   });
 });

@@ -1,20 +1,47 @@
 import { isRole } from "@zaz/accounts";
 import { fail, ok, type Result } from "@zaz/model";
 import type { Store, UserRecord } from "@zaz/store";
+import { type Clock, systemClock } from "../clock.js";
 import { userMessages } from "../messages.js";
 import { normaliseUsername, type User, type UserRepository } from "./user-repository.js";
 
-/** Accounts in the database, through the Store's users table. */
+export interface StoreUserRepositoryOptions {
+  clock?: Clock;
+  /** how long a found account is served from memory before it is read again; default 60 s */
+  cacheMs?: number;
+  /** accounts kept in memory, least recently used out first; default 1,000 */
+  maxCachedUsers?: number;
+}
+
+/**
+ * Accounts in the database, through the Store's users table. Every request looks up its user
+ * (loadUser), so accounts found are kept in memory for up to `cacheMs` (60 s): a repeated `find`
+ * does no database work. This process's own `add` and `remove` (and any future change of an
+ * account, such as a new password) drop the cached copy at once; a change made by another process
+ * (the CLI, another dashboard on a shared database) is seen within `cacheMs`, as no copy is
+ * trusted longer than that without reading the row again. Absent accounts are not cached.
+ */
 export class StoreUserRepository implements UserRepository {
   readonly #users: Store["users"];
+  readonly #clock: Clock;
+  readonly #cacheMs: number;
+  readonly #maxCached: number;
+  /** in least-recently-used order: a Map iterates in insertion order */
+  readonly #found = new Map<string, { user: User; readAt: number }>();
+  /** counts this process's changes, so a find that read during one does not cache what it read */
+  #changes = 0;
 
-  constructor(store: Pick<Store, "users">) {
+  constructor(store: Pick<Store, "users">, options: StoreUserRepositoryOptions = {}) {
     this.#users = store.users;
+    this.#clock = options.clock ?? systemClock;
+    this.#cacheMs = options.cacheMs ?? 60_000;
+    this.#maxCached = Math.max(1, options.maxCachedUsers ?? 1000);
   }
 
   async add(user: User): Promise<Result<User>> {
     const stored: User = { ...toUser(user), username: normaliseUsername(user.username) };
-    if ((await this.#users.add(stored)) === "exists") {
+    const outcome = await this.#changing(stored.username, () => this.#users.add(stored));
+    if (outcome === "exists") {
       return fail([
         { code: "user-exists", message: userMessages.exists(stored.username), value: stored.username },
       ]);
@@ -23,8 +50,23 @@ export class StoreUserRepository implements UserRepository {
   }
 
   async find(username: string): Promise<User | undefined> {
-    const record = await this.#users.find(normaliseUsername(username));
-    return record === undefined ? undefined : toUser(record);
+    const key = normaliseUsername(username);
+    const now = this.#clock.now();
+    const cached = this.#found.get(key);
+    if (cached !== undefined && now - cached.readAt < this.#cacheMs) {
+      this.#found.delete(key);
+      this.#found.set(key, cached);
+      return toUser(cached.user);
+    }
+    const changes = this.#changes;
+    const record = await this.#users.find(key);
+    if (record === undefined) {
+      this.#found.delete(key);
+      return undefined;
+    }
+    const user = toUser(record);
+    if (changes === this.#changes) this.#remember(key, { user, readAt: now });
+    return toUser(user);
   }
 
   async list(): Promise<User[]> {
@@ -32,7 +74,29 @@ export class StoreUserRepository implements UserRepository {
   }
 
   async remove(username: string): Promise<boolean> {
-    return this.#users.remove(normaliseUsername(username));
+    const key = normaliseUsername(username);
+    return this.#changing(key, () => this.#users.remove(key));
+  }
+
+  /** Runs a change of an account with its cached copy dropped before and after. */
+  async #changing<T>(key: string, change: () => Promise<T>): Promise<T> {
+    this.#changes++;
+    this.#found.delete(key);
+    try {
+      return await change();
+    } finally {
+      this.#changes++;
+      this.#found.delete(key);
+    }
+  }
+
+  #remember(key: string, entry: { user: User; readAt: number }): void {
+    this.#found.delete(key);
+    this.#found.set(key, entry);
+    if (this.#found.size > this.#maxCached) {
+      const oldest = this.#found.keys().next().value;
+      if (oldest !== undefined) this.#found.delete(oldest);
+    }
   }
 }
 
