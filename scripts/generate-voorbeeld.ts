@@ -4,6 +4,7 @@
  *
  *   npx tsx --conditions zaz-source scripts/generate-voorbeeld.ts
  *   npx tsx --conditions zaz-source scripts/generate-voorbeeld.ts --responses 200000 --out /tmp/groot.csv
+ *   … --wave-index 1   (another wave: other answers, a little more positive)
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -291,15 +292,15 @@ function pabo(instrument: Instrument, rng: Random): SimResponse[] {
   return out;
 }
 
-/** One large ouderpopulatie export in Google Forms format, streamed. */
-async function large(out: string, n: number, instrument: Instrument) {
-  const rng = new Random(42);
+/** One large ouderpopulatie export in Google Forms format, streamed; each wave index its own answers. */
+async function large(out: string, n: number, instrument: Instrument, waveIndex = 0) {
+  const rng = new Random(42 + waveIndex);
   const writer = new CsvWriter(out, googleForms.format);
   for (const h of googleForms.headerRows(instrument, ["groep"])) await writer.row(h);
   const perChunk = 1000;
   for (let done = 0; done < n; done += perChunk) {
     const groep = ((done / perChunk) % 8) + 1;
-    const chunk = ouderpopulatie(instrument, rng, 1, 0, groep, Math.min(perChunk, n - done));
+    const chunk = ouderpopulatie(instrument, rng, 1, waveIndex, groep, Math.min(perChunk, n - done));
     for (const [i, r] of chunk.entries())
       await writer.row(googleForms.row(instrument, ["groep"], r, done + i));
   }
@@ -347,7 +348,12 @@ async function updateReadme(path: string, manifest: readonly ManifestEntry[]) {
 
 async function run() {
   const { values } = parseArgs({
-    options: { responses: { type: "string" }, out: { type: "string" }, dir: { type: "string" } },
+    options: {
+      responses: { type: "string" },
+      out: { type: "string" },
+      dir: { type: "string" },
+      "wave-index": { type: "string", default: "0" },
+    },
   });
   const { instruments: loaded, problems } = await findInstruments([defaultInstrumentDir()]);
   if (problems.length > 0) throw new Error(problems.map((p) => p.message).join("\n"));
@@ -358,7 +364,7 @@ async function run() {
     const ouder = instruments.get("ouderpopulatie");
     if (!ouder) throw new Error("instrument ouderpopulatie not found");
     const out = resolve(values.out ?? `ouderpopulatie-${n}.csv`);
-    await large(out, n, ouder);
+    await large(out, n, ouder, Number(values["wave-index"]));
     process.stderr.write(`${n} antwoorden geschreven naar ${out}\n`);
     return;
   }

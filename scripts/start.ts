@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { hashPassword, slugify, type UserScopes } from "@zaz/accounts";
 import { main as zaz } from "@zaz/cli";
 import { StoreResultsService, StoreSessionStore, StoreUserRepository, serve } from "@zaz/dashboard";
-import type { Instrument } from "@zaz/model";
 import { defaultDatabasePath, openDuckDbStore } from "@zaz/store";
 import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
 
@@ -74,7 +73,9 @@ async function run(): Promise<void> {
   }
   writeFileSync(passwordsFile, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
 
+  // A database filled before instrument definitions were stored: analyse it with this installation's files.
   const { instruments } = await findInstruments([defaultInstrumentDir()]);
+  await store.adoptInstruments(instruments.map((l) => l.instrument));
   const privacy = privacySettings({});
   if (!privacy.ok) throw new Error("privacy settings");
   const env = {
@@ -83,13 +84,10 @@ async function run(): Promise<void> {
     ZAZ_INSECURE_COOKIES: process.env.ZAZ_INSECURE_COOKIES ?? "1",
     ZAZ_SESSION_SECRET: process.env.ZAZ_SESSION_SECRET ?? randomBytes(32).toString("hex"),
   };
+  const results = new StoreResultsService({ store, privacy: privacy.value });
   const serving = await serve(
     {
-      results: new StoreResultsService({
-        store,
-        instruments: new Map<string, Instrument>(instruments.map((l) => [l.instrument.id, l.instrument])),
-        privacy: privacy.value,
-      }),
+      results,
       users: new StoreUserRepository(store),
       sessionStore: new StoreSessionStore(store),
     },
@@ -101,6 +99,12 @@ async function run(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // The views people open first are computed now, in the background, and kept in the database.
+  void results
+    .precompute()
+    .catch((error) =>
+      process.stderr.write(`let op: overzichten vooraf berekenen mislukt: ${String(error)}\n`),
+    );
   const url = serving.value.url.replace("127.0.0.1", "localhost");
   process.stdout.write(
     [

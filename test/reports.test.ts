@@ -91,9 +91,11 @@ describe("reports on the example data", () => {
       db,
     ]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.startsWith("\uFEFFrapport;sectie;tabel;rij;kolom;waarde;n;status;toelichting")).toBe(
-      true,
-    );
+    expect(
+      r.stdout.startsWith(
+        "\uFEFFrapport;sectie;tabel;rij;kolom;waarde;n;ondergrens;bovengrens;status;toelichting",
+      ),
+    ).toBe(true);
     expect(r.stdout).toContain(";Groep 5;");
     for (const line of r.stdout.split("\r\n").slice(1)) expect(line).not.toMatch(/(^|;)[=+@]/);
   });

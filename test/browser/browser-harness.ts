@@ -2,8 +2,16 @@
 // Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { listen, type ResultsService, type Serving } from "@zaz/dashboard";
-import { demoPassword, demoUsers } from "@zaz/dashboard/testing";
+import {
+  hashPassword,
+  listen,
+  MemoryUserRepository,
+  type ResultsService,
+  type Serving,
+  type User,
+  type UserRepository,
+} from "@zaz/dashboard";
+import { demoPassword, demoUsers, fastScryptParams } from "@zaz/dashboard/testing";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const chromiumPath = "/usr/bin/chromium";
@@ -12,11 +20,20 @@ if (!hasChromium) console.warn(`browser tests skipped: ${chromiumPath} not found
 
 export const artefacts = "test-results/browser";
 
-export async function startServer(results: ResultsService): Promise<Serving> {
+/** Accounts with the demo password, for data whose ids are not the demo fixture's. */
+export async function usersWith(
+  accounts: readonly Omit<User, "passwordHash">[],
+): Promise<MemoryUserRepository> {
+  const passwordHash = await hashPassword(demoPassword, fastScryptParams);
+  return new MemoryUserRepository(accounts.map((a) => ({ ...a, scopes: { ...a.scopes }, passwordHash })));
+}
+
+/** The dashboard on a free port over `results`; the demo accounts unless `users` is given. */
+export async function startServer(results: ResultsService, users?: UserRepository): Promise<Serving> {
   return listen(
     {
       results,
-      users: await demoUsers(),
+      users: users ?? (await demoUsers()),
       config: { sessionSecret: "browser-test-secret-0123456789abcdef", secureCookies: false },
       log: (error) => console.error(error),
     },
@@ -91,13 +108,19 @@ export async function logIn(page: Page, baseUrl: string, username: string): Prom
   ]);
 }
 
-/** Waits until the view finished: the status region empties and every figure has its SVG. */
+/**
+ * Waits until the view finished: the status region empties, every figure has its SVG, and the
+ * method block (appended after the last section, once every chart is drawn) is there. The home
+ * page has no view, so no method block.
+ */
 export async function waitForView(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const status = document.getElementById("status");
     const figures = document.querySelectorAll("figure.chart-figure").length;
     const svgs = document.querySelectorAll("figure.chart-figure .chart svg").length;
-    return status !== null && status.textContent === "" && svgs === figures;
+    const done =
+      document.body.dataset.view === "home" || document.querySelector("#content details.method") !== null;
+    return status !== null && status.textContent === "" && svgs === figures && done;
   });
 }
 

@@ -1,10 +1,17 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
-import { hashPassword, listen, MemoryUserRepository, type Serving, type User } from "@zaz/dashboard";
-import { demoPassword, fastScryptParams } from "@zaz/dashboard/testing";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Serving, User } from "@zaz/dashboard";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadExampleData, type RealData } from "../../apps/dashboard/test/real-data.js";
+import {
+  loadExampleData,
+  manifest,
+  type RealData,
+  rosterFamilies,
+  voorbeeld,
+} from "../../apps/dashboard/test/real-data.js";
 import {
   artefacts,
   cspViolations,
@@ -14,10 +21,12 @@ import {
   marksPerChart,
   newRecordedPage,
   seriousAxeViolations,
+  startServer,
+  usersWith,
   waitForView,
 } from "./browser-harness.js";
 
-// Accounts scoped to the example data's slug ids (the demo users point at the fake fixture's).
+// Accounts scoped to the example data's slug ids (the demo users point at the demo fixture's).
 const accounts: Omit<User, "passwordHash">[] = [
   { username: "directeur", role: "directeur", scopes: { schools: ["de-regenboog"] } },
   { username: "leerteam", role: "leerteam", scopes: { bestuur: "stichting-samen-leren" } },
@@ -42,18 +51,7 @@ describe.skipIf(!hasChromium)("dashboard on the example data in Chromium", () =>
 
   beforeAll(async () => {
     data = await loadExampleData();
-    const passwordHash = await hashPassword(demoPassword, fastScryptParams);
-    serving = await listen(
-      {
-        results: data.service,
-        users: new MemoryUserRepository(
-          accounts.map((a) => ({ ...a, scopes: { ...a.scopes }, passwordHash })),
-        ),
-        config: { sessionSecret: "browser-test-secret-0123456789abcdef", secureCookies: false },
-        log: (error) => console.error(error),
-      },
-      { host: "127.0.0.1", port: 0 },
-    );
+    serving = await startServer(data.service, await usersWith(accounts));
     browser = await launch();
   });
 
@@ -90,22 +88,87 @@ describe.skipIf(!hasChromium)("dashboard on the example data in Chromium", () =>
     });
   }
 
-  it("directeur: the class overview names the school and shows real numbers first", async () => {
+  it("directeur: the class overview names the school and wave and shows the real numbers, each with its n", async () => {
+    const school = "De Regenboog";
+    const wave = "2026-voorjaar";
+    // The numbers as the example files have them, read without the store.
+    const responses = manifest().find(
+      (e) => e.instrument === "ouderpopulatie" && e.flags.school === school && e.flags.wave === wave,
+    )!.responses;
+    const families = rosterFamilies(school, wave);
+    const familiesPerGroep = new Map(
+      readFileSync(join(voorbeeld, "rooster.csv"), "utf8")
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.split(";"))
+        .filter(([s, , w]) => s === school && w === wave)
+        .map(([, groep, , n]) => [`Groep ${groep}`, Number(n)]),
+    );
+    expect(familiesPerGroep.size).toBe(8);
     const { context, page, problems } = await newRecordedPage(browser);
     try {
       await logIn(page, serving.url, "directeur");
-      await page.goto(`${serving.url}/directeur?school=de-regenboog&wave=2026-voorjaar`);
+      await page.goto(`${serving.url}/directeur?school=de-regenboog&wave=${wave}`);
       await waitForView(page);
-      expect(await page.locator("#view-title").textContent()).toContain("De Regenboog, voorjaar 2026");
-      expect(await page.locator("#facts dd").nth(1).textContent()).toMatch(/^98 \(n = 98\)$/);
+      expect(await page.locator("#view-title").textContent()).toBe(
+        `Ouderbetrokkenheid per groep — ${school}`,
+      );
+      expect(await page.locator("#content p.subtitle").textContent()).toBe(
+        "Meting voorjaar 2026, vergeleken met najaar 2025",
+      );
+      expect(await page.locator("#filter-wave").inputValue()).toBe(wave);
+      // Response rate and respondents, with the n they rest on: the files' own counts.
+      expect(await page.locator("#facts dt").allTextContents()).toEqual([
+        "Respons",
+        "Ingevulde vragenlijsten",
+      ]);
+      expect(await page.locator("#facts dd").allTextContents()).toEqual([
+        `${Math.round((100 * responses) / families)}% (n = ${responses})`,
+        `${responses} (n = ${responses})`,
+      ]);
+      // First the response per groep, then the Bakker conditions per groep.
       const titles = await page.locator("figure.chart-figure figcaption").allTextContents();
-      expect(titles[0]).toMatch(/Bakker/);
-      // A groep page the directeur may not see (another school) is refused by the server.
+      expect(titles.slice(0, 3)).toEqual([
+        "Respons per groep",
+        "Ervaring per groep en conditie",
+        "Betrokkenheid per groep en vorm",
+      ]);
+      expect(await page.locator("#sectie-ervaring-bakker .intro").textContent()).toMatch(/Bakker/);
+      // The response chart's table: every groep shown has the roster's families, a small one why not.
+      const respons = page.locator("#sectie-respons figure.chart-figure");
+      await respons.getByRole("button", { name: "Toon tabel" }).click();
+      const rows = await respons
+        .locator("table tbody tr")
+        .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((cell) => cell.textContent ?? "")));
+      expect(rows.map((r) => r[0])).toEqual([...familiesPerGroep.keys()]);
+      const shown = rows.filter((r) => r[4] === "");
+      const hidden = rows.filter((r) => r[4] !== "");
+      expect(shown.length).toBeGreaterThan(4);
+      expect(hidden.length).toBeGreaterThan(0);
+      let counted = 0;
+      for (const [groep, n, gezinnen, rate] of shown) {
+        expect(Number(gezinnen), groep).toBe(familiesPerGroep.get(groep!));
+        expect(Number(n), groep).toBeGreaterThanOrEqual(5);
+        expect(Number(rate!.replace(",", ".")), groep).toBeCloseTo((100 * Number(n)) / Number(gezinnen), 1);
+        counted += Number(n);
+      }
+      expect(counted).toBeLessThan(responses);
+      for (const [groep, n, gezinnen, rate, status] of hidden) {
+        expect([n, gezinnen, rate], groep).toEqual(["", "", ""]);
+        expect(status, groep).toMatch(/^onderdrukt: (minder dan 5 respondenten|afgeschermd)/);
+      }
+      // A school the directeur may not see is refused by the server, whatever the page asks.
       const refused = await page.request.get(
-        `${serving.url}/api/class-overview?school=het-kompas&wave=2026-voorjaar`,
+        `${serving.url}/api/class-overview?school=het-kompas&wave=${wave}`,
       );
       expect(refused.status()).toBe(403);
+      const allowed = await page.request.get(
+        `${serving.url}/api/class-overview?school=de-regenboog&wave=${wave}`,
+      );
+      expect(allowed.status()).toBe(200);
       expect(problems.pageErrors).toEqual([]);
+      expect(problems.console).toEqual([]);
     } finally {
       await context.close();
     }

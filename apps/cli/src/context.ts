@@ -1,5 +1,4 @@
-import { delimiter, resolve } from "node:path";
-import { defaultDatabasePath } from "@zaz/store";
+import { delimiter, join, resolve } from "node:path";
 import { defaultInstrumentDir } from "@zaz/survey";
 import type { Effects } from "./effects.js";
 
@@ -17,5 +16,8 @@ export function databasePath(effects: Effects, db: string | undefined): string {
   if (db !== undefined && db !== "") return resolve(effects.cwd, db);
   const env = effects.env.ZAZ_DB;
   if (env !== undefined && env !== "") return resolve(effects.cwd, env);
-  return defaultDatabasePath({});
+  // The file of @zaz/store's defaultDatabasePath({}) (test/lazy-start.test.ts checks that they agree),
+  // found beside the default instruments as voorbeeldDir() does: importing @zaz/store here would
+  // load DuckDB for every command that reads instruments, such as `zaz instrument list`.
+  return join(defaultInstrumentDir(), "..", "zijaanzij.duckdb");
 }

@@ -1,24 +1,14 @@
 import { Command, CommanderError, Option } from "commander";
 import { CliError, ExitCode } from "./cli-error.js";
-import { imports } from "./commands/imports.js";
-import { type IngestOptions, ingest, validate } from "./commands/ingest.js";
-import { instrumentCheck, instrumentList, instrumentShow } from "./commands/instrument.js";
-import { map } from "./commands/map.js";
-import { pseudonymCommand } from "./commands/pseudonym.js";
-import { remove } from "./commands/remove.js";
-import {
-  exportCsv,
-  type ReportOptions,
-  reportKlassen,
-  reportLeerlijn,
-  reportOntwikkeling,
-  reportScholen,
-} from "./commands/report.js";
-import { roster } from "./commands/roster.js";
+import type { IngestOptions } from "./commands/ingest.js";
+import type { ReportOptions } from "./commands/report.js";
 import { hiddenPrompt, readAll, registerUserCommands } from "./commands/user.js";
-import { voorbeeld } from "./commands/voorbeeld.js";
 import type { Effects } from "./effects.js";
 import { cliMessages as msg } from "./messages.js";
+
+// Only light modules are imported above: each action imports its command module when it runs,
+// so `zaz --help` and `zaz instrument list` do not load DuckDB, Vega or the CSV reader
+// (apps/cli/test/lazy-start.test.ts checks this; `npm run bench:cli` measures the start).
 
 type Action = (effects: Effects) => Promise<number>;
 
@@ -47,13 +37,17 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
     .command("list")
     .description("toon de gevonden instrumenten met versie en aantallen items")
     .addOption(formatOption())
-    .action((opts: { format?: string }) => done((e) => instrumentList(opts, e)));
+    .action((opts: { format?: string }) =>
+      done(async (e) => (await import("./commands/instrument.js")).instrumentList(opts, e)),
+    );
   instrument
     .command("show")
     .description("toon de items van een instrument: tekst, schaal en construct")
     .argument("<id>", "id van het instrument, of pad naar een instrumentbestand")
     .addOption(formatOption())
-    .action((id: string, opts: { format?: string }) => done((e) => instrumentShow(id, opts, e)));
+    .action((id: string, opts: { format?: string }) =>
+      done(async (e) => (await import("./commands/instrument.js")).instrumentShow(id, opts, e)),
+    );
   instrument
     .command("check")
     .description("controleer een instrumentbestand; geen uitvoer en code 0 als het klopt")
@@ -64,7 +58,9 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
         "json",
       ]),
     )
-    .action((file: string, opts: { format?: string }) => done((e) => instrumentCheck(file, opts, e)));
+    .action((file: string, opts: { format?: string }) =>
+      done(async (e) => (await import("./commands/instrument.js")).instrumentCheck(file, opts, e)),
+    );
 
   const dbOption = () =>
     new Option("--db <pad>", "databasebestand (standaard: ZAZ_DB of data/zijaanzij.duckdb)");
@@ -112,12 +108,16 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .description("lees een export in de database in: alles of niets, dubbel inlezen voegt niets toe"),
   )
     .addOption(dbOption())
-    .action((file: string, opts: IngestOptions) => done((e) => ingest(file, opts, e)));
+    .action((file: string, opts: IngestOptions) =>
+      done(async (e) => (await import("./commands/ingest.js")).ingest(file, opts, e)),
+    );
   ingestOptions(
     program
       .command("validate")
       .description("controleer een export zoals ingest doet, zonder iets op te slaan"),
-  ).action((file: string, opts: IngestOptions) => done((e) => validate(file, opts, e)));
+  ).action((file: string, opts: IngestOptions) =>
+    done(async (e) => (await import("./commands/ingest.js")).validate(file, opts, e)),
+  );
   readOptions(
     program
       .command("map")
@@ -132,14 +132,16 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       )
       .addOption(formatOption()),
   ).action((file: string, opts: { instrument: string; output?: string; format?: string }) =>
-    done((e) => map(file, opts, e)),
+    done(async (e) => (await import("./commands/map.js")).map(file, opts, e)),
   );
   program
     .command("imports")
     .description("toon wat er is ingelezen: import-id, bestand, instrument, meting, aantallen, datum")
     .addOption(dbOption())
     .addOption(formatOption())
-    .action((opts: { db?: string; format?: string }) => done((e) => imports(opts, e)));
+    .action((opts: { db?: string; format?: string }) =>
+      done(async (e) => (await import("./commands/imports.js")).imports(opts, e)),
+    );
   program
     .command("remove")
     .description("wis een import of alle antwoorden van één respondent, ook uit het databasebestand")
@@ -148,7 +150,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
     .addOption(dbOption())
     .option("--json", "resultaat als JSON")
     .action((opts: { import?: string; respondent?: string; db?: string; json?: boolean }) =>
-      done((e) => remove(opts, e)),
+      done(async (e) => (await import("./commands/remove.js")).remove(opts, e)),
     );
   readOptions(
     program
@@ -160,7 +162,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .addOption(dbOption())
       .addOption(formatOption()),
   ).action((file: string, opts: { school?: string; wave?: string; db?: string; format?: string }) =>
-    done((e) => roster(file, opts, e)),
+    done(async (e) => (await import("./commands/roster.js")).roster(file, opts, e)),
   );
   program
     .command("voorbeeld")
@@ -168,18 +170,22 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       "lees de voorbeeldgegevens van data/voorbeeld in (een bestuur, vier scholen, twee metingen, Pabo-feedback)",
     )
     .addOption(dbOption())
-    .action((opts: { db?: string }) => done((e) => voorbeeld(opts, e)));
+    .action((opts: { db?: string }) =>
+      done(async (e) => (await import("./commands/voorbeeld.js")).voorbeeld(opts, e)),
+    );
   program
     .command("pseudoniem")
     .description("toon het pseudoniem dat deze installatie aan een naam of e-mailadres geeft")
     .argument("<waarde>", "naam of e-mailadres")
     .addOption(dbOption())
-    .action((value: string, opts: { db?: string }) => done((e) => pseudonymCommand(value, opts, e)));
+    .action((value: string, opts: { db?: string }) =>
+      done(async (e) => (await import("./commands/pseudonym.js")).pseudonymCommand(value, opts, e)),
+    );
 
   const report = program
     .command("report")
     .description(
-      "rapporten: klassen (directeur), scholen (leerteam), leerlijn (Pabo-docent), ontwikkeling (student)",
+      "rapporten: klassen en groep (directeur), scholen (leerteam), leerlijn (Pabo-docent), ontwikkeling (student)",
     );
   const reportOptions = (c: Command) =>
     c
@@ -200,6 +206,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       )
       .option("--k <aantal>", "kleinste groep waarvoor cijfers getoond worden (standaard 5, minimaal 3)")
       .option("--k-tekst <aantal>", "kleinste groep voor open antwoorden (standaard 10)")
+      .option("--vers", "bereken opnieuw, ook als deze uitkomst voor dezelfde gegevens al bewaard is")
       .addOption(dbOption());
   reportOptions(
     report
@@ -207,13 +214,29 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .description("betrokkenheid per groep van één school in één meting, met respons en verandering")
       .requiredOption("--school <naam>", "de school")
       .requiredOption("--wave <meting>", "de meting, bijvoorbeeld 2026-voorjaar"),
-  ).action((opts: ReportOptions & { school: string; wave: string }) => done((e) => reportKlassen(opts, e)));
+  ).action((opts: ReportOptions & { school: string; wave: string }) =>
+    done(async (e) => (await import("./commands/report.js")).reportKlassen(opts, e)),
+  );
+  reportOptions(
+    report
+      .command("groep")
+      .description(
+        "één groep van een school in één meting: antwoorden per stelling, verloop en open antwoorden",
+      )
+      .requiredOption("--school <naam>", "de school")
+      .requiredOption("--wave <meting>", "de meting, bijvoorbeeld 2026-voorjaar")
+      .requiredOption("--groep <groep>", "de groep, bijvoorbeeld 3"),
+  ).action((opts: ReportOptions & { school: string; wave: string; groep: string }) =>
+    done(async (e) => (await import("./commands/report.js")).reportGroep(opts, e)),
+  );
   reportOptions(
     report
       .command("scholen")
       .description("de scholen van een bestuur naast elkaar en over de metingen (leerteam)")
       .requiredOption("--bestuur <naam>", "het schoolbestuur"),
-  ).action((opts: ReportOptions & { bestuur: string }) => done((e) => reportScholen(opts, e)));
+  ).action((opts: ReportOptions & { bestuur: string }) =>
+    done(async (e) => (await import("./commands/report.js")).reportScholen(opts, e)),
+  );
   reportOptions(
     report
       .command("leerlijn")
@@ -221,24 +244,30 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
         "feedback van opleidingsouders en observaties per fase, cohort en soort gesprek, per profieleis",
       )
       .requiredOption("--opleiding <opleiding>", "pabo_hva of upva (of 'Pabo HvA', 'UPvA')")
-      .option("--cohort <cohort>", "één cohort, bijvoorbeeld 2024"),
-  ).action((opts: ReportOptions & { opleiding: string; cohort?: string }) =>
-    done((e) => reportLeerlijn(opts, e)),
+      .option("--cohort <cohort>", "één cohort, bijvoorbeeld 2024")
+      .option("--fase <fase>", "één fase: hoofdfase of afstudeerfase")
+      .option("--gesprekssoort <soort>", "één soort gesprek, bijvoorbeeld kennismaking"),
+  ).action(
+    (opts: ReportOptions & { opleiding: string; cohort?: string; fase?: string; gesprekssoort?: string }) =>
+      done(async (e) => (await import("./commands/report.js")).reportLeerlijn(opts, e)),
   );
   reportOptions(
     report
       .command("ontwikkeling")
       .description("de eigen feedback van één student over de tijd, voor student en mentor")
       .requiredOption("--student <pseudoniem>", "het pseudoniem van de student (zie zaz pseudoniem)"),
-  ).action((opts: ReportOptions & { student: string }) => done((e) => reportOntwikkeling(opts, e)));
+  ).action((opts: ReportOptions & { student: string }) =>
+    done(async (e) => (await import("./commands/report.js")).reportOntwikkeling(opts, e)),
+  );
   program
     .command("export")
     .description(
       "geaggregeerde resultaten als CSV voor Excel (UTF-8 met BOM, ';', formules onschadelijk gemaakt)",
     )
-    .argument("<rapport>", "klassen, scholen of leerlijn")
-    .option("--school <naam>", "voor klassen")
-    .option("--wave <meting>", "voor klassen")
+    .argument("<rapport>", "klassen, groep, scholen of leerlijn")
+    .option("--school <naam>", "voor klassen en groep")
+    .option("--wave <meting>", "voor klassen en groep")
+    .option("--groep <groep>", "voor groep")
     .option("--bestuur <naam>", "voor scholen")
     .option("--opleiding <opleiding>", "voor leerlijn")
     .option("--cohort <cohort>", "voor leerlijn")
@@ -252,11 +281,12 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
         opts: ReportOptions & {
           school?: string;
           wave?: string;
+          groep?: string;
           bestuur?: string;
           opleiding?: string;
           cohort?: string;
         },
-      ) => done((e) => exportCsv(kind, opts, e)),
+      ) => done(async (e) => (await import("./commands/report.js")).exportCsv(kind, opts, e)),
     );
 
   registerUserCommands(program, done, {

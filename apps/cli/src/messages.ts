@@ -99,7 +99,8 @@ export const cliMessages = {
     `${n} roosterregel(s) opgeslagen; oudere regels van dezelfde school en meting zijn vervangen.`,
   fileNotFound: (path: string) => `Bestand niet gevonden of niet leesbaar: ${path}`,
   exportNeeds: (kind: string, flag: string) => `zaz export ${kind} heeft ${flag} nodig.`,
-  exportKinds: (kind: string) => `Onbekend rapport "${kind}" voor export; kies klassen, scholen of leerlijn.`,
+  exportKinds: (kind: string) =>
+    `Onbekend rapport "${kind}" voor export; kies klassen, groep, scholen of leerlijn.`,
   voorbeeldFile: (file: string) => `  ingelezen: ${file}`,
   voorbeeldFailed: (file: string) => `Inlezen van het voorbeeldbestand ${file} is mislukt.`,
   voorbeeldDone: (n: number) =>

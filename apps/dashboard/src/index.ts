@@ -30,22 +30,14 @@ export {
 } from "./config.js";
 export { HttpError } from "./http-error.js";
 export { listen, type Serving, serve } from "./main.js";
-export type {
-  BoardOverview,
-  Catalog,
-  Cell,
-  ClassOverview,
-  Fact,
-  FilterOptions,
-  FilterScope,
-  FreeTextBlock,
-  GroepDetail,
-  Labeled,
-  LeerlijnQuery,
-  LeerlijnView,
-  ResultsService,
-  ResultView,
-  ViewChart,
+export {
+  type Catalog,
+  type FilterOptions,
+  type FilterScope,
+  isNotFound,
+  type Labeled,
+  type ResultsService,
+  type ViewNotFound,
 } from "./results-service.js";
 export { type ApiRoute, apiRoutes, type RouteContext } from "./routes/route-table.js";
 export { cookieNames, createServer, type ServerDeps } from "./server.js";

@@ -1,99 +1,6 @@
-import type { ChartTable } from "@zaz/charts";
-import type { TopLevelSpec } from "vega-lite";
+import type { FilterOptions, FilterScope, Labeled, ServedView, ViewRequest } from "@zaz/views";
 
-/**
- * One number as the dashboard may show it. Suppression has already happened in the service:
- * a suppressed cell carries no value at all, only the Dutch reason to show in its place.
- */
-export type Cell =
-  | { status: "shown"; n: number; value: number }
-  | { status: "suppressed"; label: string }
-  | { status: "empty"; label: string };
-
-/** An entity of the store by id, with the name a user knows it by. */
-export interface Labeled {
-  id: string;
-  name: string;
-}
-
-/** A headline number: response rate, change since the previous wave … */
-export interface Fact {
-  label: string;
-  /** how the client formats the value: a share 0–1 as percent, a scale mean, a count */
-  unit: "percent" | "mean" | "count" | "change";
-  cell: Cell;
-}
-
-/** A chart as built on the server from a template; labels are data, never code. */
-export interface ViewChart {
-  id: string;
-  title: string;
-  spec: TopLevelSpec;
-  table: ChartTable;
-}
-
-/** Open answers, present only when the group reached the free-text threshold. */
-export interface FreeTextBlock {
-  question: string;
-  cell:
-    | { status: "shown"; n: number; answers: string[] }
-    | { status: "suppressed"; label: string }
-    | { status: "empty"; label: string };
-}
-
-/** What every view has: a heading, headline numbers and charts with their tables. */
-export interface ResultView {
-  title: string;
-  facts: Fact[];
-  charts: ViewChart[];
-}
-
-export interface ClassOverview extends ResultView {
-  school: Labeled;
-  wave: Labeled;
-  previousWave: Labeled | null;
-  /** the groepen of the school in this wave, for links to their pages */
-  groepen: Labeled[];
-}
-
-export interface GroepDetail extends ResultView {
-  school: Labeled;
-  wave: Labeled;
-  groep: Labeled;
-  freeText: FreeTextBlock[];
-}
-
-export interface BoardOverview extends ResultView {
-  bestuur: Labeled;
-  schools: Labeled[];
-  waves: Labeled[];
-}
-
-export interface LeerlijnView extends ResultView {
-  opleiding: Labeled;
-}
-
-export interface LeerlijnQuery {
-  opleiding: string;
-  cohort?: string;
-  fase?: string;
-  gesprekssoort?: string;
-}
-
-/** Whose filter options: one school, one board, or one opleiding. */
-export type FilterScope = { school: string } | { bestuur: string } | { opleiding: string };
-
-/** Choices for the filter controls of a view; empty lists where a dimension does not apply. */
-export interface FilterOptions {
-  /** the entity the options belong to */
-  scope: Labeled;
-  waves: Labeled[];
-  groepen: Labeled[];
-  schools: Labeled[];
-  cohorts: Labeled[];
-  fasen: Labeled[];
-  gesprekssoorten: Labeled[];
-}
+export type { FilterOptions, FilterScope, Labeled };
 
 /** Everything a user could be given access to, for the home page and a beheerder's choices. */
 export interface Catalog {
@@ -101,10 +8,15 @@ export interface Catalog {
   opleidingen: Labeled[];
 }
 
+/** A view that cannot be made for the request (no such school, wave, groep …), with the reason in Dutch. */
+export interface ViewNotFound {
+  readonly notFound: string;
+}
+
 /**
- * The dashboard's only source of results. Implementations run the same analysis and suppression
- * as the CLI and return JSON-ready aggregates: never raw responses, never free text of a group
- * under the free-text threshold. `undefined` means "no such school/wave/groep/…" (404).
+ * The dashboard's only source of results: the views of @zaz/views, the same values the CLI
+ * renders, serialised once. Never raw responses, never free text of a group under the free-text
+ * threshold. Schools, boards and opleidingen go by id.
  */
 export interface ResultsService {
   /** the school ids of a board: the server's scope check for leerteams */
@@ -112,8 +24,9 @@ export interface ResultsService {
   /** all boards with their schools and all opleidingen; the server filters it per user */
   catalog(): Promise<Catalog>;
   filters(scope: FilterScope): Promise<FilterOptions | undefined>;
-  classOverview(query: { school: string; wave: string }): Promise<ClassOverview | undefined>;
-  groepDetail(query: { school: string; wave: string; groep: string }): Promise<GroepDetail | undefined>;
-  boardOverview(query: { bestuur: string }): Promise<BoardOverview | undefined>;
-  leerlijn(query: LeerlijnQuery): Promise<LeerlijnView | undefined>;
+  view(request: ViewRequest): Promise<ServedView | ViewNotFound>;
+}
+
+export function isNotFound(value: ServedView | ViewNotFound): value is ViewNotFound {
+  return "notFound" in value;
 }

@@ -1,5 +1,5 @@
 import { type Clock, createServer, type ServerConfigInput } from "@zaz/dashboard";
-import { demoPassword, demoUsers, FakeResultsService } from "@zaz/dashboard/testing";
+import { type DemoResults, demoPassword, demoResults, demoUsers } from "@zaz/dashboard/testing";
 import type { Express } from "express";
 import request from "supertest";
 
@@ -16,9 +16,17 @@ export class ManualClock implements Clock {
   }
 }
 
+let shared: Promise<DemoResults> | undefined;
+
+/** One demo store per test file: generating it costs a second, and the tests only read it. */
+export function sharedDemo(): Promise<DemoResults> {
+  shared ??= demoResults();
+  return shared;
+}
+
 export async function makeApp(config: Partial<ServerConfigInput> = {}, clock?: Clock): Promise<Express> {
   return createServer({
-    results: new FakeResultsService(),
+    results: (await sharedDemo()).service,
     users: await demoUsers(),
     config: { sessionSecret: secret, secureCookies: false, ...config },
     ...(clock ? { clock } : {}),

@@ -66,7 +66,7 @@ export async function loadExampleData(): Promise<RealData> {
   return {
     store,
     instruments,
-    service: new StoreResultsService({ store, instruments, privacy: privacy.value }),
+    service: new StoreResultsService({ store, privacy: privacy.value }),
     close: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 import { readConfig } from "@zaz/dashboard";
 import { demoPassword } from "@zaz/dashboard/testing";
+import type { View } from "@zaz/views";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { csrfFrom, loggedInAgent, logIn, ManualClock, makeApp } from "./helpers.js";
+import { csrfFrom, loggedInAgent, logIn, ManualClock, makeApp, sharedDemo } from "./helpers.js";
 
 function cookieHeaders(response: request.Response): string[] {
   const header = response.headers["set-cookie"] as unknown;
@@ -206,25 +207,44 @@ describe("idle timeout", () => {
 });
 
 describe("API", () => {
-  it("answers a class overview with suppressed groepen and charts with tables", async () => {
+  it("answers a class overview: the view the CLI prints, suppressed groepen without values, an ETag", async () => {
     const agent = await loggedInAgent(await makeApp(), "directeur");
     const response = await agent.get("/api/class-overview?school=de-regenboog&wave=2025-voorjaar");
     expect(response.status).toBe(200);
-    expect(response.headers["cache-control"]).toBe("no-store");
-    const body = response.body as { charts: { id: string; spec: unknown; table: { rows: unknown[] } }[] };
-    expect(body.charts.map((chart) => chart.id)).toEqual(["heatmap", "respons", "verandering"]);
-    const rate = body.charts.find((chart) => chart.id === "respons")!;
-    expect(rate.table.rows).toContainEqual(
-      expect.objectContaining({ label: "Groep 8", value: null, n: null }),
+    expect(response.headers["cache-control"]).toBe("private, no-cache");
+    const body = response.body as View;
+    expect(body.kind).toBe("klassen");
+    expect(body.sections.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        "respons",
+        "ervaring-bakker",
+        "ervaring-partnerschap",
+        "verandering",
+        "betrouwbaarheid",
+      ]),
     );
+    const rows = body.sections.find((s) => s.id === "respons")!.tables[0]!.rows;
+    const hidden = rows.filter((r) => typeof r.n === "object" && r.n !== null && r.n.status === "suppressed");
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const row of hidden)
+      expect(Object.keys(row.n as object).sort()).toEqual(["status", "text", "title"]);
+    for (const chart of body.sections.flatMap((s) => s.charts))
+      expect(chart.table.rows.length).toBeGreaterThan(0);
+    // The same view again: nothing new to send.
+    const again = await agent
+      .get("/api/class-overview?school=de-regenboog&wave=2025-voorjaar")
+      .set("If-None-Match", String(response.headers.etag));
+    expect(again.status).toBe(304);
   });
 
   it("never sends free text of a groep under the threshold", async () => {
     const agent = await loggedInAgent(await makeApp(), "directeur");
-    const response = await agent.get("/api/groep?school=de-regenboog&wave=2025-voorjaar&groep=groep-8");
+    const { fixture } = await sharedDemo();
+    const response = await agent.get("/api/groep?school=de-regenboog&wave=2025-voorjaar&groep=groep-4");
     expect(response.status).toBe(200);
-    expect(response.body.freeText[0].cell.status).toBe("suppressed");
-    expect(JSON.stringify(response.body)).not.toContain("nieuwsbrief");
+    const open = (response.body as View).sections.find((s) => s.id === "open")!;
+    expect(open.tables[0]!.rows[0]!.antwoord).toMatchObject({ status: "suppressed" });
+    for (const answer of fixture.freeTextAnswers) expect(JSON.stringify(response.body)).not.toContain(answer);
   });
 
   it("answers 400 for a malformed parameter and 404 for an unknown school", async () => {

@@ -1,11 +1,12 @@
 import { createServer, hashPassword } from "@zaz/dashboard";
-import { demoAccounts, demoPassword, FakeResultsService, fastScryptParams } from "@zaz/dashboard/testing";
+import { demoAccounts, demoPassword, fastScryptParams } from "@zaz/dashboard/testing";
 import { openDuckDbStore, type Store } from "@zaz/store";
 import request from "supertest";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreSessionStore } from "../src/session/store-session-store.js";
 import { StoreUserRepository } from "../src/users/store-user-repository.js";
-import { logIn, ManualClock, secret } from "./helpers.js";
+import { countingStore } from "./counting-store.js";
+import { logIn, ManualClock, secret, sharedDemo } from "./helpers.js";
 
 let store: Store;
 let clock: ManualClock;
@@ -79,7 +80,210 @@ describe("StoreSessionStore", () => {
   });
 });
 
+describe("StoreSessionStore's cache", () => {
+  const ttl = 40 * 60 * 1000;
+  const second = 1000;
+  const cookieOf = (expiresAt: number) => ({
+    originalMaxAge: ttl,
+    expires: new Date(expiresAt).toISOString(),
+    httpOnly: true,
+    path: "/",
+  });
+  /** a session as express-session hands it over on a request at `now` */
+  const onRequest = (now: number, extra: Record<string, unknown> = {}) => ({
+    cookie: cookieOf(now + ttl),
+    username: "anna",
+    lastSeen: now,
+    ...extra,
+  });
+
+  it("does no store work for repeated get and touch of an unchanged session within a minute", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock });
+    const record = onRequest(clock.now());
+    const expiresAt = clock.now() + ttl;
+    await sessions.set("sid", record, expiresAt);
+    expect(counted.sessions.writes).toBeGreaterThan(0);
+    counted.reset();
+    for (let i = 0; i < 59; i++) {
+      clock.advance(second);
+      expect(await sessions.get("sid")).toEqual(record);
+      await sessions.set("sid", record, clock.now() + ttl);
+    }
+    expect(counted.sessions).toEqual({ reads: 0, writes: 0 });
+    // a minute after it was last read or written, the row is read again (and is unchanged)
+    clock.advance(second);
+    expect(await sessions.get("sid")).toEqual(record);
+    expect(counted.sessions).toEqual({ reads: 1, writes: 0 });
+  });
+
+  it("keeps lastSeen exact in memory and writes it at most every 15 s", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock });
+    const start = clock.now();
+    await sessions.set("sid", onRequest(start), start + ttl);
+    counted.reset();
+    // a request every second, as express-session with `rolling` and loadUser make them
+    for (let i = 1; i < 60; i++) {
+      clock.advance(second);
+      const now = clock.now();
+      expect((await sessions.get("sid"))?.lastSeen).toBe(now - second);
+      await sessions.set("sid", onRequest(now), now + ttl);
+    }
+    // written at 15, 30 and 45 s, each after reading the row to see it is still ours
+    expect(counted.sessions).toEqual({ reads: 3, writes: 3 });
+    const row = await store.sessions.get("sid");
+    expect(JSON.parse(row?.record ?? "{}").lastSeen).toBe(start + 45 * second);
+    expect(row?.expiresAt).toBe(start + 45 * second + ttl);
+    // another process (or this one after a restart) sees the lastSeen written, at most 15 s old
+    const elsewhere = new StoreSessionStore(store, { clock });
+    expect((await elsewhere.get("sid"))?.lastSeen).toBe(start + 45 * second);
+    expect((await sessions.get("sid"))?.lastSeen).toBe(start + 59 * second);
+  });
+
+  it("writes a session whose data changed at once", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock });
+    await sessions.set("sid", onRequest(clock.now()), clock.now() + ttl);
+    await sessions.get("sid");
+    counted.reset();
+    clock.advance(second);
+    const changed = onRequest(clock.now(), { notice: "logged-out" });
+    await sessions.set("sid", changed, clock.now() + ttl);
+    expect(counted.sessions.writes).toBe(1);
+    expect(await new StoreSessionStore(store, { clock }).get("sid")).toEqual(changed);
+    // taking lastSeen away is a change too, not a lazily written one
+    const { lastSeen: _, ...withoutLastSeen } = changed;
+    await sessions.set("sid", withoutLastSeen, clock.now() + ttl);
+    expect(counted.sessions.writes).toBe(2);
+  });
+
+  it("ends a session at the expiry last asked for, and the row's expiry lags by at most 60 s", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock });
+    const start = clock.now();
+    const record = { username: "anna" };
+    await sessions.set("sid", record, start + ttl);
+    clock.advance(30 * second);
+    await sessions.set("sid", record, start + 30 * second + ttl);
+    clock.advance(25 * second);
+    await sessions.set("sid", record, start + 55 * second + ttl);
+    // 55 s behind: not written
+    expect((await store.sessions.get("sid"))?.expiresAt).toBe(start + ttl);
+    clock.advance(10 * second);
+    await sessions.set("sid", record, start + 65 * second + ttl);
+    // 65 s behind: written
+    expect((await store.sessions.get("sid"))?.expiresAt).toBe(start + 65 * second + ttl);
+    clock.advance(30 * second);
+    await sessions.set("sid", record, start + 95 * second + ttl);
+    expect((await store.sessions.get("sid"))?.expiresAt).toBe(start + 65 * second + ttl);
+
+    clock.time = start + 95 * second + ttl - 1;
+    expect(await sessions.get("sid")).toEqual(record);
+    clock.advance(1);
+    expect(await sessions.get("sid")).toBeUndefined();
+    expect(await store.sessions.get("sid")).toBeUndefined();
+  });
+
+  it("removes a destroyed session from store and cache, and a request under way does not bring it back", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock });
+    await sessions.set("sid", onRequest(clock.now()), clock.now() + ttl);
+    await sessions.get("sid");
+    await sessions.destroy("sid");
+    expect(await store.sessions.get("sid")).toBeUndefined();
+    counted.reset();
+    expect(await sessions.get("sid")).toBeUndefined();
+    clock.advance(20 * second);
+    await sessions.set("sid", onRequest(clock.now()), clock.now() + ttl);
+    expect(counted.sessions).toEqual({ reads: 0, writes: 0 });
+    expect(await store.sessions.get("sid")).toBeUndefined();
+  });
+
+  it("does not cache a session read while it is destroyed", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock });
+    await store.sessions.set("sid", JSON.stringify(onRequest(clock.now())), clock.now() + ttl);
+    const release = counted.hold("sessions");
+    const reading = sessions.get("sid");
+    await sessions.destroy("sid");
+    release();
+    expect(await reading).toBeUndefined();
+    expect(await sessions.get("sid")).toBeUndefined();
+  });
+
+  it("sees another process's logout within 60 s, and does not bring the session back", async () => {
+    const here = new StoreSessionStore(store, { clock });
+    const there = new StoreSessionStore(store, { clock });
+    await here.set("sid", onRequest(clock.now()), clock.now() + ttl);
+    await here.get("sid");
+    await there.destroy("sid");
+    clock.advance(20 * second);
+    // still served from memory here: the price of the cache, at most 60 s
+    expect(await here.get("sid")).toBeDefined();
+    // a lastSeen 20 s newer would be written, but the row is gone: it stays gone
+    await here.set("sid", onRequest(clock.now()), clock.now() + ttl);
+    expect(await store.sessions.get("sid")).toBeUndefined();
+    expect(await here.get("sid")).toBeUndefined();
+
+    await here.set("other", onRequest(clock.now()), clock.now() + ttl);
+    await there.destroy("other");
+    clock.advance(59_999);
+    expect(await here.get("other")).toBeDefined();
+    clock.advance(1);
+    expect(await here.get("other")).toBeUndefined();
+  });
+
+  it("sees another process's change of the data within 60 s and keeps it", async () => {
+    const here = new StoreSessionStore(store, { clock });
+    const there = new StoreSessionStore(store, { clock });
+    const start = clock.now();
+    await here.set("sid", onRequest(start), start + ttl);
+    const changed = onRequest(start, { notice: "idle" });
+    await there.set("sid", changed, start + ttl);
+    clock.advance(30 * second);
+    expect((await here.get("sid"))?.notice).toBeUndefined();
+    // only lastSeen moved here: the other process's data are kept, not written over
+    await here.set("sid", onRequest(clock.now()), clock.now() + ttl);
+    expect(JSON.parse((await store.sessions.get("sid"))?.record ?? "{}")).toEqual(changed);
+    expect(await here.get("sid")).toEqual(changed);
+  });
+
+  it("keeps at most maxCachedSessions, least recently used out", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock, maxCachedSessions: 2 });
+    for (const id of ["a", "b", "c"]) await sessions.set(id, { id }, clock.now() + ttl);
+    expect(sessions.cachedSessions).toBe(2);
+    counted.reset();
+    expect(await sessions.get("b")).toEqual({ id: "b" });
+    expect(await sessions.get("c")).toEqual({ id: "c" });
+    expect(counted.sessions.reads).toBe(0);
+    expect(await sessions.get("a")).toEqual({ id: "a" });
+    expect(counted.sessions.reads).toBe(1);
+    expect(sessions.cachedSessions).toBe(2);
+    // "b" was used least recently, so it made way for "a"
+    expect(await sessions.get("c")).toEqual({ id: "c" });
+    expect(await sessions.get("b")).toEqual({ id: "b" });
+    expect(counted.sessions.reads).toBe(2);
+  });
+
+  it("drops cached sessions whose rows a purge deleted", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock });
+    await sessions.set("a", { n: 1 }, clock.now() + 1000);
+    await sessions.set("a", { n: 1 }, clock.now() + 30_000); // less than 60 s ahead: not written
+    clock.advance(1000);
+    expect(await sessions.purgeExpired()).toBe(1);
+    expect(await sessions.get("a")).toBeUndefined();
+  });
+});
+
 describe("the dashboard on the store", () => {
+  let demo: Awaited<ReturnType<typeof sharedDemo>>;
+  beforeEach(async () => {
+    demo = await sharedDemo();
+  });
+
   it("logs in with an account from the database and stays logged in after a restart", async () => {
     const users = new StoreUserRepository(store);
     const passwordHash = await hashPassword(demoPassword, fastScryptParams);
@@ -88,7 +292,7 @@ describe("the dashboard on the store", () => {
     expect((await users.add({ ...account, passwordHash })).ok).toBe(true);
     const app = () =>
       createServer({
-        results: new FakeResultsService(),
+        results: demo.service,
         users,
         sessionStore: new StoreSessionStore(store, { clock }),
         config: { sessionSecret: secret, secureCookies: false },
@@ -115,5 +319,51 @@ describe("the dashboard on the store", () => {
     // removing the account ends its access at once
     await users.remove(account.username);
     expect((await restarted.get("/api/me").set("Cookie", cookie)).status).toBe(401);
+  });
+
+  it("answers a logged-in request without database work, and still logs out after 30 idle minutes", async () => {
+    const counted = countingStore(store);
+    const users = new StoreUserRepository(counted.store, { clock });
+    const passwordHash = await hashPassword(demoPassword, fastScryptParams);
+    const account = demoAccounts.find((a) => a.role === "directeur");
+    if (account === undefined) throw new Error("no demo directeur");
+    await users.add({ ...account, passwordHash });
+    const app = createServer({
+      results: demo.service,
+      users,
+      sessionStore: new StoreSessionStore(counted.store, { clock }),
+      config: { sessionSecret: secret, secureCookies: false },
+      clock,
+      log: () => {},
+    });
+    const agent = request.agent(app);
+    expect((await logIn(agent, account.username)).status).toBe(303);
+    counted.reset();
+
+    for (let i = 0; i < 20; i++) {
+      clock.advance(500);
+      expect((await agent.get("/api/me")).status).toBe(200);
+    }
+    expect(counted.sessions).toEqual({ reads: 0, writes: 0 });
+    expect(counted.users).toEqual({ reads: 0, writes: 0 });
+
+    // 15 s on, lastSeen is written (after reading the row); the account is still in memory
+    clock.advance(5000);
+    expect((await agent.get("/api/me")).status).toBe(200);
+    expect(counted.sessions).toEqual({ reads: 1, writes: 1 });
+    expect(counted.users.reads).toBe(0);
+
+    // a request 10 s later leaves the row's lastSeen 10 s behind...
+    clock.advance(10_000);
+    expect((await agent.get("/api/me")).status).toBe(200);
+    expect(counted.sessions.writes).toBe(1);
+    // ...but the idle timeout counts from the real last request: not early, not late
+    clock.advance(30 * 60 * 1000);
+    expect((await agent.get("/api/me")).status).toBe(200);
+    expect(counted.users.reads).toBe(1);
+    clock.advance(30 * 60 * 1000 + 1);
+    const idle = await agent.get("/api/me");
+    expect(idle.status).toBe(401);
+    expect((await agent.get("/login")).text).toContain("30 minuten zonder activiteit");
   });
 });

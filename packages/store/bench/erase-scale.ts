@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Answer, SurveyResponse } from "@zaz/model";
 import { type NewImport, openDuckDbStore } from "../src/index.js";
+import { syntheticInstrument } from "./synthetic-instrument.js";
 
 const n = Number(process.argv[2] ?? 100_000);
 const answersEach = Number(process.argv[3] ?? 60);
@@ -30,8 +31,7 @@ function* responses(count: number, prefix: string): Generator<SurveyResponse> {
 const record = (id: string, rowsRead: number): NewImport => ({
   id,
   fileName: `${id}.csv`,
-  instrumentId: "ouderpopulatie",
-  instrumentVersion: "1.0",
+  instrument: syntheticInstrument(answersEach),
   profile: "google-forms",
   context: {},
   rowsRead,

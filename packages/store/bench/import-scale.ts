@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Answer, SurveyResponse } from "@zaz/model";
 import { openDuckDbStore } from "../src/index.js";
+import { syntheticInstrument } from "./synthetic-instrument.js";
 
 const n = Number(process.argv[2] ?? 100_000);
 const answersEach = Number(process.argv[3] ?? 60);
@@ -52,8 +53,7 @@ try {
     {
       id: "bench",
       fileName: "bench.csv",
-      instrumentId: "ouderpopulatie",
-      instrumentVersion: "1.0",
+      instrument: syntheticInstrument(answersEach),
       profile: "google-forms",
       context: {},
       rowsRead: n,

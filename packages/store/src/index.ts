@@ -1,3 +1,20 @@
+export { type FactsLayout, factsLayout } from "./analysis/facts-layout.js";
+export type {
+  AnalysisQueries,
+  Frequency,
+  FrequencyRequest,
+  GroupFrequencies,
+  GroupingSets,
+  GroupRef,
+  GroupStudents,
+  GroupTexts,
+  ReliabilityRequest,
+  ReliabilitySums,
+  Selection,
+  StudentRequest,
+  TextRequest,
+  ValueCount,
+} from "./analysis/types.js";
 export { databaseEnvVariable, defaultDatabasePath, findRepoRoot } from "./default-database-path.js";
 export { type DuckDbStoreOptions, openDuckDbStore } from "./duckdb/duckdb-store.js";
 export { StoreError, storeMessages } from "./messages.js";
@@ -16,10 +33,13 @@ export {
   type RosterEntry,
   type SessionTable,
   type Store,
+  type StoredInstrument,
   type StoredResponse,
   type StoredSession,
   type StoredUser,
   type UserRecord,
   type UserScopes,
   type UserTable,
+  type ViewResult,
+  type ViewResultTable,
 } from "./store.js";

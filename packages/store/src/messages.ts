@@ -5,6 +5,8 @@ export const storeMessages = {
   schemaTooNew: (path: string, found: number, known: number) =>
     `De database ${path} heeft schemaversie ${found}, maar dit programma kent versies tot en met ${known}. Werk Zij aan Zij bij.`,
   storeClosed: () => "De database is al gesloten.",
+  storedInstrumentInvalid: (key: number) =>
+    `Het instrument dat met de gegevens is opgeslagen (nummer ${key}) voldoet niet meer aan het schema van deze versie van Zij aan Zij. Werk Zij aan Zij bij, of lees de gegevens opnieuw in.`,
   compactionFailed: (path: string, detail: string) =>
     `De gegevens zijn verwijderd, maar het bestand ${path} kon niet worden herschreven (${detail}); bij de volgende keer openen wordt dat opnieuw geprobeerd.`,
 };

@@ -1,4 +1,5 @@
-import type { SurveyResponse } from "@zaz/model";
+import type { Instrument, SurveyResponse } from "@zaz/model";
+import type { AnalysisQueries } from "./analysis/types.js";
 
 /**
  * The persistence boundary. Everything outside packages/store sees only these types;
@@ -9,8 +10,8 @@ export interface NewImport {
   /** sha256 hex of the file's bytes (computed by the caller); the import's identity */
   id: string;
   fileName: string;
-  instrumentId: string;
-  instrumentVersion: string;
+  /** the instrument the export was read with; the store keeps it, so the data can be analysed without the file */
+  instrument: Instrument;
   /** export profile detected (google-forms, …) */
   profile: string;
   /**
@@ -42,7 +43,9 @@ export interface ImportOutcome {
   answersAdded: number;
 }
 
-export interface ImportRecord extends NewImport {
+export interface ImportRecord extends Omit<NewImport, "instrument"> {
+  instrumentId: string;
+  instrumentVersion: string;
   /** ISO 8601, UTC */
   importedAt: string;
   /** responses of this import still stored (erasure of a respondent lowers it) */
@@ -138,6 +141,30 @@ export interface SessionTable {
   purgeExpired(now: number): Promise<number>;
 }
 
+/** An instrument definition as stored with the data it was imported with. */
+export interface StoredInstrument {
+  /** the store's number for this definition: analysis selections name it */
+  key: number;
+  instrument: Instrument;
+  /** responses stored now under this definition */
+  responses: number;
+}
+
+/** A view computed for one version of the data (see Store.dataVersion), kept in the store. */
+export interface ViewResult {
+  dataVersion: number;
+  body: string;
+}
+
+/**
+ * Results kept until the data change: every change of the data deletes them in its own
+ * transaction. `put` of a result computed for an older version is ignored.
+ */
+export interface ViewResultTable {
+  get(key: string): Promise<ViewResult | undefined>;
+  put(key: string, dataVersion: number, body: string): Promise<void>;
+}
+
 export interface Store {
   /**
    * Writes the import and its responses all or nothing, also when the process dies half-way:
@@ -176,6 +203,22 @@ export interface Store {
    */
   replaceRoster(entries: readonly RosterEntry[], source: string): Promise<number>;
   roster(where?: Partial<Pick<RosterEntry, "school" | "groep" | "wave">>): Promise<RosterEntry[]>;
+  /** every stored instrument definition, oldest first */
+  instruments(): Promise<StoredInstrument[]>;
+  /**
+   * Imports made before definitions were stored are analysed with the matching definition (same id
+   * and version) from `known`, the instrument files of this installation. Returns the imports adopted.
+   */
+  adoptInstruments(known: readonly Instrument[]): Promise<number>;
+  /**
+   * A number that changes whenever the stored data change (imports, erasures, rosters). Views made
+   * for one value stay valid while it holds. Cheap: no database work where the store is the only writer.
+   */
+  dataVersion(): Promise<number>;
+  /** aggregates computed in the database: the analysis engine's only way to the data */
+  readonly analysis: AnalysisQueries;
+  /** views kept for the current data version */
+  readonly viewResults: ViewResultTable;
   /** dashboard accounts */
   readonly users: UserTable;
   /** dashboard sessions */

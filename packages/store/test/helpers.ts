@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Answer, SurveyResponse } from "@zaz/model";
+import { type Answer, type Instrument, instrumentSchema, type SurveyResponse } from "@zaz/model";
 import type { NewImport } from "../src/index.js";
 
 export interface TempDir {
@@ -19,16 +19,47 @@ export async function tempDir(): Promise<TempDir> {
   };
 }
 
-export function newImport(id: string, overrides: Partial<NewImport> = {}): NewImport {
+/** A small instrument for store tests: items q1…q12 on a 0–4 scale, dimensions school, groep and wave. */
+export function testInstrument(id = "ouderpopulatie", version = "1.0"): Instrument {
+  return instrumentSchema.parse({
+    id,
+    version,
+    title: `Testinstrument ${id}`,
+    dimensions: [
+      { id: "school", label: "School", required: false },
+      { id: "groep", label: "Groep", required: false },
+      { id: "wave", label: "Meting", required: false },
+    ],
+    scales: [
+      {
+        id: "vijf",
+        name: "vijf punten",
+        labels: [0, 1, 2, 3, 4].map((code) => ({ code, label: `punt ${code}` })),
+        missing: [{ kind: "weet_niet", label: "weet niet" }],
+      },
+    ],
+    items: Array.from({ length: 12 }, (_, i) => ({
+      id: `q${i + 1}`,
+      text: `Vraag ${i + 1}`,
+      type: "scale",
+      scale: "vijf",
+    })),
+  });
+}
+
+export function newImport(
+  id: string,
+  overrides: Partial<NewImport> & { instrumentId?: string } = {},
+): NewImport {
+  const { instrumentId, ...rest } = overrides;
   return {
     id,
     fileName: `${id}.csv`,
-    instrumentId: "ouderpopulatie",
-    instrumentVersion: "1.0",
+    instrument: testInstrument(instrumentId),
     profile: "google-forms",
     context: {},
     rowsRead: 0,
-    ...overrides,
+    ...rest,
   };
 }
 

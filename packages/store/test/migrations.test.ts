@@ -35,6 +35,7 @@ describe("migrations", () => {
         "answers",
         "import_context",
         "imports",
+        "instruments",
         "response_context",
         "responses",
         "roster",
@@ -42,6 +43,7 @@ describe("migrations", () => {
         "sessions",
         "store_state",
         "users",
+        "view_results",
       ]);
       expect(await migrate(db)).toEqual([]);
       expect(Number(await db.scalar("SELECT count(*) FROM schema_migrations"))).toBe(migrations.length);

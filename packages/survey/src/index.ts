@@ -1,13 +1,6 @@
 // Public API of @zaz/survey: reading exports, mapping, normalising, validating, scoring, statistics.
 
-// Analysis: responses to results, every group value suppressed (see analysis/suppress.ts)
-export {
-  type AggregateOptions,
-  aggregateConstructs,
-  type ConstructGroup,
-  type ConstructTable,
-  type PrivacyNote,
-} from "./analysis/aggregate-constructs.js";
+// Analysis: the database's aggregates to results, every group value suppressed (see analysis/suppress.ts)
 export type { AnswerCount } from "./analysis/answer-distribution.js";
 export {
   type Cell,
@@ -38,28 +31,59 @@ export {
 export {
   constructReliability,
   type ItemReliability,
+  type ReliabilityInput,
   type ReliabilityOptions,
   type ReliabilityReport,
   type ReliabilityStats,
+  reliabilityItems,
 } from "./analysis/construct-reliability.js";
-export type { ConstructStats, Interval } from "./analysis/construct-stats.js";
-export { filterIsSafe } from "./analysis/filter-complement.js";
-export type { GroupingRequest, GroupKey, GroupLabel, Scope } from "./analysis/grouping.js";
+export { type ConstructStats, type Interval, smallN } from "./analysis/construct-stats.js";
+export {
+  type ConstructGroup,
+  type ConstructTable,
+  type ConstructTableOptions,
+  constructTable,
+  type PrivacyNote,
+} from "./analysis/construct-table.js";
+export { filterIsSafe, type ValueCombination } from "./analysis/filter-complement.js";
+export {
+  emptyGroup,
+  type Frequency,
+  type GroupData,
+  type GroupedData,
+  type GroupStudentSets,
+} from "./analysis/group-data.js";
+export {
+  type ArrangedGroup,
+  arrangeGroups,
+  type GroupingRequest,
+  type GroupKey,
+  type GroupLabel,
+  type GroupPlan,
+  planGroups,
+  type Scope,
+  studentDimensionOf,
+  valueLabel,
+} from "./analysis/group-plan.js";
 export type { ItemStats } from "./analysis/item-stats.js";
+export { itemsFor } from "./analysis/item-table.js";
 export {
   type JaGroup,
   type JaShare,
   type JaShareOptions,
   type JaTable,
+  jaItems,
   jaShares,
 } from "./analysis/ja-shares.js";
 export type { ConstructInfo, InstrumentLabel, ItemInfo, ScaleInfo } from "./analysis/labels.js";
 export {
   type OpenAnswerOptions,
+  type OpenAnswers,
   type OpenAnswerTable,
   type OpenGroup,
   type OpenItemInfo,
   openAnswers,
+  type TextReader,
 } from "./analysis/open-answers.js";
 export {
   defaultPrivacy,
@@ -80,6 +104,7 @@ export {
   type ItemSummaryOptions,
   type ItemTable,
   summariseItems,
+  summaryItems,
 } from "./analysis/summarise-items.js";
 
 // Mapping, normalising and validating
@@ -143,10 +168,17 @@ export { type DelimiterSniff, sniffDelimiter } from "./read/sniff-delimiter.js";
 export { isTextEncoding, parseEncodingName, TextEncoding, textEncodings } from "./read/text-encoding.js";
 
 // Statistics (pure functions over numbers)
-export { alphaIfDropped } from "./stats/alpha-if-dropped.js";
+export { alphaIfDropped, alphaIfDroppedFromCovariance } from "./stats/alpha-if-dropped.js";
 export { type CompleteRows, completeRows } from "./stats/complete-rows.js";
-export { type CronbachAlpha, type CronbachOptions, cronbachAlpha } from "./stats/cronbach-alpha.js";
+export { covarianceFromSums } from "./stats/covariance-from-sums.js";
+export {
+  alphaFromCovariance,
+  type CronbachAlpha,
+  type CronbachOptions,
+  cronbachAlpha,
+} from "./stats/cronbach-alpha.js";
 export { isSummary, mean, type SampleSummary, sd, sum, summarize, variance } from "./stats/descriptives.js";
+export { type ClusterSummary, type DesignEffect, designEffect } from "./stats/design-effect.js";
 export {
   type Distribution,
   type DistributionEntry,
@@ -156,6 +188,13 @@ export {
 } from "./stats/distribution.js";
 export { fCdf, fQuantile } from "./stats/f-distribution.js";
 export { type AlphaInterval, feldtInterval } from "./stats/feldt-interval.js";
+export {
+  type FrequencySummary,
+  sampleSummary,
+  subtractFrequencies,
+  summarizeFrequencies,
+  type WeightedValue,
+} from "./stats/frequency-summary.js";
 export { type HedgesG, hedgesG } from "./stats/hedges-g.js";
 export {
   type BetaTails,
@@ -163,7 +202,11 @@ export {
   regularizedBeta,
   type UnitPair,
 } from "./stats/incomplete-beta.js";
-export { flagNegativeItemRest, itemRestCorrelations } from "./stats/item-rest-correlations.js";
+export {
+  flagNegativeItemRest,
+  itemRestCorrelations,
+  itemRestFromCovariance,
+} from "./stats/item-rest-correlations.js";
 export { logBeta, logGamma } from "./stats/log-gamma.js";
 export { type MeanDifferenceInterval, meanDifferenceInterval } from "./stats/mean-difference-interval.js";
 export { statsMessages } from "./stats/messages.js";
@@ -175,6 +218,7 @@ export {
   rescaleToRapportcijfer,
 } from "./stats/rapportcijfer.js";
 export { type ScaleReliability, scaleReliability } from "./stats/scale-reliability.js";
+export { standardizedAlpha } from "./stats/standardized-alpha.js";
 export { tCdf, tQuantile } from "./stats/student-t.js";
 export { type MeanInterval, tInterval } from "./stats/t-interval.js";
 export { type ProportionInterval, wilsonInterval } from "./stats/wilson-interval.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import type { Problem } from "@zaz/model";
+import type { Instrument, Problem } from "@zaz/model";
 import { loadOrCreateKey, openDuckDbStore } from "@zaz/store";
 import {
   applyMappingFile,
@@ -63,9 +63,7 @@ async function prepare(
   options: IngestOptions,
   effects: Effects,
   key: Uint8Array,
-): Promise<
-  { ok: true; value: Prepared & { instrumentId: string; instrumentVersion: string } } | { ok: false }
-> {
+): Promise<{ ok: true; value: Prepared & { instrument: Instrument } } | { ok: false }> {
   const fail = (errors: readonly Problem[], warnings: readonly Problem[] = []) => {
     report(effects, options, { errors, warnings });
     return { ok: false } as const;
@@ -108,8 +106,7 @@ async function prepare(
       profile: opened.value.profile,
       readBytes: opened.value.readBytes,
       size: opened.value.size,
-      instrumentId: instrument.value.instrument.id,
-      instrumentVersion: instrument.value.instrument.version,
+      instrument: instrument.value.instrument,
     },
   };
 }
@@ -178,8 +175,7 @@ export async function ingest(fileArg: string, options: IngestOptions, effects: E
         {
           id: hash,
           fileName: p.file,
-          instrumentId: p.instrumentId,
-          instrumentVersion: p.instrumentVersion,
+          instrument: p.instrument,
           profile: p.profile,
           context: p.session.plan.fixedContext,
           // Read by the store when the last chunk commits, after the last row.

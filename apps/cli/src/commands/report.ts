@@ -1,20 +1,18 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Instrument } from "@zaz/model";
+import { openDuckDbStore, StoreError } from "@zaz/store";
+import { findInstruments, privacySettings } from "@zaz/survey";
 import {
-  klassenReport,
-  leerlijnReport,
-  ontwikkelingReport,
-  type Report,
-  type ReportContext,
-  ReportError,
   renderCsv,
   renderHtml,
   renderText,
-  scholenReport,
-} from "@zaz/reports";
-import { openDuckDbStore } from "@zaz/store";
-import { findInstruments, privacySettings } from "@zaz/survey";
+  type View,
+  type ViewContext,
+  ViewError,
+  type ViewRequest,
+  ViewService,
+} from "@zaz/views";
 import { CliError, ExitCode } from "../cli-error.js";
 import { databasePath, instrumentDirs } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -27,46 +25,50 @@ export interface ReportOptions {
   k?: string;
   kTekst?: string;
   delimiter?: string;
+  /** compute afresh, not from a kept result */
+  vers?: boolean;
 }
 
-/** Opens what every report needs; closes the store afterwards. */
-export async function withReportContext<T>(
-  options: { db?: string; k?: string; kTekst?: string },
+/** Opens the store and the view service every report needs; closes the store afterwards. */
+export async function withViews<T>(
+  options: { db?: string; k?: string; kTekst?: string; vers?: boolean },
   effects: Effects,
-  run: (context: ReportContext) => Promise<T>,
+  run: (views: ViewService) => Promise<T>,
 ): Promise<T> {
   const privacy = privacySettings({
     ...(options.k === undefined ? {} : { k: Number(options.k) }),
     ...(options.kTekst === undefined ? {} : { kText: Number(options.kTekst) }),
   });
   if (!privacy.ok) throw new CliError(privacy.errors.map((p) => p.message).join(" "), ExitCode.usage);
-  const { instruments } = await findInstruments(instrumentDirs(effects));
-  const map = new Map<string, Instrument>(instruments.map((l) => [l.instrument.id, l.instrument]));
   const store = await openDuckDbStore(databasePath(effects, options.db));
   try {
-    return await run({ store, instruments: map, privacy: privacy.value, now: effects.now });
+    // Imports from before definitions were stored get the matching definition of this installation.
+    const { instruments } = await findInstruments(instrumentDirs(effects));
+    await store.adoptInstruments(instruments.map((l): Instrument => l.instrument));
+    const context: ViewContext = { store, privacy: privacy.value, now: effects.now };
+    return await run(new ViewService(context, { persist: options.vers !== true }));
   } catch (error) {
-    if (error instanceof ReportError) throw new CliError(error.message);
+    if (error instanceof ViewError || error instanceof StoreError) throw new CliError(error.message);
     throw error;
   } finally {
     await store.close();
   }
 }
 
-/** Writes a report in the chosen format to stdout or to `-o FILE`. */
-export async function emitReport(report: Report, options: ReportOptions, effects: Effects): Promise<number> {
+/** Writes a view in the chosen format to stdout or to `-o FILE`. */
+export async function emitView(view: View, options: ReportOptions, effects: Effects): Promise<number> {
   const format = options.format ?? "table";
   let text: string;
-  if (format === "json") text = `${JSON.stringify(report, null, 2)}\n`;
+  if (format === "json") text = `${JSON.stringify(view, null, 2)}\n`;
   else if (format === "csv")
     text = renderCsv(
-      report,
+      view,
       options.delimiter === ";" ? { delimiter: ";", bom: true } : { delimiter: ",", bom: true },
     );
-  else if (format === "html") text = await renderHtml(report);
+  else if (format === "html") text = await renderHtml(view);
   else {
     const width = options.output === undefined && effects.stdout.isTTY ? (effects.stdout.columns ?? 80) : 80;
-    text = renderText(report, Math.min(width, 100));
+    text = renderText(view, Math.min(width, 100));
   }
   if (options.output !== undefined) {
     const path = resolve(effects.cwd, options.output);
@@ -76,47 +78,56 @@ export async function emitReport(report: Report, options: ReportOptions, effects
   return ExitCode.ok;
 }
 
-export async function reportKlassen(
-  options: ReportOptions & { school: string; wave: string },
-  effects: Effects,
-): Promise<number> {
-  const report = await withReportContext(options, effects, (c) =>
-    klassenReport(c, { school: options.school, wave: options.wave }),
-  );
-  return emitReport(report, options, effects);
+async function report(request: ViewRequest, options: ReportOptions, effects: Effects): Promise<number> {
+  const view = await withViews(options, effects, async (views) => (await views.get(request)).view);
+  return emitView(view, options, effects);
 }
 
-export async function reportScholen(
-  options: ReportOptions & { bestuur: string },
-  effects: Effects,
-): Promise<number> {
-  const report = await withReportContext(options, effects, (c) =>
-    scholenReport(c, { bestuur: options.bestuur }),
+export function reportKlassen(options: ReportOptions & { school: string; wave: string }, effects: Effects) {
+  return report(
+    { kind: "klassen", params: { school: options.school, wave: options.wave } },
+    options,
+    effects,
   );
-  return emitReport(report, options, effects);
 }
 
-export async function reportLeerlijn(
-  options: ReportOptions & { opleiding: string; cohort?: string },
+export function reportGroep(
+  options: ReportOptions & { school: string; wave: string; groep: string },
   effects: Effects,
-): Promise<number> {
-  const report = await withReportContext(options, effects, (c) =>
-    leerlijnReport(c, {
-      opleiding: options.opleiding,
-      ...(options.cohort === undefined ? {} : { cohort: options.cohort }),
-    }),
+) {
+  return report(
+    { kind: "groep", params: { school: options.school, wave: options.wave, groep: options.groep } },
+    options,
+    effects,
   );
-  return emitReport(report, options, effects);
 }
 
-export async function reportOntwikkeling(
-  options: ReportOptions & { student: string },
+export function reportScholen(options: ReportOptions & { bestuur: string }, effects: Effects) {
+  return report({ kind: "scholen", params: { bestuur: options.bestuur } }, options, effects);
+}
+
+export function reportLeerlijn(
+  options: ReportOptions & { opleiding: string; cohort?: string; fase?: string; gesprekssoort?: string },
   effects: Effects,
-): Promise<number> {
-  const report = await withReportContext(options, effects, (c) =>
-    ontwikkelingReport(c, { student: options.student }),
+) {
+  const { opleiding, cohort, fase, gesprekssoort } = options;
+  return report(
+    {
+      kind: "leerlijn",
+      params: {
+        opleiding,
+        ...(cohort === undefined ? {} : { cohort }),
+        ...(fase === undefined ? {} : { fase }),
+        ...(gesprekssoort === undefined ? {} : { gesprekssoort }),
+      },
+    },
+    options,
+    effects,
   );
-  return emitReport(report, options, effects);
+}
+
+export function reportOntwikkeling(options: ReportOptions & { student: string }, effects: Effects) {
+  return report({ kind: "ontwikkeling", params: { student: options.student } }, options, effects);
 }
 
 /**
@@ -128,6 +139,7 @@ export async function exportCsv(
   options: ReportOptions & {
     school?: string;
     wave?: string;
+    groep?: string;
     bestuur?: string;
     opleiding?: string;
     cohort?: string;
@@ -138,20 +150,32 @@ export async function exportCsv(
     if (value === undefined) throw new CliError(msg.exportNeeds(kind, flag), ExitCode.usage);
     return value;
   };
-  const report = await withReportContext(options, effects, (c) => {
-    if (kind === "klassen")
-      return klassenReport(c, {
+  let request: ViewRequest;
+  if (kind === "klassen")
+    request = {
+      kind,
+      params: { school: need(options.school, "--school"), wave: need(options.wave, "--wave") },
+    };
+  else if (kind === "groep")
+    request = {
+      kind,
+      params: {
         school: need(options.school, "--school"),
         wave: need(options.wave, "--wave"),
-      });
-    if (kind === "scholen") return scholenReport(c, { bestuur: need(options.bestuur, "--bestuur") });
-    if (kind === "leerlijn")
-      return leerlijnReport(c, {
+        groep: need(options.groep, "--groep"),
+      },
+    };
+  else if (kind === "scholen") request = { kind, params: { bestuur: need(options.bestuur, "--bestuur") } };
+  else if (kind === "leerlijn")
+    request = {
+      kind,
+      params: {
         opleiding: need(options.opleiding, "--opleiding"),
         ...(options.cohort === undefined ? {} : { cohort: options.cohort }),
-      });
-    throw new CliError(msg.exportKinds(kind), ExitCode.usage);
-  });
+      },
+    };
+  else throw new CliError(msg.exportKinds(kind), ExitCode.usage);
+  const view = await withViews(options, effects, async (views) => (await views.get(request)).view);
   const delimiter = options.delimiter === "," ? "," : ";";
-  return emitReport(report, { ...options, format: "csv", delimiter }, effects);
+  return emitView(view, { ...options, format: "csv", delimiter }, effects);
 }

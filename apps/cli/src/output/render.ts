@@ -1,4 +1,4 @@
-import { csvTable, type Table, textTable } from "@zaz/reports";
+import { csvTable, type PlainTable as Table, textTable } from "@zaz/views";
 import { CliError, ExitCode } from "../cli-error.js";
 import type { Effects } from "../effects.js";
 import { cliMessages as msg } from "../messages.js";

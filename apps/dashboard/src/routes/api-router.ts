@@ -7,6 +7,15 @@ import type { UserRepository } from "../users/user-repository.js";
 import { currentUser } from "./current-user.js";
 import type { ApiRoute } from "./route-table.js";
 
+function isServedView(value: unknown): value is { body: string; etag: string } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { body?: unknown }).body === "string" &&
+    typeof (value as { etag?: unknown }).etag === "string"
+  );
+}
+
 /** Mounts every route of the table behind the same three checks: logged in, valid query, in scope. */
 export function apiRouter(
   routes: readonly ApiRoute[],
@@ -31,6 +40,18 @@ export function apiRouter(
       }
       const body = await route.handle({ query: parsed.data, user, results, users });
       if (body === undefined) throw new HttpError(404, "not-found", httpMessages.notFound);
+      if (isServedView(body)) {
+        // Serialised once per data version; a client that has it gets 304 and no body.
+        res.set("Cache-Control", "private, no-cache").set("ETag", body.etag);
+        if (req.headers["if-none-match"] === body.etag) {
+          res.status(304).end();
+          return;
+        }
+        res.type("application/json").send(body.body);
+        return;
+      }
+      if (typeof body === "object" && body !== null && "notFound" in body)
+        throw new HttpError(404, "not-found", String((body as { notFound: unknown }).notFound));
       res.set("Cache-Control", "no-store").json(body);
     });
   }

@@ -23,7 +23,7 @@ export interface ApiRoute<Q = unknown> {
   path: string;
   query: z.ZodType<Q>;
   scope: (query: Q) => ScopeTarget;
-  /** JSON-ready answer, or undefined for "not found" */
+  /** JSON-ready answer, a view served as kept (with its ETag), or undefined / not-found for 404 */
   handle: (context: RouteContext<Q>) => Promise<unknown>;
 }
 
@@ -89,7 +89,7 @@ export const apiRoutes: readonly ApiRoute<unknown>[] = [
     path: "/api/class-overview",
     query: z.object({ school: id, wave: id }),
     scope: (query) => ({ kind: "school", school: query.school }),
-    handle: ({ results, query }) => results.classOverview(query),
+    handle: ({ results, query }) => results.view({ kind: "klassen", params: query }),
   }),
   route({
     id: "groep",
@@ -97,7 +97,7 @@ export const apiRoutes: readonly ApiRoute<unknown>[] = [
     path: "/api/groep",
     query: z.object({ school: id, wave: id, groep: id }),
     scope: (query) => ({ kind: "school", school: query.school }),
-    handle: ({ results, query }) => results.groepDetail(query),
+    handle: ({ results, query }) => results.view({ kind: "groep", params: query }),
   }),
   route({
     id: "board",
@@ -105,7 +105,7 @@ export const apiRoutes: readonly ApiRoute<unknown>[] = [
     path: "/api/board",
     query: z.object({ bestuur: id }),
     scope: (query) => ({ kind: "bestuur", bestuur: query.bestuur }),
-    handle: ({ results, query }) => results.boardOverview(query),
+    handle: ({ results, query }) => results.view({ kind: "scholen", params: query }),
   }),
   route({
     id: "leerlijn",
@@ -115,11 +115,14 @@ export const apiRoutes: readonly ApiRoute<unknown>[] = [
     scope: (query) => ({ kind: "opleiding", opleiding: query.opleiding }),
     handle: ({ results, query }) => {
       const { opleiding, cohort, fase, gesprekssoort } = query;
-      return results.leerlijn({
-        opleiding,
-        ...(cohort === undefined ? {} : { cohort }),
-        ...(fase === undefined ? {} : { fase }),
-        ...(gesprekssoort === undefined ? {} : { gesprekssoort }),
+      return results.view({
+        kind: "leerlijn",
+        params: {
+          opleiding,
+          ...(cohort === undefined ? {} : { cohort }),
+          ...(fase === undefined ? {} : { fase }),
+          ...(gesprekssoort === undefined ? {} : { gesprekssoort }),
+        },
       });
     },
   }),

@@ -1,4 +1,4 @@
-import type { Labeled } from "../results-service.js";
+import type { Labeled } from "@zaz/views";
 
 export interface FixtureSchool extends Labeled {
   groepen: Labeled[];

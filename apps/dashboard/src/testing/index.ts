@@ -1,4 +1,3 @@
 export { type DemoFixture, demoFixture, type FixtureSchool } from "./demo-fixture.js";
+export { type DemoResults, demoResults } from "./demo-results.js";
 export { demoAccounts, demoPassword, demoUsers, fastScryptParams } from "./demo-users.js";
-export { FakeResultsService } from "./fake-results-service.js";
-export { type BarDatum, barChart } from "./simple-charts.js";

@@ -1,7 +1,6 @@
 import { getJson } from "./api.js";
-import { appendChart } from "./chart.js";
 import { h } from "./dom.js";
-import { formatValue } from "./format.js";
+import { renderFacts, renderSections } from "./view.js";
 
 const params = new URLSearchParams(location.search);
 const $ = (id) => document.getElementById(id);
@@ -13,39 +12,6 @@ function setStatus(text) {
 function setTitle(text) {
   $("view-title").textContent = text;
   document.title = `${text} · Zij aan Zij`;
-}
-
-// A cell as text: the number with its n, or why it is not shown.
-function cellText(cell, unit) {
-  if (cell.status === "shown") return `${formatValue(cell.value, unit)} (n = ${cell.n})`;
-  return cell.label;
-}
-
-function renderFacts(facts) {
-  const region = $("facts");
-  region.replaceChildren();
-  if (facts.length === 0) return;
-  region.hidden = false;
-  region.append(
-    h("h2", { className: "visually-hidden" }, "Kerncijfers"),
-    h(
-      "dl",
-      {},
-      facts.map((fact) => [
-        h("dt", {}, fact.label),
-        h(
-          "dd",
-          { className: fact.cell.status === "shown" ? "" : "suppressed" },
-          cellText(fact.cell, fact.unit),
-        ),
-      ]),
-    ),
-  );
-}
-
-async function renderCharts(charts) {
-  const content = $("content");
-  for (const chart of charts) await appendChart(content, chart);
 }
 
 // A GET form of selects; choosing and submitting reloads the page with the new query.
@@ -156,6 +122,14 @@ export async function home() {
   }
 }
 
+async function show(view) {
+  setTitle(view.title);
+  $("content").prepend(h("p", { className: "subtitle" }, view.subtitle));
+  renderFacts($("facts"), view.facts);
+  setStatus("");
+  await renderSections($("content"), view);
+}
+
 export async function directeur() {
   const school = params.get("school") ?? (await firstOf("school"));
   if (school === undefined) return setStatus("U hebt geen school om te bekijken.");
@@ -163,32 +137,23 @@ export async function directeur() {
   const wave = pick(filters.waves, params.get("wave"));
   renderFilters([{ name: "wave", label: "Meting", options: filters.waves, value: wave }], { school });
   const view = await getJson("/api/class-overview", { school, wave });
-  setTitle(`Klassenoverzicht ${view.title}`);
-  renderFacts(view.facts);
-  $("content").append(
-    h(
-      "nav",
-      { className: "card", "aria-label": "Groepen" },
-      h("h2", {}, "Groepen"),
+  const groepen = view.links.filter((link) => link.kind === "groep");
+  if (groepen.length > 0)
+    $("content").append(
       h(
-        "ul",
-        { className: "inline-list" },
-        view.groepen.map((groep) =>
-          h(
-            "li",
-            {},
-            h(
-              "a",
-              { href: `/directeur/groep?${new URLSearchParams({ school, wave, groep: groep.id })}` },
-              groep.name,
-            ),
+        "nav",
+        { className: "card", "aria-label": "Groepen" },
+        h("h2", {}, "Groepen"),
+        h(
+          "ul",
+          { className: "inline-list" },
+          groepen.map((link) =>
+            h("li", {}, h("a", { href: `/directeur/groep?${new URLSearchParams(link.params)}` }, link.label)),
           ),
         ),
       ),
-    ),
-  );
-  setStatus("");
-  await renderCharts(view.charts);
+    );
+  await show(view);
 }
 
 export async function groep() {
@@ -204,8 +169,6 @@ export async function groep() {
     { school },
   );
   const view = await getJson("/api/groep", { school, wave, groep: groepId });
-  setTitle(view.title);
-  renderFacts(view.facts);
   $("content").append(
     h(
       "p",
@@ -213,38 +176,17 @@ export async function groep() {
       h(
         "a",
         { href: `/directeur?${new URLSearchParams({ school, wave })}` },
-        `Terug naar het klassenoverzicht van ${view.school.name}`,
+        `Terug naar het klassenoverzicht van ${view.about.school.name}`,
       ),
     ),
   );
-  setStatus("");
-  await renderCharts(view.charts);
-  for (const block of view.freeText) {
-    const body =
-      block.cell.status === "shown"
-        ? [
-            h("p", {}, `n = ${block.cell.n}`),
-            h(
-              "ul",
-              { className: "free-text" },
-              block.cell.answers.map((a) => h("li", {}, a)),
-            ),
-          ]
-        : [h("p", { className: "suppressed" }, block.cell.label)];
-    $("content").append(
-      h("section", { className: "card" }, h("h2", {}, `Open antwoorden: ${block.question}`), body),
-    );
-  }
+  await show(view);
 }
 
 export async function leerteam() {
   const bestuur = params.get("bestuur") ?? (await firstOf("bestuur"));
   if (bestuur === undefined) return setStatus("U hebt geen bestuur om te bekijken.");
-  const view = await getJson("/api/board", { bestuur });
-  setTitle(`Scholen van ${view.title}`);
-  renderFacts(view.facts);
-  setStatus("");
-  await renderCharts(view.charts);
+  await show(await getJson("/api/board", { bestuur }));
 }
 
 export async function pabo() {
@@ -270,9 +212,5 @@ export async function pabo() {
     ],
     { opleiding },
   );
-  const view = await getJson("/api/leerlijn", { opleiding, ...chosen });
-  setTitle(view.title);
-  renderFacts(view.facts);
-  setStatus("");
-  await renderCharts(view.charts);
+  await show(await getJson("/api/leerlijn", { opleiding, ...chosen }));
 }

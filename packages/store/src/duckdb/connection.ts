@@ -1,6 +1,8 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 
-export type SqlValue = string | number | bigint | boolean | null;
+import type { SqlValue } from "../analysis/params.js";
+
+export type { SqlValue };
 export type SqlRow = Record<string, unknown>;
 
 /**

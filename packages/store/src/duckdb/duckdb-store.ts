@@ -1,6 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import type { SurveyResponse } from "@zaz/model";
+import type { Instrument, SurveyResponse } from "@zaz/model";
+import type { AnalysisTable } from "../analysis/analysis-table.js";
+import type { AnalysisQueries } from "../analysis/types.js";
 import { StoreError, storeMessages } from "../messages.js";
 import type {
   ContextFilter,
@@ -12,13 +14,18 @@ import type {
   RosterEntry,
   SessionTable,
   Store,
+  StoredInstrument,
   StoredResponse,
   UserTable,
+  ViewResultTable,
 } from "../store.js";
+import { duckDbAnalysis } from "./analysis.js";
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
 import { DuckDb, type DuckDbOptions } from "./connection.js";
+import { readDataVersion } from "./data-version.js";
 import { removeImport, removeRespondent } from "./erase.js";
 import { type ChunkOptions, defaultChunkOptions, hasImport, importResponses } from "./import-responses.js";
+import { adoptLegacyImports, instrumentRows, listStoredInstruments } from "./instruments.js";
 import { migrate } from "./migrations.js";
 import { removePendingImports } from "./pending-imports.js";
 import { contextValues, countResponses, listImports } from "./queries.js";
@@ -26,11 +33,12 @@ import { defaultBatchSize, readResponseBatch } from "./read-responses.js";
 import { replaceRoster, roster } from "./roster.js";
 import { destroySession, getSession, purgeExpiredSessions, setSession } from "./sessions.js";
 import { addUser, findUser, listUsers, removeUser } from "./users.js";
+import { getViewResult, putViewResult } from "./view-results.js";
 
 export interface DuckDbStoreOptions extends DuckDbOptions {
   /** responses per committed chunk of an import; default 50,000 */
   importChunkSize?: number;
-  /** DuckDB's memory_limit during an import; default 32MB (see import-responses.ts) */
+  /** DuckDB's memory_limit during an import; default 96MB (see import-responses.ts) */
   importMemoryLimit?: string;
 }
 
@@ -83,7 +91,7 @@ async function openStore(
     chunkSize: options.importChunkSize ?? defaultChunkOptions.chunkSize,
     memoryLimit: options.importMemoryLimit ?? defaultChunkOptions.memoryLimit,
   };
-  return new DuckDbStore(db, open, chunks, onClose);
+  return new DuckDbStore(db, open, chunks, await readDataVersion(db), onClose);
 }
 
 async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
@@ -116,12 +124,57 @@ class DuckDbStore implements Store {
     purgeExpired: (now) => this.exclusive((db) => purgeExpiredSessions(db, now)),
   };
 
+  readonly analysis: AnalysisQueries = duckDbAnalysis(
+    (work) => this.exclusive(work),
+    (db) => this.analysisTables(db),
+  );
+
+  readonly viewResults: ViewResultTable = {
+    get: (key) => this.exclusive((db) => getViewResult(db, key)),
+    put: (key, dataVersion, body) => this.exclusive((db) => putViewResult(db, key, dataVersion, body)),
+  };
+
+  /** the stored definitions with their analysis tables; read again after anything stores one */
+  private tables: Promise<readonly AnalysisTable[]> | undefined;
+
   constructor(
     private db: DuckDb,
     private readonly reopen: (path: string) => Promise<DuckDb>,
     private readonly chunks: ChunkOptions,
+    /** this process is the file's only writer, so the version it last read stays true */
+    private version: number,
     private readonly onClose?: () => void,
   ) {}
+
+  private analysisTables(db: DuckDb): Promise<readonly AnalysisTable[]> {
+    this.tables ??= instrumentRows(db).catch((error) => {
+      this.tables = undefined;
+      throw error;
+    });
+    return this.tables;
+  }
+
+  /** After a change of the data: the new version, and the definitions read afresh. */
+  private async changed(db: DuckDb): Promise<void> {
+    this.tables = undefined;
+    this.version = await readDataVersion(db);
+  }
+
+  dataVersion(): Promise<number> {
+    return Promise.resolve(this.version);
+  }
+
+  instruments(): Promise<StoredInstrument[]> {
+    return this.exclusive((db) => listStoredInstruments(db));
+  }
+
+  adoptInstruments(known: readonly Instrument[]): Promise<number> {
+    return this.exclusive(async (db) => {
+      const adopted = await adoptLegacyImports(db, known);
+      await this.changed(db);
+      return adopted;
+    });
+  }
 
   private exclusive<T>(work: (db: DuckDb) => Promise<T>): Promise<T> {
     const next = this.queue.then(() => {
@@ -146,6 +199,8 @@ class DuckDbStore implements Store {
         // the error that stopped the import is the one to report; what stays is removed on next open
         await this.discardFailedImports().catch(() => undefined);
         throw error;
+      } finally {
+        await this.changed(this.db);
       }
     });
   }
@@ -203,6 +258,7 @@ class DuckDbStore implements Store {
   /** Rewrites the file when something was erased, so the erased values are gone from its bytes. */
   private async compactAfter(erased: ErasureCount | undefined): Promise<ErasureCount> {
     if (erased === undefined) return nothingErased;
+    await this.changed(this.db);
     const done = await compact(this.db, this.reopen);
     this.db = done.db;
     if (done.failure !== undefined) {
@@ -213,7 +269,11 @@ class DuckDbStore implements Store {
   }
 
   replaceRoster(entries: readonly RosterEntry[], source: string): Promise<number> {
-    return this.exclusive((db) => replaceRoster(db, entries, source));
+    return this.exclusive(async (db) => {
+      const written = await replaceRoster(db, entries, source);
+      await this.changed(db);
+      return written;
+    });
   }
 
   roster(where?: Partial<Pick<RosterEntry, "school" | "groep" | "wave">>): Promise<RosterEntry[]> {

@@ -1,6 +1,8 @@
 import type { ErasureCount } from "../store.js";
 import { markNeedsCompaction } from "./compact.js";
 import { type DuckDb, dropTempTable } from "./connection.js";
+import { bumpDataVersion } from "./data-version.js";
+import { deleteFacts } from "./instruments.js";
 
 /**
  * Erasure deletes rows in one transaction and marks the file for compaction in the same
@@ -14,8 +16,10 @@ export async function removeImport(db: DuckDb, id: string): Promise<ErasureCount
     const answers = await db.run(`DELETE FROM answers WHERE response_id IN (${ofImport})`, [id]);
     await db.run(`DELETE FROM response_context WHERE response_id IN (${ofImport})`, [id]);
     const responses = await db.run("DELETE FROM responses WHERE import_id = $1", [id]);
+    await deleteFacts(db, "import_id = $1", [id]);
     await db.run("DELETE FROM import_context WHERE import_id = $1", [id]);
     await db.run("DELETE FROM imports WHERE id = $1", [id]);
+    await bumpDataVersion(db);
     await markNeedsCompaction(db);
     return { responses, answers };
   });
@@ -47,6 +51,7 @@ export async function removeRespondent(db: DuckDb, pseudonym: string): Promise<E
       const answers = await db.run(`DELETE FROM answers WHERE response_id ${inErase}`);
       await db.run(`DELETE FROM response_context WHERE response_id ${inErase}`);
       const responses = await db.run(`DELETE FROM responses WHERE id ${inErase}`);
+      await deleteFacts(db, `response_id ${inErase}`, []);
       for (const row of perImport) {
         await db.run("UPDATE imports SET responses = responses - $1, answers = answers - $2 WHERE id = $3", [
           Number(row.responses),
@@ -54,6 +59,7 @@ export async function removeRespondent(db: DuckDb, pseudonym: string): Promise<E
           String(row.import_id),
         ]);
       }
+      await bumpDataVersion(db);
       await markNeedsCompaction(db);
       return { responses, answers };
     } finally {

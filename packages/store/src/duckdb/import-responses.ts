@@ -1,10 +1,15 @@
 import type { DuckDBAppender } from "@duckdb/node-api";
 import type { SurveyResponse } from "@zaz/model";
+import { FactsBuffer } from "../analysis/facts-encoder.js";
+import { factsLayout } from "../analysis/facts-layout.js";
 import type { ImportOutcome, NewImport } from "../store.js";
 import { ImportStatus } from "../store.js";
+import { appendFacts } from "./append-facts.js";
 import { appendAnswer, appendContext, appendResponse, discardAppender } from "./append-rows.js";
 import { markNeedsCompaction } from "./compact.js";
 import type { DuckDb } from "./connection.js";
+import { bumpDataVersion } from "./data-version.js";
+import { registerInstrument } from "./instruments.js";
 import { removeDuplicates } from "./remove-duplicates.js";
 
 const progressEvery = 1000;
@@ -29,13 +34,15 @@ export interface ChunkOptions {
   chunkSize: number;
   /**
    * DuckDB's memory_limit while importing. Committed chunks leave nothing pinned, so appending
-   * needs little (16MB fails: the open row groups of three tables stay pinned); the pool is
-   * the largest part of the store's RSS.
+   * needs little; but the analysis table is wide (one block per column in an open row group and
+   * in a checkpoint), and a checkpoint that cannot pin its blocks invalidates the database, so
+   * this leaves room for it (32MB failed at 200,000 responses). The pool is the largest part of
+   * the store's RSS.
    */
   memoryLimit: string;
 }
 
-export const defaultChunkOptions: ChunkOptions = { chunkSize: 50_000, memoryLimit: "32MB" };
+export const defaultChunkOptions: ChunkOptions = { chunkSize: 50_000, memoryLimit: "96MB" };
 
 /**
  * One import, all or nothing, in committed chunks. DuckDB keeps uncommitted appended rows pinned
@@ -89,7 +96,9 @@ async function writeInChunks(
   try {
     await db.run("BEGIN TRANSACTION");
     inTransaction = true;
-    await insertImportRecord(db, record);
+    const instrumentKey = await registerInstrument(db, record.instrument);
+    const layout = factsLayout(instrumentKey, record.instrument);
+    await insertImportRecord(db, record, instrumentKey);
     for (const table of ["responses", "response_context", "answers"]) {
       appenders.push(await db.connection.createAppender(table));
     }
@@ -104,12 +113,22 @@ async function writeInChunks(
     let chunkStart = lastId;
     let chunkContexts = 0;
     let chunkAnswers = 0;
+    // The chunk's analysis rows, encoded as the responses pass (each response is in hand here),
+    // written after the chunk's commit, in a transaction of their own, without its duplicates.
+    const facts = new FactsBuffer(layout, Math.min(chunkSize, 50_000));
+    const removedIds = new Set<bigint>();
+    const fillCommitted = async () => {
+      await appendFacts(db, facts, record.id, removedIds);
+      facts.clear();
+      removedIds.clear();
+    };
     const endChunk = async () => {
       // Flushing hands the buffered rows to the open transaction; then this chunk's duplicates go.
       for (const appender of appenders) appender.flushSync();
-      const removed = await removeDuplicates(db, record.instrumentId, chunkStart, id);
-      totals.skipped += removed.responses;
-      totals.skippedAnswers += removed.answers;
+      const removedRows = await removeDuplicates(db, record.instrument.id, chunkStart, id);
+      totals.skipped += removedRows.responses;
+      totals.skippedAnswers += removedRows.answers;
+      for (const removed of removedRows.ids) removedIds.add(removed);
       chunkStart = id;
       chunkContexts = 0;
       chunkAnswers = 0;
@@ -120,7 +139,7 @@ async function writeInChunks(
         responseRows,
         id,
         record.id,
-        record.instrumentId,
+        record.instrument.id,
         response.key,
         response.row,
         response.submittedAt,
@@ -138,6 +157,7 @@ async function writeInChunks(
       }
       let seq = 0;
       for (const answer of response.answers) appendAnswer(answerRows, id, seq++, answer);
+      facts.push(id, response, { ...record.context, ...response.context });
       chunkAnswers += seq;
       totals.answers += seq;
       totals.responses += 1;
@@ -149,6 +169,8 @@ async function writeInChunks(
         await db.run("COMMIT");
         inTransaction = false;
         uncommittedRows = 0;
+        // The chunk's analysis rows, from what it stored (the import is still pending).
+        await fillCommitted();
         await db.run("BEGIN TRANSACTION");
         inTransaction = true;
       }
@@ -159,14 +181,21 @@ async function writeInChunks(
       appenders.shift();
     }
     onProgress?.(totals.responses);
+    await db.run("COMMIT");
+    inTransaction = false;
+    uncommittedRows = 0;
+    await fillCommitted();
+    await db.run("BEGIN TRANSACTION");
+    inTransaction = true;
     const responsesAdded = totals.responses - totals.skipped;
     const answersAdded = totals.answers - totals.skippedAnswers;
-    // The flip: with the last chunk, in one commit, the whole import becomes visible.
+    // The flip: in one commit, the whole import (every chunk and its analysis rows) becomes visible.
     // rowsRead is read again now: a streaming caller knows it only after the last row.
     await db.run(
       "UPDATE imports SET responses = $1, answers = $2, rows_read = $3, pending = false WHERE id = $4",
       [responsesAdded, answersAdded, record.rowsRead, record.id],
     );
+    await bumpDataVersion(db);
     await db.run("COMMIT");
     inTransaction = false;
     return {
@@ -186,18 +215,19 @@ async function writeInChunks(
   }
 }
 
-async function insertImportRecord(db: DuckDb, record: NewImport): Promise<void> {
+async function insertImportRecord(db: DuckDb, record: NewImport, instrumentKey: number): Promise<void> {
   await db.run(
     `INSERT INTO imports
-     SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, CAST($7 AS TIMESTAMP), 0, 0, true FROM imports`,
+     SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, CAST($7 AS TIMESTAMP), 0, 0, true, $8 FROM imports`,
     [
       record.id,
       record.fileName,
-      record.instrumentId,
-      record.instrumentVersion,
+      record.instrument.id,
+      record.instrument.version,
       record.profile,
       record.rowsRead,
       new Date().toISOString(),
+      instrumentKey,
     ],
   );
   for (const [dimension, value] of Object.entries(record.context)) {

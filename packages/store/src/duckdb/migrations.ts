@@ -99,6 +99,32 @@ export const migrations: readonly Migration[] = [
     // so the default carries existing rows and the code always writes it.
     statements: ["ALTER TABLE imports ADD COLUMN pending BOOLEAN DEFAULT false"],
   },
+  {
+    version: 4,
+    name: "stored instruments, analysis tables, data version, view results",
+    // The definition an import was made with is kept, so the data can be analysed without the
+    // instrument file (an adapted copy, a file since changed). Each definition has an analysis
+    // table (facts_<key>, analysis/facts-layout.ts), made when the definition is first stored.
+    // data_version counts changes of the stored data; view_results keeps views computed for it.
+    statements: [
+      `CREATE TABLE instruments (
+        key INTEGER PRIMARY KEY,
+        id VARCHAR NOT NULL,
+        version VARCHAR NOT NULL,
+        role VARCHAR,
+        hash VARCHAR NOT NULL UNIQUE,
+        definition VARCHAR NOT NULL,
+        stored_at TIMESTAMP NOT NULL
+      )`,
+      "ALTER TABLE imports ADD COLUMN instrument_key INTEGER",
+      `CREATE TABLE view_results (
+        key VARCHAR PRIMARY KEY,
+        data_version BIGINT NOT NULL,
+        body VARCHAR NOT NULL
+      )`,
+      "INSERT INTO store_state VALUES ('data_version', '1')",
+    ],
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

@@ -1,5 +1,6 @@
 import { markNeedsCompaction } from "./compact.js";
 import type { DuckDb } from "./connection.js";
+import { deleteFacts } from "./instruments.js";
 
 /**
  * A large import is written in committed chunks so DuckDB never holds the whole import in
@@ -46,6 +47,7 @@ export async function removePendingImports(db: DuckDb, step = defaultRemovalStep
       await db.run("DELETE FROM answers WHERE response_id > $1 AND response_id <= $2", range);
       await db.run("DELETE FROM response_context WHERE response_id > $1 AND response_id <= $2", range);
       await db.run("DELETE FROM responses WHERE id > $1 AND id <= $2", range);
+      await deleteFacts(db, "response_id > $1 AND response_id <= $2", range);
     });
   }
   await db.transaction(async () => {

@@ -3,6 +3,8 @@ import { type DuckDb, dropTempTable } from "./connection.js";
 export interface RemovedRows {
   responses: number;
   answers: number;
+  /** the ids of the responses removed */
+  ids: bigint[];
 }
 
 /**
@@ -29,8 +31,9 @@ export async function removeDuplicates(
     [low, high, instrumentId],
   );
   try {
-    const responses = Number(await db.scalar("SELECT count(*) FROM zaz_duplicates"));
-    if (responses === 0) return { responses: 0, answers: 0 };
+    const ids = (await db.all("SELECT id FROM zaz_duplicates")).map((row) => BigInt(row.id as bigint));
+    const responses = ids.length;
+    if (responses === 0) return { responses: 0, answers: 0, ids };
     // the id range lets DuckDB skip every row group outside the chunk
     const inDuplicates =
       "response_id > $1 AND response_id <= $2 AND response_id IN (SELECT id FROM zaz_duplicates)";
@@ -40,7 +43,7 @@ export async function removeDuplicates(
       "DELETE FROM responses WHERE id > $1 AND id <= $2 AND id IN (SELECT id FROM zaz_duplicates)",
       [low, high],
     );
-    return { responses, answers };
+    return { responses, answers, ids };
   } finally {
     await dropTempTable(db, "zaz_duplicates");
   }

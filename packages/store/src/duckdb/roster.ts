@@ -1,6 +1,7 @@
 import { compareNatural } from "../natural-order.js";
 import type { RosterEntry } from "../store.js";
 import type { DuckDb } from "./connection.js";
+import { bumpDataVersion } from "./data-version.js";
 import { Params } from "./scope-filter.js";
 
 type RosterWhere = Partial<Pick<RosterEntry, "school" | "groep" | "wave">>;
@@ -27,6 +28,7 @@ export async function replaceRoster(
         loadedAt,
       ]);
     }
+    await bumpDataVersion(db);
     return entries.length;
   });
 }

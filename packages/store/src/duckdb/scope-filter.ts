@@ -1,15 +1,8 @@
+import { Params } from "../analysis/params.js";
 import type { ContextFilter, ResponseScope } from "../store.js";
-import type { SqlValue } from "./connection.js";
 import { inCompleteImport } from "./pending-imports.js";
 
-/** Positional parameters ($1, $2 …) collected while a statement is built. */
-export class Params {
-  readonly values: SqlValue[] = [];
-  add(value: SqlValue): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
+export { Params };
 
 /**
  * The WHERE condition selecting responses (alias `r`) in a scope: the instrument, and per context

@@ -1,4 +1,5 @@
 import { type MissingKind, missingKinds, type ResponseScale } from "@zaz/model";
+import type { Frequency } from "./group-data.js";
 import { analysisMessages as msg } from "./messages.js";
 
 /** One bar segment: a label of the scale or a kind of missing value. */
@@ -14,24 +15,6 @@ export interface AnswerCount {
   readonly validShare: number | null;
 }
 
-/** Running counts of valid codes and kinds of missing value (counted, not listed: groups can be large). */
-export interface Tally {
-  readonly codes: Map<number, number>;
-  readonly missing: Map<MissingKind, number>;
-}
-
-export function newTally(): Tally {
-  return { codes: new Map(), missing: new Map() };
-}
-
-export function countCode(tally: Tally, code: number): void {
-  tally.codes.set(code, (tally.codes.get(code) ?? 0) + 1);
-}
-
-export function countMissing(tally: Tally, kind: MissingKind): void {
-  tally.missing.set(kind, (tally.missing.get(kind) ?? 0) + 1);
-}
-
 /**
  * Counts over every label of the scale and every kind of missing value, zero counts included.
  * `validDenominator` overrides the valid count for multiple-choice items, whose shares are per
@@ -39,17 +22,23 @@ export function countMissing(tally: Tally, kind: MissingKind): void {
  */
 export function answerDistribution(
   scale: ResponseScale | null,
-  tally: Tally,
+  frequencies: readonly Frequency[],
   validDenominator?: number,
 ): AnswerCount[] {
+  const codes = new Map<number, number>();
+  const missing = new Map<MissingKind, number>();
+  for (const f of frequencies) {
+    if (f.value !== null) codes.set(f.value, (codes.get(f.value) ?? 0) + f.count);
+    else if (f.missing !== null) missing.set(f.missing, (missing.get(f.missing) ?? 0) + f.count);
+  }
   const labels = scale?.labels ?? [];
   let valid = 0;
-  for (const l of labels) valid += tally.codes.get(l.code) ?? 0;
+  for (const l of labels) valid += codes.get(l.code) ?? 0;
   let all = valid;
-  for (const count of tally.missing.values()) all += count;
+  for (const count of missing.values()) all += count;
   const denominator = validDenominator ?? valid;
   const entries: AnswerCount[] = labels.map((l) => {
-    const count = tally.codes.get(l.code) ?? 0;
+    const count = codes.get(l.code) ?? 0;
     return {
       code: l.code,
       missing: null,
@@ -60,7 +49,7 @@ export function answerDistribution(
     };
   });
   for (const kind of missingKinds) {
-    const count = tally.missing.get(kind) ?? 0;
+    const count = missing.get(kind) ?? 0;
     entries.push({
       code: null,
       missing: kind,

@@ -1,12 +1,12 @@
-import type { Instrument, Result, SurveyResponse } from "@zaz/model";
+import type { Instrument, Result } from "@zaz/model";
 import { ok } from "@zaz/model";
-import { mean, type SampleSummary, summarize } from "../stats/descriptives.js";
+import { sampleSummary, subtractFrequencies, summarizeFrequencies } from "../stats/frequency-summary.js";
 import { hedgesG } from "../stats/hedges-g.js";
-import { type PrivacyNote, privacyNote, selectConstructs } from "./aggregate-constructs.js";
 import type { Cell } from "./cell.js";
 import type { Interval } from "./construct-stats.js";
-import { constructScores } from "./construct-stats.js";
-import { type GroupingRequest, type GroupKey, partition } from "./grouping.js";
+import { type PrivacyNote, privacyNote, selectConstructs } from "./construct-table.js";
+import { type GroupedData, validValues } from "./group-data.js";
+import { type GroupKey, type GroupPlan, totalOf } from "./group-plan.js";
 import { indexInstrument } from "./instrument-index.js";
 import { type ConstructInfo, constructInfo, type InstrumentLabel, instrumentLabel } from "./labels.js";
 import { defaultPrivacy, type PrivacySettings } from "./privacy-settings.js";
@@ -44,7 +44,7 @@ export interface ParentComparison {
   readonly groups: readonly ParentComparisonGroup[];
 }
 
-export interface ParentComparisonOptions extends GroupingRequest {
+export interface ParentComparisonOptions {
   readonly constructs?: readonly string[];
   readonly privacy?: PrivacySettings;
 }
@@ -52,32 +52,39 @@ export interface ParentComparisonOptions extends GroupingRequest {
 /** Each group against its parent level: difference of means and Hedges' g, per construct. */
 export function compareToParent(
   instrument: Instrument,
-  responses: readonly SurveyResponse[],
-  options: ParentComparisonOptions,
+  plan: GroupPlan,
+  data: GroupedData,
+  options: ParentComparisonOptions = {},
 ): Result<ParentComparison> {
   const privacy = options.privacy ?? defaultPrivacy;
-  const part = partition(instrument, responses, options);
-  if (!part.ok) return part;
   const selected = selectConstructs(instrument, options.constructs);
   if (!selected.ok) return selected;
   const index = indexInstrument(instrument);
-  const parent = new Map(selected.value.map((id) => [id, constructScores(index, part.value.total, id)]));
+  const parent = totalOf(plan, data);
   const table = suppressTable(
-    buildRawTable(part.value, selected.value, (rs, id) => {
-      const own = constructScores(index, rs, id);
-      const all = parent.get(id)!;
-      const groupMean = mean(own.scores);
-      const parentMean = mean(all.scores);
-      if (groupMean === null || parentMean === null) return { contributors: own.contributors, value: null };
-      const mine = new Set(own.contributors);
-      const rest = all.scores.filter((_, i) => !mine.has(all.contributors[i]!));
-      const g = rest.length === 0 ? null : effect(summarize(own.scores), summarize(rest));
+    buildRawTable<ParentDifference>(plan, data, selected.value, (group, id) => {
+      const own = validValues(group.constructs[id]);
+      const all = validValues(parent.constructs[id]);
+      const mine = summarizeFrequencies(own);
+      const whole = summarizeFrequencies(all);
+      const students = group.students?.constructs[id] ?? (group.students === null ? null : new Set<string>());
+      if (mine === null || whole === null) return { responses: 0, students, value: null };
+      const rest = summarizeFrequencies(subtractFrequencies(all, own));
+      const a = sampleSummary(mine);
+      const b = sampleSummary(rest);
+      const g = a === null || b === null || rest === null || rest.n === 0 ? null : hedgesG(a, b);
       return {
-        contributors: own.contributors,
-        value: { mean: groupMean, parentMean, difference: groupMean - parentMean, hedgesG: g },
+        responses: mine.n,
+        students,
+        value: {
+          mean: mine.mean,
+          parentMean: whole.mean,
+          difference: mine.mean - whole.mean,
+          hedgesG: g === null ? null : { g: g.g, low: g.low, high: g.high, level: g.level },
+        },
       };
     }),
-    ruleFor(privacy, part.value),
+    ruleFor(privacy, plan),
   );
   const group = (row: (typeof table)["total"]): ParentComparisonGroup => ({
     key: row.key,
@@ -87,17 +94,11 @@ export function compareToParent(
   });
   return ok({
     instrument: instrumentLabel(instrument),
-    privacy: privacyNote(privacy, part.value.studentDimension !== null),
-    scope: part.value.scope,
-    by: part.value.by,
+    privacy: privacyNote(privacy, plan.studentDimension !== null),
+    scope: plan.scope,
+    by: plan.by,
     constructs: selected.value.map((id) => constructInfo(index, id)),
     total: group(table.total),
     groups: table.groups.map(group),
   });
-}
-
-function effect(a: SampleSummary | null, b: SampleSummary | null): ParentDifference["hedgesG"] {
-  if (a === null || b === null) return null;
-  const g = hedgesG(a, b);
-  return g === null ? null : { g: g.g, low: g.low, high: g.high, level: g.level };
 }

@@ -1,20 +1,14 @@
-import type { Instrument, Item, Problem, Result, SurveyResponse } from "@zaz/model";
+import type { Instrument, Item, Problem, Result } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
-import { mean, sd } from "../stats/descriptives.js";
+import type { DesignEffect } from "../stats/design-effect.js";
+import { summarizeFrequencies } from "../stats/frequency-summary.js";
 import { meanDifferenceInterval } from "../stats/mean-difference-interval.js";
-import { type PrivacyNote, privacyNote } from "./aggregate-constructs.js";
 import type { Cell } from "./cell.js";
-import { constructScores, type Interval } from "./construct-stats.js";
-import {
-  type GroupingRequest,
-  type GroupKey,
-  type GroupLabel,
-  type Partition,
-  partition,
-  valueLabel,
-} from "./grouping.js";
+import { clusterEffect, type Interval } from "./construct-stats.js";
+import { clustersOf, type PrivacyNote, privacyNote } from "./construct-table.js";
+import { type GroupData, type GroupedData, validValues } from "./group-data.js";
+import { type GroupKey, type GroupLabel, type GroupPlan, groupLabel } from "./group-plan.js";
 import { type InstrumentIndex, indexInstrument, scaleOf } from "./instrument-index.js";
-import { itemAnswer } from "./item-stats.js";
 import {
   type ConstructInfo,
   constructInfo,
@@ -25,10 +19,10 @@ import {
 } from "./labels.js";
 import { analysisMessages as msg } from "./messages.js";
 import { defaultPrivacy, type PrivacySettings } from "./privacy-settings.js";
-import { buildRawTable, type ColumnValue } from "./raw-table.js";
+import { buildRawTable } from "./raw-table.js";
 import { joinShown, ruleFor, type SuppressedTable, suppressTable } from "./suppress.js";
 
-export interface WaveOptions extends GroupingRequest {
+export interface WaveOptions {
   /** the context dimension holding the wave; "wave" by default */
   readonly waveDimension?: string;
   readonly current: string;
@@ -48,12 +42,14 @@ export interface WaveChange {
   readonly previous: WaveMean;
   readonly current: WaveMean;
   readonly change: number;
+  /** Welch 95% interval, each wave's variance widened by its design effect where it spans groepen */
   readonly ci: Interval | null;
 }
 
 export interface WaveGroup {
   readonly key: GroupKey;
   readonly responses: { readonly previous: Cell<number>; readonly current: Cell<number> };
+  /** n of a shown change: respondents with a score in the current wave (the value holds both waves' n) */
   readonly constructs: Readonly<Record<string, Cell<WaveChange>>>;
   readonly items: Readonly<Record<string, Cell<WaveChange>>>;
 }
@@ -78,6 +74,7 @@ export interface WaveComparison {
 interface Summary {
   readonly mean: number;
   readonly sd: number | null;
+  readonly deff: DesignEffect | null;
 }
 
 function sameItem(index: InstrumentIndex, a: Item, prevIndex: InstrumentIndex, b: Item | undefined): boolean {
@@ -93,49 +90,24 @@ function sameItem(index: InstrumentIndex, a: Item, prevIndex: InstrumentIndex, b
   return codes(sa) === codes(sb);
 }
 
-function itemSummary(
-  index: InstrumentIndex,
-  responses: readonly SurveyResponse[],
-  itemId: string,
-): ColumnValue<Summary> {
-  const item = index.items.get(itemId)!;
-  const contributors: SurveyResponse[] = [];
-  const values: number[] = [];
-  for (const r of responses) {
-    const code = itemAnswer(item, index, r)?.codes[0];
-    if (code === undefined) continue;
-    contributors.push(r);
-    values.push(code);
-  }
-  const m = mean(values);
-  return { contributors, value: m === null ? null : { mean: m, sd: sd(values) } };
-}
-
-function constructSummary(
-  index: InstrumentIndex,
-  responses: readonly SurveyResponse[],
-  id: string,
-): ColumnValue<Summary> {
-  const { contributors, scores } = constructScores(index, responses, id);
-  const m = mean(scores);
-  return { contributors, value: m === null ? null : { mean: m, sd: sd(scores) } };
-}
+const answered = (data: GroupedData, item: string) => validValues(data.total?.items[item]).length > 0;
 
 /**
  * Each group's change from the previous wave to the current one, per construct and per item, only
  * for what is the same in both waves. Each wave is suppressed as its own table first; a change is
- * shown only where both waves' cells are shown.
+ * shown only where both waves' cells are shown. `plan` is the grouping within each wave (without
+ * the wave); `current` and `previous` hold each wave's data, with item frequencies for the items.
  */
 export function compareWaves(
   instrument: Instrument,
-  responses: readonly SurveyResponse[],
+  plan: GroupPlan,
+  current: GroupedData,
+  previous: GroupedData,
   options: WaveOptions,
 ): Result<WaveComparison> {
   const privacy = options.privacy ?? defaultPrivacy;
   const waveId = options.waveDimension ?? "wave";
   const waveDim = instrument.dimensions.find((d) => d.id === waveId);
-  const scope = options.scope ?? {};
-  const by = options.by ?? [];
   const errors: Problem[] = [];
   if (waveDim === undefined)
     errors.push({
@@ -146,22 +118,14 @@ export function compareWaves(
       ),
       value: waveId,
     });
-  else if (waveId in scope || by.includes(waveId))
+  else if (plan.by.some((b) => b.id === waveId) || plan.scope.some((l) => l.dimension === waveId))
     errors.push({ code: "analysis-dimension-twice", message: msg.waveInScope(waveDim.label), value: waveId });
   if (errors.length > 0 || waveDim === undefined) return fail(errors);
-  const previousInstrument = options.previousInstrument ?? instrument;
-  const cur = partition(instrument, responses, { scope: { ...scope, [waveId]: options.current }, by });
-  const prev = partition(previousInstrument, responses, {
-    scope: { ...scope, [waveId]: options.previous },
-    by,
-  });
-  if (!cur.ok) return cur;
-  if (!prev.ok) return prev;
-  for (const [value, p] of [
-    [options.current, cur.value],
-    [options.previous, prev.value],
+  for (const [value, d] of [
+    [options.current, current],
+    [options.previous, previous],
   ] as const)
-    if (p.total.length === 0)
+    if ((d.total?.responses ?? 0) === 0)
       errors.push({
         code: "analysis-unknown-wave",
         message: msg.unknownWave(value, waveDim.label),
@@ -170,14 +134,13 @@ export function compareWaves(
       });
   if (errors.length > 0) return fail(errors);
 
+  const previousInstrument = options.previousInstrument ?? instrument;
   const index = indexInstrument(instrument);
   const prevIndex = indexInstrument(previousInstrument);
-  const answered = (ix: InstrumentIndex, p: Partition, id: string) =>
-    itemSummary(ix, p.total, id).contributors.length > 0;
   const scaleItems = instrument.items.filter((i) => i.type === "scale");
   const items = scaleItems
     .filter((i) => sameItem(index, i, prevIndex, prevIndex.items.get(i.id)))
-    .filter((i) => answered(index, cur.value, i.id) && answered(prevIndex, prev.value, i.id))
+    .filter((i) => answered(current, i.id) && answered(previous, i.id))
     .map((i) => i.id);
   const constructs = instrument.constructs
     .filter((c) => {
@@ -188,13 +151,27 @@ export function compareWaves(
     .map((c) => c.id);
 
   const columns = [...constructs.map((c) => `c:${c}`), ...items.map((i) => `i:${i}`)];
-  const summarise = (ix: InstrumentIndex) => (rs: readonly SurveyResponse[], column: string) =>
-    column.startsWith("c:")
-      ? constructSummary(ix, rs, column.slice(2))
-      : itemSummary(ix, rs, column.slice(2));
-  const rule = ruleFor(privacy, cur.value);
-  const curTable = suppressTable(buildRawTable(cur.value, columns, summarise(index)), rule);
-  const prevTable = suppressTable(buildRawTable(prev.value, columns, summarise(prevIndex)), rule);
+  const summarise = (data: GroupedData) => (group: GroupData, column: string, key: GroupKey) => {
+    const isConstruct = column.startsWith("c:");
+    const id = column.slice(2);
+    const s = summarizeFrequencies(validValues(isConstruct ? group.constructs[id] : group.items[id]));
+    const students = (isConstruct ? group.students?.constructs[id] : group.students?.items[id]) ?? null;
+    return {
+      responses: s?.n ?? 0,
+      students: students ?? (group.students === null ? null : new Set<string>()),
+      value:
+        s === null
+          ? null
+          : {
+              mean: s.mean,
+              sd: s.sd,
+              deff: isConstruct ? clusterEffect(clustersOf(data, key, plan), id) : null,
+            },
+    };
+  };
+  const rule = ruleFor(privacy, plan);
+  const curTable = suppressTable(buildRawTable(plan, current, columns, summarise(current)), rule);
+  const prevTable = suppressTable(buildRawTable(plan, previous, columns, summarise(previous)), rule);
 
   const keyOf = (key: GroupKey) => key.map((l) => l.code).join("\u0000");
   const prevRows = new Map(prevTable.groups.map((g) => [keyOf(g.key), g]));
@@ -210,19 +187,13 @@ export function compareWaves(
       items: Object.fromEntries(items.map((id) => [id, change(`i:${id}`)])),
     };
   };
-  const label = (code: string): GroupLabel => ({
-    dimension: waveId,
-    dimensionLabel: waveDim.label,
-    code,
-    label: valueLabel(waveDim, code),
-  });
   return ok({
     instrument: instrumentLabel(instrument),
-    privacy: privacyNote(privacy, cur.value.studentDimension !== null),
-    scope: cur.value.scope.filter((l) => l.dimension !== waveId),
-    by: cur.value.by,
-    previous: label(options.previous),
-    current: label(options.current),
+    privacy: privacyNote(privacy, plan.studentDimension !== null),
+    scope: plan.scope.filter((l) => l.dimension !== waveId),
+    by: plan.by,
+    previous: groupLabel(waveDim, options.previous),
+    current: groupLabel(waveDim, options.current),
     constructs: constructs.map((id) => constructInfo(index, id)),
     items: items.map((id) => itemInfo(index, index.items.get(id)!)),
     notComparable: scaleItems.map((i) => i.id).filter((id) => !items.includes(id)),
@@ -231,18 +202,28 @@ export function compareWaves(
   });
 }
 
-function waveChange(before: Summary, after: Summary, nBefore: number, nAfter: number): WaveChange {
+/** The change's n is the current wave's (the change is about the group as it is now). */
+function waveChange(
+  before: Summary,
+  after: Summary,
+  nBefore: number,
+  nAfter: number,
+): { n: number; value: WaveChange } {
+  const effective = (n: number, s: Summary) => (s.deff !== null && s.deff.deff > 1 ? n / s.deff.deff : n);
   const interval =
     before.sd === null || after.sd === null
       ? null
       : meanDifferenceInterval(
-          { mean: after.mean, sd: after.sd, n: nAfter },
-          { mean: before.mean, sd: before.sd, n: nBefore },
+          { mean: after.mean, sd: after.sd, n: effective(nAfter, after) },
+          { mean: before.mean, sd: before.sd, n: effective(nBefore, before) },
         );
   return {
-    previous: { n: nBefore, mean: before.mean },
-    current: { n: nAfter, mean: after.mean },
-    change: after.mean - before.mean,
-    ci: interval === null ? null : { low: interval.low, high: interval.high, level: interval.level },
+    n: nAfter,
+    value: {
+      previous: { n: nBefore, mean: before.mean },
+      current: { n: nAfter, mean: after.mean },
+      change: after.mean - before.mean,
+      ci: interval === null ? null : { low: interval.low, high: interval.high, level: interval.level },
+    },
   };
 }

@@ -1,31 +1,18 @@
-import type { SurveyResponse } from "@zaz/model";
-import { mean, sd } from "../stats/descriptives.js";
-import { median } from "../stats/quantile.js";
+import type { DesignEffect } from "../stats/design-effect.js";
+import { designEffect } from "../stats/design-effect.js";
+import { summarizeFrequencies } from "../stats/frequency-summary.js";
 import { rescaleToRapportcijfer } from "../stats/rapportcijfer.js";
 import { tInterval } from "../stats/t-interval.js";
-import {
-  type AnswerCount,
-  answerDistribution,
-  countCode,
-  countMissing,
-  newTally,
-} from "./answer-distribution.js";
-import {
-  answersTo,
-  type InstrumentIndex,
-  itemApplies,
-  scaleOf,
-  scaleRange,
-  scoredCode,
-} from "./instrument-index.js";
-import type { ColumnValue } from "./raw-table.js";
-import { constructScore } from "./score-responses.js";
+import { type Frequency, type GroupData, validValues } from "./group-data.js";
 
 export interface Interval {
   readonly low: number;
   readonly high: number;
   readonly level: number;
 }
+
+/** Below this many respondents an interval (or an alpha) says little; reports mark it. */
+export const smallN = 10;
 
 /** A construct over the respondents of one group. */
 export interface ConstructStats {
@@ -34,67 +21,50 @@ export interface ConstructStats {
   readonly median: number;
   /** sample SD (n − 1); null for a single score */
   readonly sd: number | null;
-  /** 95% t-interval of the mean; null for a single score */
+  /** 95% t-interval of the mean, widened by the design effect where given; null for a single score */
   readonly ci: Interval | null;
+  /**
+   * respondents within one groep resemble each other; for a row over several groepen the interval
+   * rests on n / deff effective respondents. Null for a single groep, or too little data to tell.
+   */
+  readonly designEffect: DesignEffect | null;
   /** the mean rescaled to 1–10; the construct's `rapportcijferFormula` says how */
   readonly rapportcijfer: number;
-  /**
-   * all answers to the construct's items by these respondents, reverse-coded items flipped so
-   * every bar points the same way; missing values per kind
-   */
-  readonly distribution: readonly AnswerCount[];
+  /** fewer than `smallN` scores: the interval is a rough guide only */
+  readonly smallN: boolean;
 }
 
-/** The scores of a group's respondents for one construct (respondents without a score left out). */
-export function constructScores(
-  index: InstrumentIndex,
-  responses: readonly SurveyResponse[],
-  constructId: string,
-): { contributors: SurveyResponse[]; scores: number[] } {
-  const contributors: SurveyResponse[] = [];
-  const scores: number[] = [];
-  for (const r of responses) {
-    const { score } = constructScore(index, r, constructId);
-    if (score === null) continue;
-    contributors.push(r);
-    scores.push(score);
-  }
-  return { contributors, scores };
+/** The design effect of a row over the clusters (groepen) it spans, for one construct. */
+export function clusterEffect(clusters: readonly GroupData[], construct: string): DesignEffect | null {
+  if (clusters.length < 2) return null;
+  const summaries = clusters.flatMap((c) => {
+    const s = summarizeFrequencies(validValues(c.constructs[construct]));
+    return s === null ? [] : [{ n: s.n, mean: s.mean, variance: (s.sd ?? 0) ** 2 }];
+  });
+  return designEffect(summaries);
 }
 
+/** Statistics of a construct from its frequency table; null when nobody has a score. */
 export function constructStats(
-  index: InstrumentIndex,
-  responses: readonly SurveyResponse[],
-  constructId: string,
-): ColumnValue<ConstructStats> {
-  const { contributors, scores } = constructScores(index, responses, constructId);
-  const items = index.constructItems.get(constructId) ?? [];
-  const scale = items.map((i) => scaleOf(index, i)).find((s) => s !== undefined);
-  const m = mean(scores);
-  const med = median(scores);
-  if (scale === undefined || m === null || med === null) return { contributors, value: null };
-  const { min, max } = scaleRange(scale);
-  const tally = newTally();
-  for (const r of contributors) {
-    for (const item of items) {
-      if (!itemApplies(index, item, r)) continue;
-      const answer = answersTo(r, item.id)[0];
-      if (answer === undefined) continue;
-      if (answer.missing !== null) countMissing(tally, answer.missing);
-      else if (answer.code !== null && scale.labels.some((l) => l.code === answer.code))
-        countCode(tally, scoredCode(scale, item, answer.code));
-    }
-  }
-  const interval = tInterval(scores);
+  frequencies: readonly Frequency[] | undefined,
+  range: { min: number; max: number },
+  effect: DesignEffect | null = null,
+): { n: number; value: ConstructStats } | null {
+  const s = summarizeFrequencies(validValues(frequencies));
+  if (s === null) return null;
+  const deff = effect !== null && effect.deff > 1 ? effect : null;
+  const interval =
+    s.sd === null ? null : tInterval({ mean: s.mean, sd: s.sd, n: deff === null ? s.n : s.n / deff.deff });
   return {
-    contributors,
+    n: s.n,
     value: {
-      mean: m,
-      median: med,
-      sd: sd(scores),
+      mean: s.mean,
+      median: s.median,
+      sd: s.sd,
       ci: interval === null ? null : { low: interval.low, high: interval.high, level: interval.level },
-      rapportcijfer: rescaleToRapportcijfer(m, min, max),
-      distribution: answerDistribution(scale, tally),
+      designEffect: effect,
+      rapportcijfer: rescaleToRapportcijfer(s.mean, range.min, range.max),
+      smallN: s.n < smallN,
     },
   };
 }

@@ -1,16 +1,10 @@
-import type { Item, MissingKind, SurveyResponse } from "@zaz/model";
-import { mean, sd } from "../stats/descriptives.js";
-import { topBox } from "../stats/distribution.js";
-import { median } from "../stats/quantile.js";
-import {
-  type AnswerCount,
-  answerDistribution,
-  countCode,
-  countMissing,
-  newTally,
-} from "./answer-distribution.js";
-import { agreeCodes, answersTo, type InstrumentIndex, itemApplies, scaleOf } from "./instrument-index.js";
-import type { ColumnValue } from "./raw-table.js";
+import type { Item, ResponseScale } from "@zaz/model";
+import { summarizeFrequencies } from "../stats/frequency-summary.js";
+import { wilsonInterval } from "../stats/wilson-interval.js";
+import { type AnswerCount, answerDistribution } from "./answer-distribution.js";
+import type { Interval } from "./construct-stats.js";
+import { type Frequency, validValues } from "./group-data.js";
+import { agreeCodes } from "./instrument-index.js";
 
 /** One item over the respondents of one group. The cell's n counts respondents with a valid answer. */
 export interface ItemStats {
@@ -22,75 +16,41 @@ export interface ItemStats {
   readonly sd: number | null;
   /** top-2-box: share of valid answers that agree (the scale's `agree` codes, else its two highest); scale items only */
   readonly agreeShare: number | null;
+  /** Wilson 95% interval of agreeShare */
+  readonly agreeCi: Interval | null;
 }
 
-/** The valid codes and the kind of missing value (if any) of one response to one item. */
-export function itemAnswer(
-  item: Item,
-  index: InstrumentIndex,
-  response: SurveyResponse,
-): { codes: number[]; missing: MissingKind | null } | null {
-  if (!itemApplies(index, item, response)) return null;
-  const answers = answersTo(response, item.id);
-  if (answers.length === 0) return null;
-  const scale = scaleOf(index, item);
-  const codes: number[] = [];
-  let missing: MissingKind | null = null;
-  for (const a of answers) {
-    if (a.missing !== null) missing ??= a.missing;
-    else if (
-      a.code !== null &&
-      (scale === undefined ? item.type === "number" : scale.labels.some((l) => l.code === a.code))
-    )
-      codes.push(a.code);
-  }
-  const unique = [...new Set(codes)];
-  return { codes: item.type === "multiple" ? unique : unique.slice(0, 1), missing };
-}
-
+/** An item's statistics from its frequency table; `chose` is the respondents of a multiple-choice item. */
 export function itemStats(
-  index: InstrumentIndex,
-  responses: readonly SurveyResponse[],
-  itemId: string,
-): ColumnValue<ItemStats> {
-  const item = index.items.get(itemId);
-  if (item === undefined) throw new RangeError(`unknown item ${itemId}`);
-  const scale = scaleOf(index, item) ?? null;
-  const contributors: SurveyResponse[] = [];
-  const tally = newTally();
-  const values: number[] = [];
-  for (const r of responses) {
-    const answer = itemAnswer(item, index, r);
-    if (answer === null) continue;
-    if (answer.codes.length > 0) {
-      contributors.push(r);
-      for (const code of answer.codes) {
-        values.push(code);
-        countCode(tally, code);
-      }
-    } else if (answer.missing !== null) countMissing(tally, answer.missing);
-  }
+  item: Item,
+  scale: ResponseScale | null,
+  frequencies: readonly Frequency[] | undefined,
+  chose: number | undefined,
+): { n: number; value: ItemStats } {
+  const all = frequencies ?? [];
+  const onScale = (v: number) => scale === null || scale.labels.some((l) => l.code === v);
+  const valid = validValues(all).filter((v) => item.type === "number" || onScale(v.value));
+  const n = item.type === "multiple" ? (chose ?? 0) : valid.reduce((s, v) => s + v.count, 0);
   const ordered = item.type === "number" || (item.type === "scale" && scale?.ordered !== false);
-  const distributionEntries = answerDistribution(
-    scale,
-    tally,
-    item.type === "multiple" ? contributors.length : undefined,
-  );
-  const agree =
-    item.type === "scale" && scale !== null
-      ? topBox(
-          distributionEntries.flatMap((e) => (e.code === null ? [] : [[e.code, e.count] as const])),
-          [...agreeCodes(scale)],
-        ).share
-      : null;
+  const summary = ordered ? summarizeFrequencies(valid) : null;
+  let agreeShare: number | null = null;
+  let agreeCi: Interval | null = null;
+  if (item.type === "scale" && scale !== null && n > 0) {
+    const agree = agreeCodes(scale);
+    const yes = valid.reduce((s, v) => s + (agree.has(v.value) ? v.count : 0), 0);
+    const w = wilsonInterval(yes, n);
+    agreeShare = yes / n;
+    agreeCi = w === null ? null : { low: w.low, high: w.high, level: w.level };
+  }
   return {
-    contributors,
+    n,
     value: {
-      distribution: distributionEntries,
-      mean: ordered ? mean(values) : null,
-      median: ordered ? median(values) : null,
-      sd: ordered ? sd(values) : null,
-      agreeShare: agree,
+      distribution: answerDistribution(scale, all, item.type === "multiple" ? n : undefined),
+      mean: summary?.mean ?? null,
+      median: summary?.median ?? null,
+      sd: summary?.sd ?? null,
+      agreeShare,
+      agreeCi,
     },
   };
 }

@@ -1,8 +1,9 @@
-import type { Instrument, Item, Problem, Result, SurveyResponse } from "@zaz/model";
+import type { Instrument, Item, Problem, Result } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
-import { type PrivacyNote, privacyNote } from "./aggregate-constructs.js";
 import type { Cell } from "./cell.js";
-import { type GroupingRequest, type GroupKey, partition } from "./grouping.js";
+import { type PrivacyNote, privacyNote } from "./construct-table.js";
+import type { GroupData, GroupedData } from "./group-data.js";
+import type { GroupKey, GroupPlan } from "./group-plan.js";
 import { type InstrumentIndex, indexInstrument } from "./instrument-index.js";
 import { type InstrumentLabel, type ItemInfo, instrumentLabel, itemInfo } from "./labels.js";
 import { analysisMessages as msg } from "./messages.js";
@@ -29,36 +30,61 @@ export interface GenericItemTable<T, I extends ItemInfo = ItemInfo> {
   readonly groups: readonly ItemTableGroup<T>[];
 }
 
+export interface ItemTableOptions {
+  /** item ids; every eligible item by default */
+  readonly items?: readonly string[];
+  readonly privacy?: PrivacySettings;
+}
+
 export interface ItemTableSpec<T, I extends ItemInfo> {
   /** which items may be asked for (and are taken when none are named) */
   eligible: (item: Item, index: InstrumentIndex) => boolean;
-  compute: (index: InstrumentIndex, responses: readonly SurveyResponse[], item: string) => ColumnValue<T>;
+  /** the value of one item in one group, with the responses it rests on */
+  compute: (index: InstrumentIndex, group: GroupData, item: Item) => { n: number; value: T | null };
   /** free text: the kText threshold instead of k */
   text?: boolean;
   describe?: (index: InstrumentIndex, item: Item) => I;
 }
 
+/** The eligible items of an instrument for a spec, checked against the ids asked for. */
+export function itemsFor<T, I extends ItemInfo>(
+  instrument: Instrument,
+  ids: readonly string[] | undefined,
+  spec: Pick<ItemTableSpec<T, I>, "eligible">,
+): Result<string[]> {
+  const index = indexInstrument(instrument);
+  const eligible = instrument.items.filter((i) => spec.eligible(i, index)).map((i) => i.id);
+  if (ids === undefined) return ok(eligible);
+  const errors: Problem[] = ids
+    .filter((id) => !eligible.includes(id))
+    .map((id) => ({ code: "analysis-unknown-item", message: msg.unknownItem(id, eligible), value: id }));
+  return errors.length > 0 ? fail(errors) : ok([...ids]);
+}
+
 /**
- * The one path of every item table: check scope and grouping, select the items, compute per group,
- * and suppress (in suppress.ts) before anything is returned.
+ * The one path of every item table: select the items, compute per group, and suppress (in
+ * suppress.ts) before anything is returned.
  */
 export function buildItemTable<T, I extends ItemInfo = ItemInfo>(
   instrument: Instrument,
-  responses: readonly SurveyResponse[],
-  options: GroupingRequest & { readonly items?: readonly string[]; readonly privacy?: PrivacySettings },
+  plan: GroupPlan,
+  data: GroupedData,
+  options: ItemTableOptions,
   spec: ItemTableSpec<T, I>,
 ): Result<GenericItemTable<T, I>> {
   const privacy = options.privacy ?? defaultPrivacy;
-  const part = partition(instrument, responses, options);
-  if (!part.ok) return part;
-  const index = indexInstrument(instrument);
-  const eligible = instrument.items.filter((i) => spec.eligible(i, index));
-  const selected = selectItems({ ...instrument, items: eligible }, options.items, () => true);
+  const selected = itemsFor(instrument, options.items, spec);
   if (!selected.ok) return selected;
-  const table = suppressTable(
-    buildRawTable(part.value, selected.value, (rs, id) => spec.compute(index, rs, id)),
-    ruleFor(privacy, part.value, spec.text ?? false),
-  );
+  const index = indexInstrument(instrument);
+  const raw = buildRawTable<T>(plan, data, selected.value, (group, id): ColumnValue<T> => {
+    const { n, value } = spec.compute(index, group, index.items.get(id)!);
+    return {
+      responses: n,
+      students: group.students?.items[id] ?? (group.students === null ? null : new Set()),
+      value,
+    };
+  });
+  const table = suppressTable(raw, ruleFor(privacy, plan, spec.text ?? false));
   const group = (row: SuppressedRow<T>): ItemTableGroup<T> => ({
     key: row.key,
     responses: row.responses,
@@ -68,29 +94,11 @@ export function buildItemTable<T, I extends ItemInfo = ItemInfo>(
   const describe = spec.describe ?? ((ix: InstrumentIndex, item: Item) => itemInfo(ix, item) as I);
   return ok({
     instrument: instrumentLabel(instrument),
-    privacy: privacyNote(privacy, part.value.studentDimension !== null),
-    scope: part.value.scope,
-    by: part.value.by,
+    privacy: privacyNote(privacy, plan.studentDimension !== null),
+    scope: plan.scope,
+    by: plan.by,
     items: selected.value.map((id) => describe(index, index.items.get(id)!)),
     total: group(table.total),
     groups: table.groups.map(group),
   });
-}
-
-/** Checks requested item ids against the eligible ones; all eligible items when none are named. */
-export function selectItems(
-  instrument: Instrument,
-  ids: readonly string[] | undefined,
-  accept: (type: string) => boolean,
-): Result<string[]> {
-  const eligible = instrument.items.filter((i) => accept(i.type)).map((i) => i.id);
-  if (ids === undefined) return ok(eligible);
-  const errors: Problem[] = ids
-    .filter((id) => !eligible.includes(id))
-    .map((id) => ({
-      code: "analysis-unknown-item",
-      message: msg.unknownItem(id, eligible),
-      value: id,
-    }));
-  return errors.length > 0 ? fail(errors) : ok([...ids]);
 }

@@ -1,5 +1,5 @@
-import type { SurveyResponse } from "@zaz/model";
-import type { GroupKey, Partition } from "./grouping.js";
+import type { GroupData, GroupedData } from "./group-data.js";
+import { arrangeGroups, type GroupKey, type GroupPlan, totalOf } from "./group-plan.js";
 
 // Unsuppressed intermediate results. Internal to the analysis: nothing here is exported from the
 // package, and every exported function turns these into Cells through suppress.ts.
@@ -16,6 +16,8 @@ export interface RawRow<T> {
   /** all responses of the group: the n-only cell (response count, response rate) */
   readonly count: RawCell<number>;
   readonly columns: ReadonlyMap<string, RawCell<T>>;
+  /** the group's own data, for values derived after suppression (e.g. response rates) */
+  readonly data: GroupData;
 }
 
 export interface RawTable<T> {
@@ -23,41 +25,40 @@ export interface RawTable<T> {
   readonly groups: readonly RawRow<T>[];
 }
 
-/** What a column computes for one group: the value, and which responses it rests on. */
+/** What a column computes for one group: the value and how many responses (and which students) it rests on. */
 export interface ColumnValue<T> {
-  readonly contributors: readonly SurveyResponse[];
+  readonly responses: number;
+  readonly students: ReadonlySet<string> | null;
   readonly value: T | null;
 }
 
-export function rawCell<T>(
-  contributors: readonly SurveyResponse[],
-  studentDimension: string | null,
-  value: T | null,
-): RawCell<T> {
-  let students: Set<string> | null = null;
-  if (studentDimension !== null) {
-    students = new Set();
-    for (const r of contributors) {
-      const s = r.context[studentDimension];
-      if (s !== undefined && s !== "") students.add(s);
-    }
-  }
-  return { responses: contributors.length, students, value: contributors.length === 0 ? null : value };
+export function rawCell<T>(column: ColumnValue<T>): RawCell<T> {
+  return {
+    responses: column.responses,
+    students: column.students,
+    value: column.responses === 0 ? null : column.value,
+  };
 }
 
-/** Computes every column for the scope's total and for each group. */
+/** Computes every column for the scope's total and for each group, in report order. */
 export function buildRawTable<T>(
-  part: Partition,
+  plan: GroupPlan,
+  data: GroupedData,
   columns: readonly string[],
-  compute: (responses: readonly SurveyResponse[], column: string) => ColumnValue<T>,
+  compute: (group: GroupData, column: string, key: GroupKey) => ColumnValue<T>,
 ): RawTable<T> {
-  const row = (key: GroupKey, responses: readonly SurveyResponse[]): RawRow<T> => {
+  const row = (key: GroupKey, group: GroupData): RawRow<T> => {
     const cells = new Map<string, RawCell<T>>();
-    for (const column of columns) {
-      const { contributors, value } = compute(responses, column);
-      cells.set(column, rawCell(contributors, part.studentDimension, value));
-    }
-    return { key, count: rawCell(responses, part.studentDimension, responses.length), columns: cells };
+    for (const column of columns) cells.set(column, rawCell(compute(group, column, key)));
+    const count: RawCell<number> = {
+      responses: group.responses,
+      students: group.students?.all ?? null,
+      value: group.responses,
+    };
+    return { key, count, columns: cells, data: group };
   };
-  return { total: row(part.scope, part.total), groups: part.groups.map((g) => row(g.key, g.responses)) };
+  return {
+    total: row(plan.scope, totalOf(plan, data)),
+    groups: arrangeGroups(plan, data).map((g) => row(g.key, g.data)),
+  };
 }

@@ -1,11 +1,17 @@
 import type { RosterRow } from "../ingest/roster.js";
-import type { GroupKey } from "./grouping.js";
+import { wilsonInterval } from "../stats/wilson-interval.js";
+import { type Cell, mapShown } from "./cell.js";
+import type { Interval } from "./construct-stats.js";
+import type { GroupKey } from "./group-plan.js";
+import { analysisMessages as msg } from "./messages.js";
 
 /** Respondents as a share of the families on the roster. */
 export interface ResponseRate {
   readonly families: number;
   /** responses / families (may exceed 1 when the roster is incomplete) */
   readonly rate: number;
+  /** Wilson 95% interval; null when there are more responses than families */
+  readonly ci: Interval | null;
 }
 
 const rosterDimensions = ["school", "groep", "wave"] as const;
@@ -29,4 +35,18 @@ export function familiesFor(roster: readonly RosterRow[], fixed: GroupKey): numb
     found = true;
   }
   return found ? families : null;
+}
+
+/** The rate follows the response count's cell: hidden where the count is hidden. */
+export function rateCell(responses: Cell<number>, families: number | null): Cell<ResponseRate> {
+  if (responses.status === "shown" && families === null) return { status: "empty", label: msg.empty };
+  return mapShown(responses, (n) => {
+    const f = families ?? 0;
+    const w = n <= f ? wilsonInterval(n, f) : null;
+    return {
+      families: f,
+      rate: n / (f === 0 ? 1 : f),
+      ci: w === null ? null : { low: w.low, high: w.high, level: w.level },
+    };
+  });
 }

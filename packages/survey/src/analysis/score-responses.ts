@@ -1,6 +1,6 @@
 import type { Instrument, SurveyResponse } from "@zaz/model";
 import { respondentKey } from "../ingest/convert-row.js";
-import { studentDimensionOf } from "./grouping.js";
+import { studentDimensionOf } from "./group-plan.js";
 import {
   type InstrumentIndex,
   indexInstrument,

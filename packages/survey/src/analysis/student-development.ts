@@ -1,6 +1,6 @@
 import type { Instrument, MissingKind, Result, SurveyResponse } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
-import { type GroupKey, studentDimensionOf, valueLabel } from "./grouping.js";
+import { type GroupKey, studentDimensionOf, valueLabel } from "./group-plan.js";
 import { answersTo, indexInstrument, itemApplies, scaleOf } from "./instrument-index.js";
 import { type ConstructInfo, constructInfo, type InstrumentLabel, instrumentLabel } from "./labels.js";
 import { analysisMessages as msg } from "./messages.js";

@@ -1,27 +1,41 @@
-import type { Instrument, Result, SurveyResponse } from "@zaz/model";
-import type { GroupingRequest } from "./grouping.js";
+import type { Instrument, Result } from "@zaz/model";
+import type { GroupedData } from "./group-data.js";
+import type { GroupPlan } from "./group-plan.js";
+import { scaleOf } from "./instrument-index.js";
 import { type ItemStats, itemStats } from "./item-stats.js";
-import { buildItemTable, type GenericItemTable, type ItemTableGroup } from "./item-table.js";
-import type { PrivacySettings } from "./privacy-settings.js";
+import {
+  buildItemTable,
+  type GenericItemTable,
+  type ItemTableGroup,
+  type ItemTableOptions,
+} from "./item-table.js";
 
-export interface ItemSummaryOptions extends GroupingRequest {
-  /** item ids; by default every item that is not free text */
-  readonly items?: readonly string[];
-  readonly privacy?: PrivacySettings;
-}
+export type ItemSummaryOptions = ItemTableOptions;
 
 export type ItemGroup = ItemTableGroup<ItemStats>;
 
 export type ItemTable = GenericItemTable<ItemStats>;
 
+/** Which items an item summary takes: every item that is not free text. */
+export const summaryItems = { eligible: (item: { type: string }) => item.type !== "text" };
+
 /** Per item and group: n, distribution over every label and kind of missing, mean, median, SD, top-2-box. */
 export function summariseItems(
   instrument: Instrument,
-  responses: readonly SurveyResponse[],
+  plan: GroupPlan,
+  data: GroupedData,
   options: ItemSummaryOptions = {},
 ): Result<ItemTable> {
-  return buildItemTable(instrument, responses, options, {
-    eligible: (item) => item.type !== "text",
-    compute: (index, rs, id) => itemStats(index, rs, id),
+  return buildItemTable(instrument, plan, data, options, {
+    ...summaryItems,
+    compute: (index, group, item) => {
+      const { n, value } = itemStats(
+        item,
+        scaleOf(index, item) ?? null,
+        group.items[item.id],
+        group.chose[item.id],
+      );
+      return { n, value: n === 0 ? null : value };
+    },
   });
 }

@@ -37,7 +37,7 @@
 
 import type { SurveyResponse } from "@zaz/model";
 import { type Cell, SuppressionReason as Reason, type SuppressionReason } from "./cell.js";
-import type { GroupKey, Partition } from "./grouping.js";
+import type { GroupKey, GroupPlan } from "./group-plan.js";
 import { analysisMessages as msg } from "./messages.js";
 import { assertPrivacy, type PrivacySettings } from "./privacy-settings.js";
 import type { RawCell, RawTable } from "./raw-table.js";
@@ -52,7 +52,7 @@ export interface SuppressionRule {
 /** The rule for a partition: k for values, kText for free text; students counted for student feedback. */
 export function ruleFor(
   privacy: PrivacySettings,
-  part: Pick<Partition, "studentDimension">,
+  part: Pick<GroupPlan, "studentDimension">,
   text = false,
 ): SuppressionRule {
   assertPrivacy(privacy);
@@ -228,15 +228,17 @@ export function suppressSingle<T>(raw: RawCell<T>, rule: SuppressionRule): Cell<
 /**
  * A value built from two already-suppressed cells (e.g. the change between two waves): shown only
  * when both are shown; otherwise the first cell that is not, so nothing of a hidden cell returns.
+ * `join` says which n the new value rests on.
  */
 export function joinShown<A, B, C>(
   a: Cell<A>,
   b: Cell<B>,
-  join: (a: A, b: B, nA: number, nB: number) => C,
+  join: (a: A, b: B, nA: number, nB: number) => { n: number; value: C },
 ): Cell<C> {
   if (a.status !== "shown") return a;
   if (b.status !== "shown") return b;
-  return { status: "shown", n: a.n, value: join(a.value, b.value, a.n, b.n) };
+  const joined = join(a.value, b.value, a.n, b.n);
+  return { status: "shown", n: joined.n, value: joined.value };
 }
 
 /**

@@ -44,8 +44,11 @@ export function alphaFromCovariance(
   return { alpha: alphaFromSums(k, trace, total), n, excluded, k, itemVariances, totalVariance: total };
 }
 
-/** α = k/(k−1) · (1 − trace(C) / ΣC); null when k < 2 or ΣC ≤ 0 */
+/**
+ * α = k/(k−1) · (1 − trace(C) / ΣC); null when k < 2 or the sum score does not vary (ΣC ≤ 0, or
+ * left over from rounding only: a constant sum gives no alpha, not −1.75e16)
+ */
 export function alphaFromSums(k: number, trace: number, total: number): number | null {
-  if (k < 2 || !(total > 0)) return null;
+  if (k < 2 || !(total > 1e-12 * Math.abs(trace))) return null;
   return (k / (k - 1)) * (1 - trace / total);
 }

@@ -18,7 +18,8 @@ export function itemRestFromCovariance(cov: Float64Array | null, k: number): (nu
     const cjj = cov[j * k + j]!;
     const covWithRest = rowSums[j]! - cjj;
     const restVariance = total - 2 * rowSums[j]! + cjj;
-    if (!(cjj > 0 && restVariance > 0)) return null;
+    // a rest that varies only by rounding does not vary
+    if (!(cjj > 0 && restVariance > 1e-12 * Math.abs(total))) return null;
     return covWithRest / Math.sqrt(cjj * restVariance);
   });
 }

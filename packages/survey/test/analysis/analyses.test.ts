@@ -1,17 +1,7 @@
 import { join } from "node:path";
 import type { SurveyResponse } from "@zaz/model";
 import { describe, expect, it } from "vitest";
-import {
-  aggregateConstructs,
-  compareToParent,
-  compareWaves,
-  constructReliability,
-  defaultInstrumentDir,
-  jaShares,
-  loadInstrumentFile,
-  studentDevelopment,
-  summariseItems,
-} from "../../src/index.js";
+import { defaultInstrumentDir, loadInstrumentFile, studentDevelopment } from "../../src/index.js";
 import {
   observationInstrument,
   parentInstrument,
@@ -20,6 +10,14 @@ import {
   scaleAnswer,
   textAnswer,
 } from "./fixtures.js";
+import {
+  aggregateConstructs,
+  compareToParent,
+  compareWaves,
+  constructReliability,
+  jaShares,
+  summariseItems,
+} from "./via-responses.js";
 
 const klimaat = (groep: string, wave: string, values: number[]) =>
   values.map((v) =>
@@ -81,6 +79,40 @@ describe("constructReliability", () => {
     const rs = klimaat("3", "2026", [1, 2, 3, 4]);
     const report = constructReliability(parentInstrument, rs, { constructs: ["klimaat"] });
     expect(report.ok && report.value.constructs[0]?.reliability.status).toBe("suppressed");
+  });
+});
+
+describe("design effect of parents within a groep", () => {
+  it("widens the interval of the school's total by √deff, and leaves each groep's own interval alone", () => {
+    // Three groepen that differ a lot, alike within: the school mean rests on far fewer than 30 parents.
+    const rs = [
+      ...klimaat("3", "2026", [1, 1, 2, 1, 2, 1, 1, 2, 1, 2]),
+      ...klimaat("5", "2026", [3, 3, 4, 3, 3, 4, 3, 4, 3, 3]),
+      ...klimaat("7", "2026", [5, 5, 4, 5, 5, 4, 5, 5, 5, 4]),
+    ];
+    const options = { scope: { school: "A", wave: "2026" }, by: ["groep"], constructs: ["klimaat"] };
+    const plain = aggregateConstructs(parentInstrument, rs, options);
+    const clustered = aggregateConstructs(parentInstrument, rs, { ...options, clusters: ["groep"] });
+    if (!plain.ok || !clustered.ok) throw new Error("failed");
+    const total = shown<{
+      value: { ci: { low: number; high: number }; designEffect: { deff: number; icc: number } };
+    }>(clustered.value.total.constructs.klimaat);
+    const naive = shown<{ value: { ci: { low: number; high: number }; designEffect: null } }>(
+      plain.value.total.constructs.klimaat,
+    );
+    // ICC(1) by hand: groep means 1.4, 3.3, 4.7 (n = 10 each), grand mean 3.13333;
+    // MSB = 10 · Σ(mean − 3.13333)² / 2 = 10 · (3.00444 + 0.02778 + 2.45444) / 2 = 27.43333,
+    // MSW = (2.4 + 2.1 + 2.1) / 27 = 0.24444 (within sums of squares per groep), n0 = 10;
+    // ICC = (27.43333 − 0.24444) / (27.43333 + 9 · 0.24444) = 0.917510;
+    // m = Σ nⱼ² / N = 300 / 30 = 10, deff = 1 + 9 · ICC = 9.25759
+    expect(total.value.designEffect.icc).toBeCloseTo(0.91751, 5);
+    expect(total.value.designEffect.deff).toBeCloseTo(9.25759, 4);
+    expect(naive.value.designEffect).toBeNull();
+    const width = (ci: { low: number; high: number }) => ci.high - ci.low;
+    // t quantiles differ with the effective n, so compare with the half-width formula directly
+    expect(width(total.value.ci)).toBeGreaterThan(2.9 * width(naive.value.ci));
+    const g3 = clustered.value.groups.find((g) => g.key[0]?.code === "3")!;
+    expect(shown<{ value: { designEffect: unknown } }>(g3.constructs.klimaat).value.designEffect).toBeNull();
   });
 });
 
@@ -259,10 +291,15 @@ describe("the default instruments", () => {
     );
     // 60 responses of De Linde in 8 groepen of 7 or 8: all shown
     expect(table.value.groups.every((g) => g.responses.status === "shown")).toBe(true);
-    expect(table.value.total.responseRate).toEqual({
+    // R: prop.test(60, 200, correct = FALSE)$conf.int = 0.2407474468 0.3667906837
+    expect(table.value.total.responseRate).toMatchObject({
       status: "shown",
       n: 60,
-      value: { families: 200, rate: 0.3 },
+      value: {
+        families: 200,
+        rate: 0.3,
+        ci: { low: expect.closeTo(0.2407474468, 9), high: expect.closeTo(0.3667906837, 9) },
+      },
     });
     const items = summariseItems(instrument, rs, { by: ["school"] });
     expect(items.ok).toBe(true);

@@ -1,6 +1,7 @@
 import { type Instrument, parseInstrument, type SurveyResponse } from "@zaz/model";
-import { filterIsSafe, privacySettings } from "@zaz/survey";
+import { privacySettings } from "@zaz/survey";
 import { describe, expect, it } from "vitest";
+import { filterIsSafe } from "./via-responses.js";
 
 const instrument: Instrument = (() => {
   const parsed = parseInstrument({

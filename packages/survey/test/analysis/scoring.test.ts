@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aggregateConstructs, privacySettings, scoreResponses, summariseItems } from "../../src/index.js";
+import { privacySettings, scoreResponses } from "../../src/index.js";
 import { observationInstrument, parentInstrument, response, scaleAnswer } from "./fixtures.js";
+import { aggregateConstructs, summariseItems } from "./via-responses.js";
 
 const ctx = { bestuur: "ASKO", school: "A", groep: "3", wave: "2026" };
 
@@ -136,8 +137,11 @@ describe("aggregateConstructs", () => {
     expect(cell.value.rapportcijfer).toBeCloseTo(6.4, 12);
     expect(table.value.constructs[0]?.rapportcijferFormula).toBe("rapportcijfer = (9 × gemiddelde − 5) / 4");
     expect(table.value.constructs[0]?.framework).toBe("bakker");
-    // 5 responses of 20 families
-    expect(g3?.responseRate).toEqual({ status: "shown", n: 5, value: { families: 20, rate: 0.25 } });
+    // 5 responses of 20 families; Wilson interval as R's prop.test(5, 20, correct = FALSE)
+    expect(g3?.responseRate).toMatchObject({ status: "shown", n: 5, value: { families: 20, rate: 0.25 } });
+    const rate = g3?.responseRate.status === "shown" ? g3.responseRate.value.ci : null;
+    expect(rate?.low).toBeCloseTo(0.1118617014, 9);
+    expect(rate?.high).toBeCloseTo(0.4687008776, 9);
     // groep 4 has no responses: "geen gegevens", not "minder dan 5"
     const g4 = table.value.groups.find((g) => g.key[0]?.code === "4");
     expect(g4?.responses).toEqual({ status: "empty", label: "geen gegevens" });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aggregateConstructs, type ConstructTable, openAnswers, privacySettings } from "../../src/index.js";
+import { type ConstructTable, privacySettings } from "../../src/index.js";
 import { parentInstrument, response, scaleAnswer, textAnswer } from "./fixtures.js";
+import { aggregateConstructs, openAnswers } from "./via-responses.js";
 
 function groepResponses(sizes: Record<string, number>) {
   return Object.entries(sizes).flatMap(([groep, size]) =>
@@ -113,8 +114,8 @@ describe("suppression in a class view", () => {
 });
 
 describe("openAnswers", () => {
-  it("shows texts only for groups of at least kText, sorted, with complementary suppression", () => {
-    const t = openAnswers(parentInstrument, groepResponses({ "3": 9, "5": 12, "6": 15, "7": 11 }), {
+  it("shows texts only for groups of at least kText, sorted, with complementary suppression", async () => {
+    const t = await openAnswers(parentInstrument, groepResponses({ "3": 9, "5": 12, "6": 15, "7": 11 }), {
       scope: { school: "A", wave: "2026" },
       by: ["groep"],
     });
@@ -129,10 +130,13 @@ describe("openAnswers", () => {
     expect(cell("7")).toMatchObject({ status: "suppressed", reason: "complementary" });
     const shown = cell("5");
     if (shown.status !== "shown") throw new Error("groep 5 hidden");
-    expect(shown.value).toHaveLength(12);
-    expect([...shown.value]).toEqual([...shown.value].sort(new Intl.Collator("nl").compare));
+    expect(shown.value.texts).toHaveLength(12);
+    expect(shown.value.total).toBe(12);
+    expect([...shown.value.texts]).toEqual([...shown.value.texts].sort(new Intl.Collator("nl").compare));
     // the school's total (47 ≥ 10) pools every text; no groep row holds a hidden groep's texts
     expect(JSON.stringify(t.value.groups)).not.toContain("groep 3 tekst");
-    expect(t.value.total.items.open?.status === "shown" && t.value.total.items.open.value).toHaveLength(47);
+    expect(t.value.total.items.open?.status === "shown" && t.value.total.items.open.value.texts).toHaveLength(
+      47,
+    );
   });
 });

@@ -130,6 +130,7 @@ reliability <- lapply(scales, function(s) {
     excluded = nrow(s$data) - n,
     k = k,
     alpha = raw,
+    stdAlpha = a$total$std.alpha,
     itemVariances = I(unname(apply(complete, 2, var))),
     totalVariance = var(rowSums(complete)),
     feldtLow = feldt[1],
@@ -137,6 +138,38 @@ reliability <- lapply(scales, function(s) {
     alphaIfDropped = I(unname(a$alpha.drop$raw_alpha)),
     itemRest = I(unname(a$item.stats$r.drop))
   )
+})
+
+# --- intra-class correlation of scores within groups (one-way ANOVA, unbalanced) -------------------
+# ICC(1) = (MSB - MSW) / (MSB + (n0 - 1) MSW), n0 = (N - sum(n_j^2)/N) / (J - 1); the design effect
+# of a mean over clustered respondents (Kish) is 1 + (m - 1) ICC with m = sum(n_j^2) / N.
+clustered <- list(
+  list(name = "groepen", groups = list(
+    c(3.67, 4, 4.33, 3.33, 4, 4.67, 3.67),
+    c(2.67, 3, 3.33, 2.33, 3, 3.67),
+    c(3.33, 3.67, 4, 3, 3.67, 4.33, 3.33, 3.67, 4),
+    c(4, 4.33, 4.67, 3.67, 4.33)
+  )),
+  list(name = "weinig verschil", groups = list(
+    c(3, 4, 2, 5, 3, 4),
+    c(4, 3, 5, 2, 3),
+    c(3, 2, 4, 4, 5, 3, 2)
+  ))
+)
+icc <- lapply(clustered, function(cl) {
+  y <- unlist(cl$groups)
+  g <- factor(rep(seq_along(cl$groups), vapply(cl$groups, length, 1L)))
+  tab <- anova(lm(y ~ g))
+  msb <- tab[["Mean Sq"]][1]
+  msw <- tab[["Mean Sq"]][2]
+  nj <- vapply(cl$groups, length, 1L)
+  N <- sum(nj)
+  J <- length(nj)
+  n0 <- (N - sum(nj^2) / N) / (J - 1)
+  value <- (msb - msw) / (msb + (n0 - 1) * msw)
+  m <- sum(nj^2) / N
+  list(name = cl$name, groups = lapply(cl$groups, function(x) I(x)), icc = value,
+       deff = 1 + (m - 1) * max(0, value))
 })
 
 # --- means, two waves ---------------------------------------------------------------------------------
@@ -194,6 +227,7 @@ cat(to_json(list(
   qf = qf_cases,
   qnorm = qnorm_cases,
   reliability = reliability,
+  icc = icc,
   samples = lapply(samples, I),
   tIntervals = t_intervals,
   twoGroups = two_groups,

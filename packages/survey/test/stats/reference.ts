@@ -10,6 +10,7 @@ export interface ReliabilityReference {
   excluded: number;
   k: number;
   alpha: number;
+  stdAlpha: number;
   itemVariances: number[];
   totalVariance: number;
   feldtLow: number;
@@ -24,6 +25,7 @@ export interface Reference {
   qf: { p: number; df1: number; df2: number; q: number }[];
   qnorm: { p: number; q: number }[];
   reliability: ReliabilityReference[];
+  icc: { name: string; groups: number[][]; icc: number; deff: number }[];
   samples: Record<string, number[]>;
   tIntervals: {
     sample: string;

@@ -1,18 +1,19 @@
-import type { Instrument, Problem, Result, SurveyResponse } from "@zaz/model";
+import type { Instrument, Problem, Result } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
 import type { RosterRow } from "../ingest/roster.js";
-import { type Cell, mapShown } from "./cell.js";
-import { type ConstructStats, constructStats } from "./construct-stats.js";
-import { type GroupingRequest, type GroupKey, partition } from "./grouping.js";
+import type { Cell } from "./cell.js";
+import { type ConstructStats, clusterEffect, constructStats } from "./construct-stats.js";
+import type { GroupData, GroupedData } from "./group-data.js";
+import type { GroupKey, GroupPlan } from "./group-plan.js";
 import { indexInstrument } from "./instrument-index.js";
 import { type ConstructInfo, constructInfo, type InstrumentLabel, instrumentLabel } from "./labels.js";
 import { analysisMessages as msg } from "./messages.js";
 import { defaultPrivacy, type PrivacySettings } from "./privacy-settings.js";
 import { buildRawTable } from "./raw-table.js";
-import { familiesFor, type ResponseRate } from "./response-rate.js";
+import { familiesFor, type ResponseRate, rateCell } from "./response-rate.js";
 import { ruleFor, type SuppressedRow, suppressTable } from "./suppress.js";
 
-export interface AggregateOptions extends GroupingRequest {
+export interface ConstructTableOptions {
   /** construct ids to include; all by default */
   readonly constructs?: readonly string[];
   /** families per school, groep and wave: gives response rates */
@@ -75,28 +76,48 @@ export function selectConstructs(
 }
 
 /**
+ * The clusters (e.g. groepen) inside a row: those that agree with the row on the grouping's
+ * dimensions (the scope's total, whose key names the scope, holds them all).
+ */
+export function clustersOf(data: GroupedData, key: GroupKey, plan: Pick<GroupPlan, "by">): GroupData[] {
+  const own = key.filter((l) => plan.by.some((b) => b.id === l.dimension));
+  return (data.clusters ?? []).filter((c) => own.every((l) => (c.key[l.dimension] ?? "") === l.code));
+}
+
+/**
  * Scale scores aggregated per group within a scope — e.g. constructs by groep within school S and
  * wave W, by school within a board, or by fase and gesprekssoort within an opleiding and cohort —
  * with the scope's total as the parent level. Every value has passed suppression.
  */
-export function aggregateConstructs(
+export function constructTable(
   instrument: Instrument,
-  responses: readonly SurveyResponse[],
-  options: AggregateOptions = {},
+  plan: GroupPlan,
+  data: GroupedData,
+  options: ConstructTableOptions = {},
 ): Result<ConstructTable> {
   const privacy = options.privacy ?? defaultPrivacy;
-  const part = partition(instrument, responses, options);
-  if (!part.ok) return part;
   const selected = selectConstructs(instrument, options.constructs);
   if (!selected.ok) return selected;
   const index = indexInstrument(instrument);
-  const raw = buildRawTable(part.value, selected.value, (rs, c) => constructStats(index, rs, c));
-  const table = suppressTable(raw, ruleFor(privacy, part.value));
+  const infos = selected.value.map((id) => constructInfo(index, id));
+  const ranges = new Map(infos.map((c) => [c.id, { min: c.scale?.min ?? 0, max: c.scale?.max ?? 0 }]));
+  const raw = buildRawTable<ConstructStats>(plan, data, selected.value, (group, id, key) => {
+    const stats = constructStats(
+      group.constructs[id],
+      ranges.get(id)!,
+      clusterEffect(clustersOf(data, key, plan), id),
+    );
+    return {
+      responses: stats?.n ?? 0,
+      students: group.students?.constructs[id] ?? (group.students === null ? null : new Set()),
+      value: stats?.value ?? null,
+    };
+  });
+  const table = suppressTable(raw, ruleFor(privacy, plan));
 
   const roster = options.roster ?? [];
-  const scope = part.value.scope;
-  const groupFamilies = table.groups.map((g) => familiesFor(roster, [...scope, ...g.key]));
-  let totalFamilies = familiesFor(roster, scope);
+  const groupFamilies = table.groups.map((g) => familiesFor(roster, [...plan.scope, ...g.key]));
+  let totalFamilies = familiesFor(roster, plan.scope);
   if (
     totalFamilies === null &&
     groupFamilies.length > 0 &&
@@ -113,17 +134,11 @@ export function aggregateConstructs(
   });
   return ok({
     instrument: instrumentLabel(instrument),
-    privacy: privacyNote(privacy, part.value.studentDimension !== null),
-    scope,
-    by: part.value.by,
-    constructs: selected.value.map((id) => constructInfo(index, id)),
+    privacy: privacyNote(privacy, plan.studentDimension !== null),
+    scope: plan.scope,
+    by: plan.by,
+    constructs: infos,
     total: group(table.total, totalFamilies),
     groups: table.groups.map((g, i) => group(g, groupFamilies[i] ?? null)),
   });
-}
-
-/** The rate follows the response count's cell: hidden where the count is hidden. */
-function rateCell(responses: Cell<number>, families: number | null): Cell<ResponseRate> {
-  if (responses.status === "shown" && families === null) return { status: "empty", label: msg.empty };
-  return mapShown(responses, (n) => ({ families: families ?? 0, rate: n / (families ?? 1) }));
 }

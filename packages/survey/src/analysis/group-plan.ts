@@ -1,5 +1,6 @@
-import type { Dimension, Instrument, Problem, Result, SurveyResponse } from "@zaz/model";
+import type { Dimension, Instrument, Problem, Result } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
+import { emptyGroup, type GroupData, type GroupedData } from "./group-data.js";
 import { analysisMessages as msg } from "./messages.js";
 
 /** A selection of responses: dimension id → the one value it must have (e.g. school S, wave W). */
@@ -23,14 +24,21 @@ export interface GroupingRequest {
   readonly by?: readonly string[];
 }
 
-/** The responses of a scope, split into groups that together are exactly the scope's total. */
-export interface Partition {
+/** A checked grouping: what to ask the database for, and how to label and order what comes back. */
+export interface GroupPlan {
   readonly scope: GroupKey;
   readonly by: readonly { readonly id: string; readonly label: string }[];
-  readonly total: readonly SurveyResponse[];
-  readonly groups: readonly { readonly key: GroupKey; readonly responses: readonly SurveyResponse[] }[];
+  readonly byDimensions: readonly Dimension[];
   /** the context dimension holding a student pseudonym, for feedback on student teachers; else null */
   readonly studentDimension: string | null;
+  /** the grouping sets of the request: the groups, then the total */
+  readonly groupingSets: readonly (readonly string[])[];
+}
+
+/** One row of a table: its labelled key and its data (empty for a groep nobody answered in). */
+export interface ArrangedGroup {
+  readonly key: GroupKey;
+  readonly data: GroupData;
 }
 
 // A full grid of enum values shows "geen gegevens" for a groep nobody answered in; beyond this
@@ -59,20 +67,12 @@ export function valueLabel(d: Dimension, code: string): string {
   return d.values?.find((v) => v.code === code)?.label ?? code;
 }
 
-function label(d: Dimension, code: string): GroupLabel {
+export function groupLabel(d: Dimension, code: string): GroupLabel {
   return { dimension: d.id, dimensionLabel: d.label, code, label: valueLabel(d, code) };
 }
 
-/**
- * Checks a scope and grouping against the instrument and splits the responses. A plain Map, not
- * arquero: each group needs its response objects themselves (for students, contributors and
- * distributions), which a columnar groupby would only hand back as row indices.
- */
-export function partition(
-  instrument: Instrument,
-  responses: readonly SurveyResponse[],
-  request: GroupingRequest,
-): Result<Partition> {
+/** Checks a scope and grouping against the instrument: known dimensions, never a person, none twice. */
+export function planGroups(instrument: Instrument, request: GroupingRequest): Result<GroupPlan> {
   const dims = new Map(instrument.dimensions.map((d) => [d.id, d]));
   const scope = request.scope ?? {};
   const by = request.by ?? [];
@@ -123,34 +123,27 @@ export function partition(
     byDims.push(d);
   });
   if (errors.length > 0) return fail(errors);
-
-  const total = responses.filter((r) => scopeDims.every((d) => (r.context[d.id] ?? "") === scope[d.id]));
-  const groupsByKey = new Map<string, SurveyResponse[]>();
-  for (const r of total) {
-    const key = byDims.map((d) => r.context[d.id] ?? "").join("\u0000");
-    const list = groupsByKey.get(key);
-    if (list === undefined) groupsByKey.set(key, [r]);
-    else list.push(r);
-  }
-  const groups =
-    byDims.length === 0
-      ? []
-      : groupCodes(byDims, groupsByKey).map((codes) => ({
-          key: codes.map((code, i) => label(byDims[i]!, code)),
-          responses: groupsByKey.get(codes.join("\u0000")) ?? [],
-        }));
-
+  const ids = byDims.map((d) => d.id);
   return ok({
-    scope: scopeDims.map((d) => label(d, scope[d.id] ?? "")),
+    scope: scopeDims.map((d) => groupLabel(d, scope[d.id] ?? "")),
     by: byDims.map((d) => ({ id: d.id, label: d.label })),
-    total,
-    groups,
+    byDimensions: byDims,
     studentDimension: studentDimensionOf(instrument),
+    groupingSets: ids.length === 0 ? [[]] : [ids, []],
   });
 }
 
-/** Group coordinates in report order: enum values as declared (all of them where the grid is small), others sorted. */
-function groupCodes(byDims: readonly Dimension[], observed: ReadonlyMap<string, unknown>): string[][] {
+const codesOf = (plan: GroupPlan, key: Readonly<Record<string, string>>) =>
+  plan.byDimensions.map((d) => key[d.id] ?? "");
+
+/**
+ * The groups in report order: enum values as declared (all of them, with empty data, where the grid
+ * is small), other values sorted as people read them; "unknown" only where it occurs.
+ */
+export function arrangeGroups(plan: GroupPlan, data: GroupedData): ArrangedGroup[] {
+  const byDims = plan.byDimensions;
+  if (byDims.length === 0) return [];
+  const observed = new Map(data.groups.map((g) => [codesOf(plan, g.key).join("\u0000"), g]));
   const seen = [...observed.keys()].map((k) => k.split("\u0000"));
   const perDim = byDims.map((d, i) => {
     const present = new Set(seen.map((codes) => codes[i] ?? ""));
@@ -159,20 +152,33 @@ function groupCodes(byDims: readonly Dimension[], observed: ReadonlyMap<string, 
     return [...declared, ...extra];
   });
   const gridSize = perDim.reduce((n, list) => n * list.length, 1);
+  let codes: string[][];
   if (gridSize <= maxGridCells && byDims.every((d) => d.type === "enum")) {
     let grid: string[][] = [[]];
     for (const list of perDim) grid = grid.flatMap((prefix) => list.map((c) => [...prefix, c]));
-    // Unknown ("") values appear only where they occur.
-    return grid.filter((codes) => !codes.includes("") || observed.has(codes.join("\u0000")));
+    codes = grid.filter((c) => !c.includes("") || observed.has(c.join("\u0000")));
+  } else {
+    const rank = perDim.map((list) => new Map(list.map((c, i) => [c, i])));
+    codes = seen.sort((a, b) => {
+      for (let i = 0; i < a.length; i++) {
+        const d = (rank[i]!.get(a[i]!) ?? 0) - (rank[i]!.get(b[i]!) ?? 0);
+        if (d !== 0) return d;
+      }
+      return 0;
+    });
   }
-  const rank = perDim.map((list) => new Map(list.map((c, i) => [c, i])));
-  return seen.sort((a, b) => {
-    for (let i = 0; i < a.length; i++) {
-      const d = (rank[i]!.get(a[i]!) ?? 0) - (rank[i]!.get(b[i]!) ?? 0);
-      if (d !== 0) return d;
-    }
-    return 0;
+  return codes.map((c) => {
+    const key = Object.fromEntries(byDims.map((d, i) => [d.id, c[i] ?? ""]));
+    return {
+      key: byDims.map((d, i) => groupLabel(d, c[i] ?? "")),
+      data: observed.get(c.join("\u0000")) ?? emptyGroup(key, plan.studentDimension !== null),
+    };
   });
+}
+
+/** The scope's total; empty when nobody answered. */
+export function totalOf(plan: GroupPlan, data: GroupedData): GroupData {
+  return data.total ?? emptyGroup({}, plan.studentDimension !== null);
 }
 
 const collator = new Intl.Collator("nl", { numeric: true });

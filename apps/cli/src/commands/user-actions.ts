@@ -1,0 +1,166 @@
+import {
+  hashPassword,
+  isRole,
+  normaliseUsername,
+  type Role,
+  slugify,
+  type UserScopes,
+  validatePassword,
+  validateUserScopes,
+} from "@zaz/accounts";
+import type { Problem } from "@zaz/model";
+import { openDuckDbStore, type Store, StoreError, type UserRecord } from "@zaz/store";
+import { CliError, ExitCode } from "../cli-error.js";
+import { databasePath } from "../context.js";
+import type { Effects } from "../effects.js";
+import { parseFormat, render } from "../output/render.js";
+import { printProblems } from "../problems.js";
+import { type PasswordInput, type UserAddOptions, userMessages } from "./user.js";
+
+// The work of `zaz user add|list|remove`: the store and password hashing. Loaded only when one of
+// them runs (through the wrappers in ./user.ts), so that `zaz --help` does not load DuckDB.
+
+/** Usernames as they are stored (lower-cased): e-mail addresses fit, spaces and separators do not. */
+const usernamePattern = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
+
+/** `zaz user add NAME --role ROLE …` — checks everything before it asks for the password. */
+export async function userAdd(
+  usernameArg: string,
+  options: UserAddOptions,
+  effects: Effects,
+  input: PasswordInput = {},
+): Promise<number> {
+  const username = normaliseUsername(usernameArg);
+  if (!usernamePattern.test(username)) throw new CliError(userMessages.invalidUsername(usernameArg));
+  if (!isRole(options.role)) throw new CliError(userMessages.unknownRole(options.role), ExitCode.usage);
+  const role: Role = options.role;
+  const requested: UserScopes = {};
+  // Names as people write them ("De Regenboog", "Pabo HvA") become the ids the dashboard uses.
+  if (options.school !== undefined) requested.schools = options.school.map(slugify);
+  if (options.bestuur !== undefined) requested.bestuur = slugify(options.bestuur);
+  if (options.opleiding !== undefined) requested.opleiding = slugify(options.opleiding);
+  const scopes = validateUserScopes(role, requested);
+  if (!scopes.ok) return reject(effects, scopes.errors);
+
+  // on a terminal the rules are checked before the user is asked to repeat the password
+  const password = await readPassword(username, options, input);
+  const checked = validatePassword(password, username);
+  if (!checked.ok) return reject(effects, checked.errors);
+  if (!options.passwordStdin && (await readRepeat(input)) !== password) {
+    throw new CliError(userMessages.passwordsDiffer);
+  }
+
+  const passwordHash = await hashPassword(password);
+  const outcome = await withStore(effects, options.db, (store) =>
+    store.users.add({ username, role, scopes: scopes.value, passwordHash }),
+  );
+  if (outcome === "exists") throw new CliError(userMessages.exists(username));
+  effects.stderr.write(`${userMessages.added(username, role, accessText(scopes.value))}\n`);
+  return ExitCode.ok;
+}
+
+/** From stdin (without its final newline), or typed at a hidden prompt. */
+async function readPassword(
+  username: string,
+  options: UserAddOptions,
+  input: PasswordInput,
+): Promise<string> {
+  if (options.passwordStdin) {
+    if (input.readStdin === undefined) throw new CliError(userMessages.noPasswordSource, ExitCode.usage);
+    return (await input.readStdin()).replace(/\r?\n$/, "");
+  }
+  if (input.readSecret === undefined) throw new CliError(userMessages.noPasswordSource, ExitCode.usage);
+  return input.readSecret(userMessages.passwordPrompt(username));
+}
+
+function readRepeat(input: PasswordInput): Promise<string> {
+  if (input.readSecret === undefined) throw new CliError(userMessages.noPasswordSource, ExitCode.usage);
+  return input.readSecret(userMessages.repeatPrompt);
+}
+
+/** `zaz user list` — username, role, access and creation date; the hash never leaves the store. */
+export async function userList(options: { db?: string; format?: string }, effects: Effects): Promise<number> {
+  const format = parseFormat(options.format);
+  const users = await withStore(effects, options.db, (store) => store.users.list());
+  if (users.length === 0 && format === "table") {
+    effects.stderr.write(`${userMessages.noUsers}\n`);
+    return ExitCode.ok;
+  }
+  render(
+    effects,
+    format,
+    {
+      columns: [
+        { key: "gebruiker", title: "gebruiker" },
+        { key: "rol", title: "rol" },
+        { key: "toegang", title: "toegang", wrap: true },
+        { key: "aangemaakt", title: "aangemaakt" },
+      ],
+      rows: users.map((u) => ({
+        gebruiker: u.username,
+        rol: u.role,
+        toegang: accessText(u.scopes),
+        aangemaakt: u.createdAt.slice(0, 10),
+      })),
+    },
+    users.map(publicRecord),
+  );
+  return ExitCode.ok;
+}
+
+/** `zaz user remove NAME` — exit 1 when there is no such user. */
+export async function userRemove(
+  usernameArg: string,
+  options: { db?: string },
+  effects: Effects,
+): Promise<number> {
+  const username = normaliseUsername(usernameArg);
+  const removed = await withStore(effects, options.db, (store) => store.users.remove(username));
+  if (!removed) throw new CliError(userMessages.unknownUser(username));
+  effects.stderr.write(`${userMessages.removed(username)}\n`);
+  return ExitCode.ok;
+}
+
+function reject(effects: Effects, problems: readonly Problem[]): number {
+  printProblems(effects, problems, "error");
+  return ExitCode.invalidInput;
+}
+
+function accessText(scopes: UserScopes): string {
+  const parts = [
+    scopes.schools === undefined ? undefined : userMessages.accessSchools(scopes.schools),
+    scopes.bestuur === undefined ? undefined : userMessages.accessBestuur(scopes.bestuur),
+    scopes.opleiding === undefined ? undefined : userMessages.accessOpleiding(scopes.opleiding),
+  ].filter((p) => p !== undefined);
+  return parts.length === 0 ? userMessages.accessAll : parts.join("; ");
+}
+
+/** Explicitly listed fields, so a hash can never slip into the output. */
+function publicRecord(user: UserRecord): {
+  username: string;
+  role: string;
+  scopes: UserScopes;
+  createdAt: string;
+} {
+  return { username: user.username, role: user.role, scopes: user.scopes, createdAt: user.createdAt };
+}
+
+/** Opens the store for one piece of work; a locked database becomes a plain Dutch error. */
+async function withStore<T>(
+  effects: Effects,
+  db: string | undefined,
+  work: (store: Store) => Promise<T>,
+): Promise<T> {
+  let store: Store;
+  try {
+    store = await openDuckDbStore(databasePath(effects, db));
+  } catch (error) {
+    if (error instanceof StoreError) throw new CliError(error.message);
+    throw error;
+  }
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,128 @@
+import type { ContextFilter, GroupFrequencies, GroupStudents } from "@zaz/store";
+import type { GroupData, GroupedData } from "@zaz/survey";
+import type { ViewContext } from "../view-context.js";
+import { type Source, selection } from "./source.js";
+
+export interface GroupRequest {
+  /** dimensions of the groups (none: the total only) */
+  readonly by: readonly string[];
+  /**
+   * a dimension whose values each get their own grouped data (e.g. the wave, for a comparison):
+   * one query serves them all
+   */
+  readonly split?: string;
+  /** finer groups for the design effect (e.g. ["groep"], or ["school", "groep"]) */
+  readonly clusters?: readonly string[];
+  /** the dimension of a student's pseudonym: distinct students per group */
+  readonly student?: string | null;
+  readonly constructs?: readonly string[];
+  readonly items?: readonly string[];
+  readonly texts?: readonly string[];
+  /**
+   * "total": items and free text only for the scope's total (per split value), in a query of their
+   * own — unpivoting every item for every group costs most of a large query, and many views show
+   * items for the whole school only
+   */
+  readonly itemsFor?: "groups" | "total";
+}
+
+const keyOf = (key: Readonly<Record<string, string>>, dims: readonly string[]) =>
+  JSON.stringify(dims.map((d) => key[d] ?? ""));
+
+/**
+ * The store's frequencies (and, for student feedback, students) turned into the analysis's grouped
+ * data, per value of `split` ("" without a split). Two queries at most, however many responses.
+ */
+export async function groupedData(
+  context: ViewContext,
+  source: Source,
+  where: ContextFilter,
+  request: GroupRequest,
+): Promise<Map<string, GroupedData>> {
+  const split = request.split === undefined ? [] : [request.split];
+  const sets = [[...split, ...request.by], split];
+  const clusters = request.clusters === undefined ? undefined : [...split, ...request.clusters];
+  if (clusters !== undefined) sets.push(clusters);
+  const sel = selection(source, where);
+  const apart = request.itemsFor === "total";
+  const frequencies = await context.store.analysis.frequencies(sel, {
+    groupingSets: sets,
+    constructs: request.constructs ?? [],
+    items: apart ? [] : (request.items ?? []),
+    texts: apart ? [] : (request.texts ?? []),
+  });
+  const totals =
+    apart && ((request.items ?? []).length > 0 || (request.texts ?? []).length > 0)
+      ? await context.store.analysis.frequencies(sel, {
+          groupingSets: [split],
+          items: request.items ?? [],
+          texts: request.texts ?? [],
+        })
+      : [];
+  const totalItems = new Map(
+    totals.map((t) => [request.split === undefined ? "" : (t.key[request.split] ?? ""), t]),
+  );
+  const student = request.student ?? null;
+  const students =
+    student === null
+      ? []
+      : await context.store.analysis.students(sel, {
+          groupingSets: sets,
+          student,
+          constructs: request.constructs ?? [],
+          items: request.items ?? [],
+        });
+  const studentsOf = new Map(students.map((s) => [`${s.set}\u0000${keyOf(s.key, sets[s.set] ?? [])}`, s]));
+  const toGroup = (f: GroupFrequencies): GroupData => {
+    const s: GroupStudents | undefined = studentsOf.get(`${f.set}\u0000${keyOf(f.key, sets[f.set] ?? [])}`);
+    const own = Object.fromEntries(Object.entries(f.key).filter(([d]) => !split.includes(d)));
+    return {
+      key: own,
+      responses: f.responses,
+      constructs: f.constructs,
+      items: f.items,
+      chose: f.chose,
+      asked: f.asked,
+      students:
+        student === null
+          ? null
+          : {
+              all: new Set(s?.all ?? []),
+              constructs: Object.fromEntries(
+                Object.entries(s?.constructs ?? {}).map(([id, l]) => [id, new Set(l)]),
+              ),
+              items: Object.fromEntries(Object.entries(s?.items ?? {}).map(([id, l]) => [id, new Set(l)])),
+            },
+    };
+  };
+  const out = new Map<string, { total: GroupData | undefined; groups: GroupData[]; clusters: GroupData[] }>();
+  const entry = (value: string) => {
+    let e = out.get(value);
+    if (e === undefined) {
+      e = { total: undefined, groups: [], clusters: [] };
+      out.set(value, e);
+    }
+    return e;
+  };
+  for (const f of frequencies) {
+    const value = request.split === undefined ? "" : (f.key[request.split] ?? "");
+    const group = toGroup(f);
+    // The store answers every requested set, also one asked for twice (clusters equal to the groups).
+    if (f.set === 1) {
+      const items = totalItems.get(value);
+      entry(value).total =
+        items === undefined
+          ? group
+          : { ...group, items: items.items, chose: items.chose, asked: items.asked };
+    } else if (f.set === 0 && request.by.length > 0) entry(value).groups.push(group);
+    else if (f.set === 2) entry(value).clusters.push(group);
+  }
+  return new Map(
+    [...out].map(([value, e]) => [
+      value,
+      { total: e.total, groups: e.groups, ...(clusters === undefined ? {} : { clusters: e.clusters }) },
+    ]),
+  );
+}
+
+export const noData: GroupedData = { total: undefined, groups: [] };

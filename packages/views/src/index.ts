@@ -1,0 +1,47 @@
+// Public API of @zaz/views: every view as one neutral value, its renderers, and the cache that serves it.
+
+export {
+  type Directory,
+  directoryOf,
+  type Entry,
+  findBestuur,
+  findOpleiding,
+  findSchool,
+} from "./data/directory.js";
+export { type FilterOptions, type FilterScope, filterOptions } from "./data/filter-options.js";
+export { roleOf } from "./data/source.js";
+export { formatNumber, formatPercent, round, signed } from "./format.js";
+export { ViewError, viewMessages } from "./messages.js";
+export { precomputeViews, standardViews } from "./precompute.js";
+export { cellText } from "./render/cell-text.js";
+export { type CsvOptions, csvTable, neutralise } from "./render/csv.js";
+export { type PlainCell, type PlainColumn, type PlainTable, plainCellText } from "./render/plain-table.js";
+export { renderCsv } from "./render/render-csv.js";
+export { renderHtml } from "./render/render-html.js";
+export { renderText } from "./render/render-text.js";
+export { textTable, wrap } from "./render/text-table.js";
+export {
+  type Cell,
+  type CellValue,
+  type Chart,
+  type Column,
+  type Fact,
+  type HiddenCell,
+  isViewKind,
+  type Labeled,
+  type Section,
+  type ShownCell,
+  type Table,
+  type View,
+  ViewKind,
+  type ViewLink,
+  viewKinds,
+} from "./view.js";
+export type { ViewContext } from "./view-context.js";
+export {
+  computeView,
+  type ServedView,
+  type ViewParams,
+  type ViewRequest,
+  ViewService,
+} from "./view-service.js";

@@ -1,0 +1,239 @@
+import { type Instrument, InstrumentRole, previousWave, sortWaves } from "@zaz/model";
+import {
+  type ConstructGroup,
+  type ConstructTable,
+  compareWaves,
+  constructReliability,
+  constructTable,
+  type GroupedData,
+  itemsFor,
+  openAnswers,
+  planGroups,
+  reliabilityItems,
+  summariseItems,
+  summaryItems,
+} from "@zaz/survey";
+import { countCell, hiddenCell, percentCell } from "../cells.js";
+import { directoryOf, findSchool, labeled, type SchoolEntry } from "../data/directory.js";
+import { groupedData, noData } from "../data/grouped.js";
+import { waveLabel } from "../data/names.js";
+import { type Source, selection, sourceFor } from "../data/source.js";
+import { textReader } from "../data/texts.js";
+import { ViewError } from "../messages.js";
+import { methodSection } from "../method.js";
+import { changeSection } from "../sections/change-section.js";
+import { constructSections } from "../sections/construct-sections.js";
+import { constructGroups } from "../sections/framework.js";
+import { itemsSection } from "../sections/items-section.js";
+import { openSection } from "../sections/open-section.js";
+import { reliabilitySection } from "../sections/reliability-section.js";
+import { responseSection } from "../sections/response-section.js";
+import type { Fact, Section, View } from "../view.js";
+import type { ViewContext } from "../view-context.js";
+import { fact, msg, unwrap, viewHead } from "./view-base.js";
+
+const role = InstrumentRole.ouderpopulatie;
+
+export interface SchoolWave {
+  readonly school: SchoolEntry;
+  readonly source: Source;
+  readonly waves: readonly string[];
+  readonly wave: string;
+  readonly previous: string | null;
+}
+
+/** The school, its waves in time order and the one asked for; a Dutch error when there is none. */
+export async function schoolWave(
+  context: ViewContext,
+  params: { school: string; wave?: string },
+): Promise<SchoolWave> {
+  const directory = await directoryOf(context.store);
+  const school = findSchool(directory, params.school);
+  if (school === undefined)
+    throw new ViewError(
+      msg.noResponses(
+        `school "${params.school}"`,
+        directory.schools.map((s) => s.name),
+      ),
+    );
+  const source = await sourceFor(context, role, { school: school.code });
+  if (source === null) throw new ViewError(msg.noInstrument(role));
+  const waves = sortWaves(
+    (await context.store.analysis.values(selection(source, { school: school.code }), ["wave"]))
+      .map((v) => v.values.wave ?? "")
+      .filter((w) => w !== ""),
+  );
+  const wave = params.wave ?? waves.at(-1) ?? "";
+  if (!waves.includes(wave))
+    throw new ViewError(msg.noResponses(`school "${school.name}" in meting ${wave}`, waves));
+  return { school, source, waves, wave, previous: previousWave(waves, wave) };
+}
+
+/** Groepen worth a row: those with responses or on the roster (not every groep 1–8 of the grid). */
+export function groepRows(table: ConstructTable, rosterGroepen: ReadonlySet<string>): ConstructGroup[] {
+  return table.groups.filter(
+    (g) =>
+      g.responses.status !== "empty" ||
+      rosterGroepen.has(g.key.find((l) => l.dimension === "groep")?.code ?? ""),
+  );
+}
+
+/** The reference instrument of one wave (the newest version with data there). */
+async function instrumentOfWave(
+  context: ViewContext,
+  school: string,
+  wave: string,
+): Promise<Instrument | null> {
+  return (await sourceFor(context, role, { school, wave }))?.instrument ?? null;
+}
+
+/** The scale items of the first group of constructs (the Bakker conditions), in questionnaire order. */
+export function experienceItems(instrument: Instrument, table: ConstructTable): string[] {
+  const first = constructGroups(table.constructs)[0]?.constructs ?? [];
+  const wanted = new Set(first.flatMap((c) => c.items.map((i) => i.id)));
+  return instrument.items.filter((i) => i.type === "scale" && wanted.has(i.id)).map((i) => i.id);
+}
+
+/**
+ * The director's view: class-level engagement of one school in one wave — per groep and construct,
+ * with n, response rate and the change since the previous wave (in time, not alphabetically).
+ */
+export async function klassenView(
+  context: ViewContext,
+  params: { school: string; wave: string },
+): Promise<View> {
+  const head = await viewHead(context, "klassen");
+  const { school, source, wave, previous } = await schoolWave(context, params);
+  const { privacy } = context;
+  const instrument = (await instrumentOfWave(context, school.code, wave)) ?? source.instrument;
+  const plan = unwrap(planGroups(instrument, { scope: { school: school.code, wave }, by: ["groep"] }));
+  const constructs = instrument.constructs.map((c) => c.id);
+  const items = unwrap(itemsFor(instrument, undefined, summaryItems)).filter(
+    (id) => instrument.items.find((i) => i.id === id)?.type === "scale",
+  );
+  const texts = unwrap(itemsFor(instrument, undefined, { eligible: (i) => i.type === "text" }));
+  const where = { school: school.code, wave: previous === null ? wave : [wave, previous] };
+  const data = await groupedData(context, source, where, {
+    split: "wave",
+    by: ["groep"],
+    clusters: ["groep"],
+    constructs,
+    items,
+    texts,
+    itemsFor: "total",
+  });
+  const current: GroupedData = data.get(wave) ?? noData;
+  const roster = await context.store.roster({ school: school.code, wave });
+  const table = unwrap(constructTable(instrument, plan, current, { roster, privacy }));
+  const rows = groepRows(table, new Set(roster.map((r) => r.groep)));
+  const k = privacy.k;
+
+  const sections: Section[] = [
+    responseSection(table, rows, k, {
+      heading: "Respons per groep",
+      intro:
+        "Hoeveel gezinnen per groep de vragenlijst invulden, naast het aantal gezinnen op de groepslijst.",
+      rowTitle: "groep",
+    }),
+    ...constructSections(instrument, table, rows, k, "groep"),
+  ];
+  if (previous !== null) {
+    const prevInstrument = (await instrumentOfWave(context, school.code, previous)) ?? instrument;
+    const waveless = unwrap(planGroups(instrument, { scope: { school: school.code }, by: ["groep"] }));
+    const change = unwrap(
+      compareWaves(instrument, waveless, current, data.get(previous) ?? noData, {
+        current: wave,
+        previous,
+        previousInstrument: prevInstrument,
+        privacy,
+      }),
+    );
+    const shown = new Set(rows.map((r) => r.key.map((l) => l.code).join()));
+    sections.push(
+      changeSection(
+        {
+          ...change,
+          previous: { ...change.previous, label: waveLabel(previous).name },
+          current: { ...change.current, label: waveLabel(wave).name },
+        },
+        change.groups.filter((g) => shown.has(g.key.map((l) => l.code).join())),
+        k,
+        { rowTitle: "groep", groupCaption: "Verandering per groep" },
+      ),
+    );
+  }
+  const experience = experienceItems(instrument, table);
+  const itemTable = unwrap(
+    summariseItems(instrument, { ...plan, by: [], byDimensions: [], groupingSets: [[]] }, current, {
+      items: experience,
+      privacy,
+    }),
+  );
+  if (experience.length > 0)
+    sections.push(
+      itemsSection(
+        itemTable.items,
+        itemTable.total,
+        instrument.scales.find((s) => s.id === itemTable.items[0]?.scale?.id),
+        k,
+        {
+          heading: "Antwoorden per item",
+          intro: "De verdeling van de antwoorden op elke stelling over ervaring, voor de hele school.",
+          chartTitle: "Antwoorden per item (hele school)",
+        },
+      ),
+    );
+  const sums = await context.store.analysis.reliability(
+    selection(source, { school: school.code, wave }),
+    constructs.map((c) => ({ construct: c, items: reliabilityItems(instrument, c) })),
+  );
+  sections.push(reliabilitySection(unwrap(constructReliability(instrument, plan, sums, { privacy })), k));
+  const totalPlan = { ...plan, by: [], byDimensions: [], groupingSets: [[]] };
+  const open = unwrap(
+    await openAnswers(
+      instrument,
+      totalPlan,
+      current,
+      { items: texts, privacy },
+      textReader(context, source, { school: school.code, wave }),
+    ),
+  );
+  if (open.items.length > 0)
+    sections.push(
+      openSection(open, open.total, privacy.kText, {
+        intro:
+          "Open antwoorden worden alleen getoond voor de hele school en alleen als minstens {kText} ouders de vraag kregen, zodat niemand herkenbaar is.",
+      }),
+    );
+
+  const rate = table.total.responseRate;
+  const facts: Fact[] = [
+    fact(
+      "respons",
+      msg.factResponseRate,
+      rate.status === "shown" ? percentCell(rate.value.rate, rate.n, rate.value.ci) : hiddenCell(rate, k),
+    ),
+    fact("respondenten", msg.factRespondents, countCell(table.total.responses, k)),
+  ];
+  const groepen = rows
+    .map((r) => r.key.find((l) => l.dimension === "groep"))
+    .filter((l) => l !== undefined && l.code !== "");
+  return {
+    ...head,
+    title: msg.klassenTitle(school.name),
+    subtitle: msg.klassenSubtitle(waveLabel(wave).name, previous === null ? null : waveLabel(previous).name),
+    about: {
+      school: labeled(school),
+      wave: waveLabel(wave),
+      ...(previous === null ? {} : { previousWave: waveLabel(previous) }),
+    },
+    links: groepen.map((l) => ({
+      kind: "groep",
+      label: l!.label,
+      params: { school: school.id, wave, groep: l!.code },
+    })),
+    facts,
+    sections,
+    method: methodSection(privacy, table.constructs),
+  };
+}
