@@ -61,7 +61,9 @@ export class FactsBuffer {
       this.values = grown;
     }
     this.ids.push(id);
-    this.layout.dimensions.forEach((d, i) => this.dims[i]!.push(context[d.id] ?? null));
+    this.layout.dimensions.forEach((d, i) => {
+      this.dims[i]!.push(context[d.id] ?? null);
+    });
     const base = row * this.width;
     const v = this.values;
     let chosen: Map<number, number> | undefined;

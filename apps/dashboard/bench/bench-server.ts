@@ -1,0 +1,121 @@
+/**
+ * The server process of `npm run bench:dashboard` (started by dashboard-load.ts with an IPC
+ * channel; not meant to be run by hand). Serves the dashboard on 127.0.0.1 (free port) as
+ * scripts/start.ts wires it: the store opened with openDuckDbStore, StoreResultsService,
+ * StoreUserRepository, StoreSessionStore. In front of it, in the same Express app, express.static
+ * serves a directory at /bench-static: the baseline "the same JSON as a static file".
+ *
+ * argv[2]: JSON { db, staticDir, username, password, sessionSecret }
+ * Messages from the parent: { id, kind: "precompute" | "usage" | "stop" }; answered with { id, ... }.
+ */
+import type { Server } from "node:http";
+import { hashPassword } from "@zaz/accounts";
+import { createServer, StoreResultsService, StoreSessionStore, StoreUserRepository } from "@zaz/dashboard";
+import { fastScryptParams } from "@zaz/dashboard/testing";
+import { openDuckDbStore } from "@zaz/store";
+import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
+import express from "express";
+
+export interface BenchServerConfig {
+  db: string;
+  staticDir: string;
+  username: string;
+  password: string;
+  sessionSecret: string;
+}
+
+export type ToServer = { id: number; kind: "precompute" | "usage" | "stop" };
+export type FromServer =
+  | { kind: "listening"; url: string }
+  | { kind: "failed"; message: string }
+  | { id: number; kind: "precomputed"; views: number; ms: number }
+  | { id: number; kind: "usage"; cpuMicros: number; rssBytes: number }
+  | { id: number; kind: "stopped" };
+
+const config = JSON.parse(process.argv[2] ?? "{}") as BenchServerConfig;
+const send = (message: FromServer) =>
+  new Promise<void>((resolve) => {
+    if (process.send === undefined) resolve();
+    else process.send(message, undefined, {}, () => resolve());
+  });
+// the benchmark is gone: so is its server
+process.on("disconnect", () => process.exit(0));
+
+async function start(): Promise<void> {
+  const store = await openDuckDbStore(config.db);
+  // An account as `zaz user add` or `npm start` makes it: in the store. The login's cost is not measured.
+  if ((await store.users.find(config.username)) === undefined) {
+    await store.users.add({
+      username: config.username,
+      role: "beheerder",
+      scopes: {},
+      passwordHash: await hashPassword(config.password, fastScryptParams),
+    });
+  }
+  const { instruments } = await findInstruments([defaultInstrumentDir()]);
+  await store.adoptInstruments(instruments.map((l) => l.instrument));
+  const privacy = privacySettings({});
+  if (!privacy.ok) throw new Error("privacy-instellingen geweigerd");
+  const results = new StoreResultsService({ store, privacy: privacy.value });
+
+  const outer = express();
+  outer.disable("x-powered-by");
+  outer.use("/bench-static", express.static(config.staticDir));
+  outer.use(
+    createServer({
+      results,
+      users: new StoreUserRepository(store),
+      sessionStore: new StoreSessionStore(store),
+      // as `npm start` on loopback (plain http), with the API rate limit out of the way
+      config: { sessionSecret: config.sessionSecret, secureCookies: false, apiRequestsPerMinute: 1e9 },
+    }),
+  );
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = outer.listen(0, "127.0.0.1", (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("geen poort");
+
+  process.on("message", (message: ToServer) => {
+    void (async () => {
+      switch (message.kind) {
+        case "precompute": {
+          // what `npm start` does in the background after it listens; here awaited, and timed
+          const started = performance.now();
+          const views = await results.precompute();
+          await send({ id: message.id, kind: "precomputed", views, ms: performance.now() - started });
+          return;
+        }
+        case "usage": {
+          const cpu = process.cpuUsage();
+          await send({
+            id: message.id,
+            kind: "usage",
+            cpuMicros: cpu.user + cpu.system,
+            rssBytes: process.memoryUsage.rss(),
+          });
+          return;
+        }
+        case "stop": {
+          server.closeAllConnections();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await store.close();
+          await send({ id: message.id, kind: "stopped" });
+          process.exit(0);
+        }
+      }
+    })().catch((error) => {
+      process.stderr.write(`benchserver: ${String(error)}\n`);
+      process.exit(1);
+    });
+  });
+  await send({ kind: "listening", url: `http://127.0.0.1:${address.port}` });
+}
+
+start().catch(async (error) => {
+  await send({
+    kind: "failed",
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  });
+  process.exit(1);
+});

@@ -1,0 +1,503 @@
+/**
+ * npm run bench:dashboard [-- --responses N] [-- --seconds S] [-- --connections C] [-- --runs R]
+ *                         [-- --warmup W] [-- --school ID] [-- --wave ID] [-- --no-etag]
+ *                         [-- --no-precompute] [-- --max-requests M]
+ *
+ * The dashboard's class overview (GET /api/class-overview) on the database of
+ * bench/big-database.ts (N responses in "Het Grote Kompas", default 1,000,000; --responses 0: the
+ * example data only, school de-regenboog), against the issue's targets:
+ *
+ * - uncached ≤ 100 ms: the first request in a fresh server process, (a) "berekend": nothing kept in
+ *   view_results, so the view is computed from SQL; (b) "bewaard": the view kept by an earlier
+ *   process, read from view_results. R fresh processes each (median).
+ * - cached, 64 connections on loopback: requests/s ≥ 0.5× and p95 ≤ 2× those of the same Express
+ *   app serving the same JSON as a static file (express.static mounted in front of the dashboard),
+ *   measured in one run with the load client (load-client.ts) in its own process: first the static
+ *   file, then the API (without If-None-Match: the whole body every time), then, unless --no-etag,
+ *   the API with If-None-Match (304, no body).
+ *
+ * The server (bench-server.ts) is wired as `npm start` wires it: the store opened with
+ * openDuckDbStore, StoreResultsService, StoreUserRepository and StoreSessionStore, an account in the
+ * store, plain http on 127.0.0.1 (a free port). It runs on a copy of the database in a temporary
+ * directory, so the shared one in bench/out is never changed. Every load is bounded in time
+ * (≤ 60 s measured) and in requests.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { slugify } from "@zaz/accounts";
+import { main as zaz } from "@zaz/cli";
+import { bigDatabase, bigSchool, bigWaves, out, root } from "../../../bench/big-database.js";
+import type { BenchServerConfig, FromServer, ToServer } from "./bench-server.js";
+import { call, login } from "./http.js";
+import type { LoadConfig, LoadResult } from "./load-client.js";
+
+const { values } = parseArgs({
+  options: {
+    responses: { type: "string", default: "1000000" },
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "64" },
+    warmup: { type: "string", default: "2" },
+    runs: { type: "string", default: "3" },
+    "max-requests": { type: "string", default: "1000000" },
+    school: { type: "string" },
+    wave: { type: "string", default: bigWaves[1] },
+    "no-etag": { type: "boolean", default: false },
+    "no-precompute": { type: "boolean", default: false },
+  },
+});
+const responses = Number(values.responses);
+const seconds = Math.min(Math.max(Number(values.seconds), 1), 60);
+const warmup = Math.min(Math.max(Number(values.warmup), 0), 10);
+const connections = Math.min(Math.max(Number(values.connections), 1), 1024);
+const runs = Math.min(Math.max(Number(values.runs), 1), 20);
+const maxRequests = Math.min(Math.max(Number(values["max-requests"]), 1), 2_000_000);
+const school = values.school ?? (responses > 0 ? slugify(bigSchool) : "de-regenboog");
+const wave = values.wave;
+for (const [name, value] of Object.entries({ responses, seconds, warmup, connections, runs, maxRequests }))
+  if (!Number.isFinite(value)) throw new Error(`--${name}: geen getal`);
+
+const here = import.meta.dirname;
+const username = "bench-beheerder";
+const password = `bench-${randomBytes(12).toString("base64url")}`;
+const sessionSecret = randomBytes(32).toString("hex");
+const apiPath = `/api/class-overview?${new URLSearchParams({ school, wave })}`;
+const staticPath = "/bench-static/class-overview.json";
+/** how the view is keyed in view_results (see packages/views/src/view-service.ts) */
+const keptKey = `klassen?${new URLSearchParams({ school, wave })}#%`;
+
+// ---------------------------------------------------------------------------------------------
+// the database
+
+/** bench/big-database.ts builds again when its marker is there: wait while another process builds. */
+async function waitForBuild(n: number): Promise<void> {
+  const marker = join(out, `groot-${n}.duckdb.bouw`);
+  if (!existsSync(marker)) return;
+  const newest = () =>
+    Math.max(
+      0,
+      ...readdirSync(out).map((f) => statSync(join(out, f), { throwIfNoEntry: false })?.mtimeMs ?? 0),
+    );
+  let told = false;
+  const until = Date.now() + 60 * 60 * 1000;
+  while (existsSync(marker) && Date.now() - newest() < 180_000 && Date.now() < until) {
+    if (!told) process.stderr.write(`de database wordt nu gebouwd (${marker}); wachten …\n`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
+}
+
+async function exampleDatabase(path: string): Promise<void> {
+  let log = "";
+  const code = await zaz(["voorbeeld", "--db", path], {
+    stdout: { write: () => {}, isTTY: false },
+    stderr: {
+      write: (s: string) => {
+        log += s;
+      },
+      isTTY: false,
+    },
+    env: { NO_COLOR: "1" },
+    cwd: root,
+    now: () => new Date(),
+  });
+  if (code !== 0) throw new Error(`zaz voorbeeld mislukt:\n${log}`);
+}
+
+/** Straight on the file (the store has no way to drop kept views): run before a server opens it. */
+async function onDatabase<T>(path: string, work: (run: (sql: string) => Promise<unknown[][]>) => Promise<T>) {
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  try {
+    return await work(async (sql) => (await connection.runAndReadAll(sql)).getRowsJS());
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+const clearKept = (path: string) => onDatabase(path, (run) => run("DELETE FROM view_results"));
+/**
+ * The keys under which this view is kept (one per code fingerprint: see view-service.ts), and the
+ * data version they must match. A key that was not there before a process ran means that process
+ * computed the view: a first request "bewaard" that did so (the code changed meanwhile) is marked.
+ */
+const keptState = (path: string) =>
+  onDatabase(path, async (run) => {
+    const like = keptKey.replaceAll("'", "''");
+    const keys = (await run(`SELECT key FROM view_results WHERE key LIKE '${like}'`)).map(([k]) => String(k));
+    const [[version] = []] = await run("SELECT value FROM store_state WHERE name = 'data_version'");
+    return { keys, version: String(version) };
+  });
+
+// ---------------------------------------------------------------------------------------------
+// processes
+
+const children = new Set<ChildProcess>();
+
+interface BenchServer {
+  url: string;
+  ask(kind: ToServer["kind"], timeoutMs?: number): Promise<FromServer>;
+  stop(): Promise<void>;
+}
+
+function startServer(db: string, staticDir: string): Promise<BenchServer> {
+  const config: BenchServerConfig = { db, staticDir, username, password, sessionSecret };
+  const child = fork(join(here, "bench-server.ts"), [JSON.stringify(config)], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  let next = 1;
+  const waiting = new Map<number, (message: FromServer) => void>();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("de server start niet binnen 10 minuten")), 600_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`de server stopte (${code})`));
+      for (const answer of waiting.values()) answer({ id: 0, kind: "stopped" });
+    });
+    child.on("message", (message: FromServer) => {
+      if (message.kind === "failed") {
+        clearTimeout(timer);
+        reject(new Error(`de server start niet:\n${message.message}`));
+      } else if (message.kind === "listening") {
+        clearTimeout(timer);
+        resolve(server(message.url));
+      } else waiting.get(message.id)?.(message);
+    });
+  });
+
+  function server(url: string): BenchServer {
+    const ask = (kind: ToServer["kind"], timeoutMs = 60_000) =>
+      new Promise<FromServer>((resolve, reject) => {
+        const id = next++;
+        const timer = setTimeout(() => reject(new Error(`server: geen antwoord op ${kind}`)), timeoutMs);
+        waiting.set(id, (message) => {
+          clearTimeout(timer);
+          waiting.delete(id);
+          resolve(message);
+        });
+        child.send({ id, kind } satisfies ToServer);
+      });
+    return {
+      url,
+      ask,
+      stop: async () => {
+        if (child.exitCode !== null) return;
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        await ask("stop").catch(() => child.kill());
+        await exited;
+      },
+    };
+  }
+}
+
+function runLoad(config: LoadConfig): Promise<LoadResult> {
+  const child = fork(join(here, "load-client.ts"), [JSON.stringify(config)], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    let result: LoadResult | undefined;
+    // bounded: the client stops itself; this is the backstop
+    const timer = setTimeout(() => child.kill(), (config.warmupSeconds + config.seconds + 60) * 1000);
+    child.on("message", (message: LoadResult) => {
+      result = message;
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      children.delete(child);
+      if (result !== undefined) resolve(result);
+      else reject(new Error(`de loadclient stopte zonder resultaat (${code})`));
+    });
+  });
+}
+
+/** CPU time of the whole machine (all processes), in seconds, from /proc/stat; undefined elsewhere. */
+function machineCpu(): number | undefined {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8")
+      .split("\n")[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// measuring
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+async function timed(url: string, cookie: string): Promise<{ ms: number; body: string; etag: string }> {
+  const started = performance.now();
+  const reply = await call(url, { headers: { cookie, accept: "application/json" } });
+  const ms = performance.now() - started;
+  if (reply.status !== 200) throw new Error(`${url}: status ${reply.status}\n${reply.body.slice(0, 500)}`);
+  return { ms, body: reply.body, etag: String(reply.headers.etag ?? "") };
+}
+
+/**
+ * The first request of a fresh process, with the share of the machine's CPU that other processes
+ * (not the server, not this one) used meanwhile: /proc/stat counts in 10 ms ticks, so it means
+ * something only for a request of a second or so.
+ */
+async function firstRequest(server: BenchServer, cookie: string) {
+  const serverCpu = async () => {
+    const m = await server.ask("usage");
+    return m.kind === "usage" ? m.cpuMicros / 1e6 : Number.NaN;
+  };
+  const s0 = await serverCpu();
+  const m0 = machineCpu();
+  const own = process.cpuUsage();
+  const reply = await timed(`${server.url}${apiPath}`, cookie);
+  const ownUsed = process.cpuUsage(own);
+  const m1 = machineCpu();
+  const s1 = await serverCpu();
+  const mine = s1 - s0 + (ownUsed.user + ownUsed.system) / 1e6;
+  const others =
+    m0 === undefined || m1 === undefined
+      ? undefined
+      : Math.max(0, m1 - m0 - mine) / ((cores * reply.ms) / 1000);
+  return { ...reply, others };
+}
+
+interface Phase {
+  name: string;
+  result: LoadResult;
+  serverCpu: number;
+  machineCpu: number | undefined;
+}
+
+async function phase(server: BenchServer, name: string, config: LoadConfig): Promise<Phase> {
+  const usage = async () => {
+    const m = await server.ask("usage");
+    return m.kind === "usage" ? m.cpuMicros / 1e6 : Number.NaN;
+  };
+  process.stderr.write(
+    `belasting: ${name} (${config.warmupSeconds} s opwarmen, ${config.seconds} s meten) …\n`,
+  );
+  // the server's and the machine's CPU over warm-up and measurement; scaled to the measured part below
+  const cpu0 = await usage();
+  const machine0 = machineCpu();
+  const started = performance.now();
+  const result = await runLoad(config);
+  const wall = (performance.now() - started) / 1000;
+  const machine1 = machineCpu();
+  const cpu1 = await usage();
+  const share = result.seconds / wall;
+  return {
+    name,
+    result,
+    serverCpu: (cpu1 - cpu0) * share,
+    machineCpu: machine0 === undefined || machine1 === undefined ? undefined : (machine1 - machine0) * share,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const f = (x: number, digits = 1) =>
+  x.toLocaleString("nl-NL", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const whole = (x: number) => Math.round(x).toLocaleString("nl-NL");
+const verdict = (ok: boolean) => (ok ? "gehaald" : "niet gehaald");
+
+const cores = cpus().length;
+const loadAtStart = loadavg()[0] ?? 0;
+const work = mkdtempSync(join(tmpdir(), "zaz-bench-dashboard-"));
+const db = join(work, "bench.duckdb");
+const staticDir = join(work, "static");
+mkdirSync(staticDir);
+let serving: BenchServer | undefined;
+
+try {
+  let source: string;
+  if (responses > 0) {
+    await waitForBuild(responses);
+    source = bigDatabase(responses);
+    // a copy: the benchmark drops and keeps views; the shared database stays as it is
+    process.stderr.write(`database kopiëren naar ${db} …\n`);
+    for (const suffix of ["", ".key", ".wal"])
+      if (existsSync(`${source}${suffix}`)) copyFileSync(`${source}${suffix}`, `${db}${suffix}`);
+  } else {
+    process.stderr.write("voorbeeldgegevens inlezen …\n");
+    await exampleDatabase(db);
+    source = db;
+  }
+
+  // (a) berekend: nothing kept, the first request of a fresh process computes the view from SQL
+  const computed: number[] = [];
+  const computedOthers: number[] = [];
+  const memory: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await clearKept(db);
+    const state = await keptState(db);
+    process.stderr.write(
+      `ongecachet, berekend: vers proces ${i + 1} van ${runs} (bewaard: ${state.keys.length}, dataversie ${state.version}) …\n`,
+    );
+    const server = await startServer(db, staticDir);
+    try {
+      const cookie = await login(server.url, username, password);
+      const first = await firstRequest(server, cookie);
+      computed.push(first.ms);
+      if (first.others !== undefined) computedOthers.push(first.others);
+      // the same view again, now from memory: one request at a time
+      for (let j = 0; j < 5; j++) memory.push((await timed(`${server.url}${apiPath}`, cookie)).ms);
+    } finally {
+      await server.stop();
+    }
+  }
+
+  // (b) bewaard: kept by the processes above, read from view_results by the first request of a fresh one
+  const fromKept: { ms: number; keysBefore: string[]; computed?: boolean }[] = [];
+  let body = "";
+  let etag = "";
+  let cookie = "";
+  for (let i = 0; i < runs; i++) {
+    const state = await keptState(db);
+    if (state.keys.length === 0) throw new Error("het overzicht is niet bewaard in view_results");
+    // a process before this one found nothing under its key: it computed, and kept a second key
+    const before = fromKept.at(-1);
+    if (before !== undefined) before.computed = state.keys.some((k) => !before.keysBefore.includes(k));
+    process.stderr.write(
+      `ongecachet, bewaard: vers proces ${i + 1} van ${runs} (bewaard: ${state.keys.length}, dataversie ${state.version}) …\n`,
+    );
+    const server = await startServer(db, staticDir);
+    serving = server;
+    cookie = await login(server.url, username, password);
+    const first = await firstRequest(server, cookie);
+    fromKept.push({ ms: first.ms, keysBefore: state.keys });
+    ({ body, etag } = first);
+    if (i < runs - 1) {
+      await server.stop();
+      serving = undefined;
+    }
+  }
+  const server = serving!;
+
+  // what `npm start` does in the background after it listens, here finished before the load
+  let precompute: { views: number; ms: number } | undefined;
+  if (!values["no-precompute"]) {
+    process.stderr.write("vooraf berekenen (precompute) …\n");
+    const precomputed = await server.ask("precompute", 30 * 60_000);
+    if (precomputed.kind === "precomputed") precompute = precomputed;
+  }
+
+  // the baseline: the same bytes from express.static in the same app
+  writeFileSync(join(staticDir, "class-overview.json"), body);
+  const bytes = Buffer.byteLength(body);
+  const check = await call(`${server.url}${staticPath}`);
+  if (check.status !== 200 || check.body !== body)
+    throw new Error("het statische bestand is niet gelijk aan het overzicht");
+
+  const headers = { cookie, accept: "application/json" };
+  const load = (url: string, extra: Partial<LoadConfig> = {}): LoadConfig => ({
+    url,
+    headers,
+    expectStatus: 200,
+    expectBytes: bytes,
+    connections,
+    warmupSeconds: warmup,
+    seconds,
+    maxRequests,
+    ...extra,
+  });
+  const phases = [
+    await phase(server, "statisch bestand (express.static)", load(`${server.url}${staticPath}`)),
+    await phase(server, "API, gecachet (zonder If-None-Match)", load(`${server.url}${apiPath}`)),
+  ];
+  if (!values["no-etag"])
+    phases.push(
+      await phase(
+        server,
+        "API, gecachet, met If-None-Match (304)",
+        load(`${server.url}${apiPath}`, {
+          headers: { ...headers, "if-none-match": etag },
+          expectStatus: 304,
+          expectBytes: 0,
+        }),
+      ),
+    );
+  const usage = await server.ask("usage");
+  const rss = usage.kind === "usage" ? usage.rssBytes / 2 ** 20 : Number.NaN;
+  await server.stop();
+  serving = undefined;
+  const last = fromKept.at(-1)!;
+  const after = await keptState(db);
+  last.computed = after.keys.some((k) => !last.keysBefore.includes(k));
+
+  // ---------------------------------------------------------------------------------------------
+  const [staticPhase, apiPhase] = phases as [Phase, Phase];
+  const throughput = apiPhase.result.requestsPerSecond / staticPhase.result.requestsPerSecond;
+  const p95 = apiPhase.result.p95Ms / staticPhase.result.p95Ms;
+  const others = phases.map((p) =>
+    p.machineCpu === undefined ? undefined : p.machineCpu - p.serverCpu - p.result.cpuSeconds,
+  );
+  const list = (xs: number[]) => xs.map((x) => f(x)).join(", ");
+  // a "bewaard" run that computed after all (the view code changed while the benchmark ran) does not count
+  const keptMs = fromKept.filter((r) => !r.computed).map((r) => r.ms);
+  const keptList = fromKept.map((r) => `${f(r.ms)}${r.computed ? "*" : ""}`).join(", ");
+  const what =
+    responses > 0
+      ? `${whole(responses)} antwoorden in ${bigSchool} (${bigWaves.join(", ")}) naast de voorbeeldgegevens`
+      : "alleen de voorbeeldgegevens";
+  const lines = [
+    `database: ${what}; ${responses > 0 ? `een kopie van ${source}` : "in een tijdelijke map ingelezen"}`,
+    `klassenoverzicht ${school} ${wave}: GET ${apiPath}, ${f(bytes / 1024)} KiB JSON`,
+    `machine: ${cores} kernen, belasting bij de start ${f(loadAtStart, 2)} (1 min)`,
+    "",
+    `ongecachet, berekend (eerste verzoek in een vers proces, niets bewaard): mediaan ${f(computed.length ? median(computed) : Number.NaN)} ms (${list(computed)}) · doel ≤ 100 ms: ${verdict(median(computed) <= 100)}`,
+    `ongecachet, bewaard (eerste verzoek na start, uit view_results): mediaan ${f(median(keptMs))} ms (${keptList}) · doel ≤ 100 ms: ${verdict(median(keptMs) <= 100)}`,
+    ...(keptMs.length < fromKept.length
+      ? [
+          "  * toch berekend: de code van de overzichten veranderde tijdens de meting (andere sleutel in view_results); niet meegeteld",
+        ]
+      : []),
+    `gecachet, één verzoek tegelijk (uit het geheugen): mediaan ${f(median(memory))} ms`,
+    precompute === undefined
+      ? "vooraf berekenen (precompute): overgeslagen (--no-precompute)"
+      : `vooraf berekenen (precompute, zoals npm start na het starten; vóór de belasting afgewacht): ${precompute.views} overzichten in ${f(precompute.ms / 1000)} s`,
+    "",
+    `belasting: ${connections} verbindingen (keep-alive), ${f(seconds, 0)} s na ${f(warmup, 0)} s opwarmen, loopback; loadclient in een eigen proces`,
+    ...phases.map((p, i) => {
+      const r = p.result;
+      const cpu = `CPU server ${f(p.serverCpu)} s, loadclient ${f(r.cpuSeconds)} s${others[i] === undefined ? "" : `, overig ${f(Math.max(0, others[i]))} s`} van ${f(cores * r.seconds, 0)} s`;
+      return `  ${p.name}: ${whole(r.requestsPerSecond)} verzoeken/s, p50 ${f(r.p50Ms)} ms, p95 ${f(r.p95Ms)} ms, p99 ${f(r.p99Ms)} ms, max ${f(r.maxMs)} ms; ${whole(r.requests)} verzoeken, ${r.failures} fouten${r.firstFailure ? ` (${r.firstFailure})` : ""}; ${cpu}`;
+    }),
+    `doorvoer API / statisch: ${f(throughput, 2)}× · doel ≥ 0,5×: ${verdict(throughput >= 0.5)}`,
+    `p95 API / statisch: ${f(p95, 2)}× · doel ≤ 2×: ${verdict(p95 <= 2)}`,
+    `RSS van de server na de belasting: ${f(rss, 0)} MiB`,
+  ];
+  // what other processes on the machine took while we measured (see firstRequest and phase)
+  const duringLoad = Math.max(0, ...phases.map((p, i) => (others[i] ?? 0) / (cores * p.result.seconds)));
+  const duringComputation = Math.max(0, ...computedOthers);
+  if (Math.max(duringLoad, duringComputation) > 0.1)
+    lines.push(
+      `let op: andere processen gebruikten de machine tijdens de meting (tot ${f(duringComputation * 100, 0)}% van de CPU tijdens het berekenen, tot ${f(duringLoad * 100, 0)}% tijdens de belasting, naast server en loadclient): de absolute getallen zijn lager en de verhoudingen onzekerder dan op een rustige machine`,
+    );
+  if (phases.some((p) => p.result.failures > 0)) process.exitCode = 1;
+  process.stdout.write(`${lines.join("\n")}\n`);
+} finally {
+  await serving?.stop().catch(() => undefined);
+  for (const child of children) child.kill();
+  rmSync(work, { recursive: true, force: true });
+}
