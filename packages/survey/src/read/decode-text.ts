@@ -1,5 +1,14 @@
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+import type * as Iconv from "iconv-lite";
 import { iconvName, TextEncoding } from "./text-encoding.js";
+
+// iconv-lite is loaded when a file is first read: `zaz instrument` and --help never need it.
+const require = createRequire(import.meta.url);
+let loaded: typeof Iconv | undefined;
+const iconv = (): typeof Iconv => {
+  loaded ??= require("iconv-lite") as typeof Iconv;
+  return loaded;
+};
 
 /** What decoding found so far; read while the text is parsed. */
 export interface DecodeStats {
@@ -27,7 +36,7 @@ export async function* decodeText(
   encoding: TextEncoding,
   stats: DecodeStats = { invalidSequences: 0 },
 ): AsyncGenerator<string> {
-  const decoder = iconv.getDecoder(iconvName(encoding), { stripBOM: true });
+  const decoder = iconv().getDecoder(iconvName(encoding), { stripBOM: true });
   const pattern = literalReplacement[encoding];
   const unit = encoding === TextEncoding.utf8 || encoding === TextEncoding.windows1252 ? 1 : 2;
   let tail: Buffer = Buffer.alloc(0);
@@ -81,5 +90,5 @@ function countPattern(bytes: Buffer, pattern: Buffer, start: number, unit: numbe
 
 /** Decodes a whole (small) buffer: for sniffing the delimiter in the sample. */
 export function decodeSample(bytes: Uint8Array, encoding: TextEncoding): string {
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), iconvName(encoding));
+  return iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), iconvName(encoding));
 }

@@ -1,5 +1,5 @@
 import { pipeline, Readable } from "node:stream";
-import { type CsvError, parse } from "csv-parse";
+import type { CsvError } from "csv-parse";
 import type { Delimiter } from "./delimiter.js";
 
 export interface ParsedRecord {
@@ -47,6 +47,8 @@ export async function* parseRecords(
   // A parse error arrives through on_skip, in step with the records: an error event would
   // discard the records csv-parse has parsed but this loop has not read yet.
   let pending: { error: CsvError; records: number } | undefined;
+  // loaded on first use, so commands that read no CSV start without it
+  const { parse } = await import("csv-parse");
   const parser = parse({
     delimiter: options.delimiter,
     record_delimiter: ["\r\n", "\n", "\r"],
