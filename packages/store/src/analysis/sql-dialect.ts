@@ -7,6 +7,16 @@ export interface SqlDialect {
   readonly double: string;
   /** exact median of `expr` over the group (the mean of the two middle values for an even count) */
   median(expr: string): string;
+  /**
+   * An aggregate counting each non-null value of `expr` in the group, as a map from value to count,
+   * where the database has one; without it, frequencies are counted over an unpivot.
+   */
+  readonly histogram?: (expr: string) => string;
+  /**
+   * Count maps per statement. Every map is an aggregate state per group and thread, and DuckDB holds
+   * them all in memory: 200 maps in one statement outgrow its 64 MB limit even on a small database.
+   */
+  readonly mapsPerStatement?: number;
   /** the distinct non-null values of `expr` in the group as a list, where `filter` holds */
   distinctList(expr: string, filter?: string): string;
   /**
@@ -35,6 +45,8 @@ CROSS JOIN LATERAL (VALUES ${rows.map((r) => `(${r.join(", ")})`).join(",\n  ")}
 
 export const duckDbDialect: SqlDialect = {
   double: "DOUBLE",
+  histogram: (expr) => `histogram(${expr})`,
+  mapsPerStatement: 32,
   median: (expr) => `median(${expr})`,
   // unnest of lists built per row: only the listed values travel, not the whole wide row per tuple
   unpivot: (source, keep, names, rows) =>
@@ -61,3 +73,11 @@ export function sqlNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   return String(value);
 }
+
+/** DuckDB without its own aggregates: the SQL a PostgreSQL store runs, for testing that path. */
+export const portableDuckDbDialect: SqlDialect = {
+  double: duckDbDialect.double,
+  median: duckDbDialect.median,
+  unpivot: lateralUnpivot,
+  distinctList: duckDbDialect.distinctList,
+};

@@ -2,7 +2,7 @@ import type { AnalysisTable } from "../analysis/analysis-table.js";
 import { frequenciesSql, frequencyNeeds, readFrequencies } from "../analysis/frequencies-sql.js";
 import { Params } from "../analysis/params.js";
 import { readReliability, reliabilitySql } from "../analysis/reliability-sql.js";
-import { duckDbDialect } from "../analysis/sql-dialect.js";
+import { duckDbDialect, type SqlDialect } from "../analysis/sql-dialect.js";
 import { readStudents, studentsSql } from "../analysis/students-sql.js";
 import { planProjection } from "../analysis/table-projection.js";
 import { readTexts, textsSql } from "../analysis/texts-sql.js";
@@ -29,6 +29,7 @@ export type Exclusive = <T>(work: (db: DuckDb) => Promise<T>) => Promise<T>;
 export function duckDbAnalysis(
   exclusive: Exclusive,
   tables: (db: DuckDb) => Promise<readonly AnalysisTable[]>,
+  dialect: SqlDialect = duckDbDialect,
 ): AnalysisQueries {
   const selected = async (db: DuckDb, selection: Selection) => {
     const all = await tables(db);
@@ -38,15 +39,16 @@ export function duckDbAnalysis(
     frequencies: (selection: Selection, request: FrequencyRequest): Promise<GroupFrequencies[]> =>
       exclusive(async (db) => {
         const plan = planProjection(await selected(db, selection), frequencyNeeds(request));
-        const params = new Params();
-        const sql = frequenciesSql(plan, selection, request, duckDbDialect, params);
-        return readFrequencies(request, await db.all(sql, params.values));
+        const results = [];
+        for (const query of frequenciesSql(plan, selection, request, dialect))
+          results.push({ query, rows: await db.all(query.sql, query.values) });
+        return readFrequencies(request, results);
       }),
     students: (selection: Selection, request: StudentRequest): Promise<GroupStudents[]> =>
       exclusive(async (db) => {
         const plan = planProjection(await selected(db, selection), request);
         const params = new Params();
-        const sql = studentsSql(plan, selection, request, duckDbDialect, params);
+        const sql = studentsSql(plan, selection, request, dialect, params);
         return readStudents(request, await db.all(sql, params.values));
       }),
     reliability: (
@@ -57,7 +59,7 @@ export function duckDbAnalysis(
       exclusive(async (db) => {
         const plan = planProjection(await selected(db, selection), {});
         const params = new Params();
-        const sql = reliabilitySql(plan, selection, requests, duckDbDialect, params, student);
+        const sql = reliabilitySql(plan, selection, requests, dialect, params, student);
         return readReliability(requests, (await db.all(sql, params.values))[0], student);
       }),
     texts: (selection: Selection, request: TextRequest): Promise<GroupTexts[]> =>
@@ -65,14 +67,14 @@ export function duckDbAnalysis(
         if (request.items.length === 0 || (request.by.length > 0 && request.groups.length === 0)) return [];
         const plan = planProjection(await selected(db, selection), {});
         const params = new Params();
-        const sql = textsSql(plan, selection, request, duckDbDialect, params);
+        const sql = textsSql(plan, selection, request, dialect, params);
         return readTexts(request, await db.all(sql, params.values));
       }),
     values: (selection: Selection, dimensions: readonly string[]): Promise<ValueCount[]> =>
       exclusive(async (db) => {
         const plan = planProjection(await selected(db, selection), {});
         const params = new Params();
-        const sql = valuesSql(plan, selection, dimensions, duckDbDialect, params);
+        const sql = valuesSql(plan, selection, dimensions, dialect, params);
         return readValues(dimensions, await db.all(sql, params.values));
       }),
     instrumentsIn: (selection: Selection): Promise<Map<number, number>> =>

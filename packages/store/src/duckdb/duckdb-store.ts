@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Instrument, SurveyResponse } from "@zaz/model";
 import type { AnalysisTable } from "../analysis/analysis-table.js";
+import { duckDbDialect, portableDuckDbDialect, type SqlDialect } from "../analysis/sql-dialect.js";
 import type { AnalysisQueries } from "../analysis/types.js";
 import { StoreError, storeMessages } from "../messages.js";
 import type {
@@ -40,6 +41,12 @@ export interface DuckDbStoreOptions extends DuckDbOptions {
   importChunkSize?: number;
   /** DuckDB's memory_limit during an import; default 96MB (see import-responses.ts) */
   importMemoryLimit?: string;
+  /**
+   * For tests of the analysis SQL: `portable` runs only the SQL PostgreSQL runs too (an unpivot where
+   * DuckDB would count with histogram maps), so that path is held to the same results before a
+   * PostgreSQL store exists; `mapsPerStatement` splits the count maps over more statements.
+   */
+  analysisSql?: { portable?: boolean; mapsPerStatement?: number };
 }
 
 const nothingErased: ErasureCount = { responses: 0, answers: 0 };
@@ -91,7 +98,12 @@ async function openStore(
     chunkSize: options.importChunkSize ?? defaultChunkOptions.chunkSize,
     memoryLimit: options.importMemoryLimit ?? defaultChunkOptions.memoryLimit,
   };
-  return new DuckDbStore(db, open, chunks, await readDataVersion(db), onClose);
+  const sql = options.analysisSql ?? {};
+  const dialect = {
+    ...(sql.portable === true ? portableDuckDbDialect : duckDbDialect),
+    ...(sql.mapsPerStatement === undefined ? {} : { mapsPerStatement: sql.mapsPerStatement }),
+  };
+  return new DuckDbStore(db, open, chunks, dialect, await readDataVersion(db), onClose);
 }
 
 async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
@@ -124,10 +136,7 @@ class DuckDbStore implements Store {
     purgeExpired: (now) => this.exclusive((db) => purgeExpiredSessions(db, now)),
   };
 
-  readonly analysis: AnalysisQueries = duckDbAnalysis(
-    (work) => this.exclusive(work),
-    (db) => this.analysisTables(db),
-  );
+  readonly analysis: AnalysisQueries;
 
   readonly viewResults: ViewResultTable = {
     get: (key) => this.exclusive((db) => getViewResult(db, key)),
@@ -141,10 +150,17 @@ class DuckDbStore implements Store {
     private db: DuckDb,
     private readonly reopen: (path: string) => Promise<DuckDb>,
     private readonly chunks: ChunkOptions,
+    dialect: SqlDialect,
     /** this process is the file's only writer, so the version it last read stays true */
     private version: number,
     private readonly onClose?: () => void,
-  ) {}
+  ) {
+    this.analysis = duckDbAnalysis(
+      (work) => this.exclusive(work),
+      (db) => this.analysisTables(db),
+      dialect,
+    );
+  }
 
   private analysisTables(db: DuckDb): Promise<readonly AnalysisTable[]> {
     this.tables ??= instrumentRows(db).catch((error) => {

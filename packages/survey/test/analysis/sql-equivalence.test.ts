@@ -47,8 +47,10 @@ function expectSameGroup(
     expect(sql?.asked[id] ?? 0, `${where} asked ${id}`).toBe(n);
 }
 
-async function withStore<T>(run: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openDuckDbStore(":memory:");
+type AnalysisSql = { portable?: boolean; mapsPerStatement?: number };
+
+async function withStore<T>(analysisSql: AnalysisSql, run: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openDuckDbStore(":memory:", { analysisSql });
   try {
     return await run(store);
   } finally {
@@ -116,12 +118,17 @@ function widen(random: () => number, rs: readonly SurveyResponse[]): SurveyRespo
   });
 }
 
-describe("the store's aggregates equal the reference", () => {
+// The SQL DuckDB runs (also split over many statements) and the portable SQL a PostgreSQL store will run.
+describe.each<[string, AnalysisSql]>([
+  ["DuckDB's SQL", {}],
+  ["DuckDB's SQL, 3 count maps per statement", { mapsPerStatement: 3 }],
+  ["portable SQL", { portable: true }],
+])("the store's aggregates equal the reference (%s)", (_, analysisSql) => {
   it("parent surveys: scores, codes, missing kinds, multiple choice and numbers, by groep and in total", async () => {
     for (let seed = 1; seed <= 12; seed++) {
       const random = rng(seed);
       const responses = widen(random, randomParentResponses(random));
-      await withStore(async (store) => {
+      await withStore(analysisSql, async (store) => {
         const key = await load(store, wideInstrument, responses);
         const scope = { school: "A", wave: "2026" };
         const plan = planGroups(wideInstrument, { scope, by: ["groep"] });
@@ -181,7 +188,7 @@ describe("the store's aggregates equal the reference", () => {
     for (let seed = 1; seed <= 12; seed++) {
       const random = rng(seed);
       const responses = randomObservations(random);
-      await withStore(async (store) => {
+      await withStore(analysisSql, async (store) => {
         const key = await load(store, observationInstrument, responses);
         const plan = planGroups(observationInstrument, { by: ["fase"] });
         if (!plan.ok) throw new Error("plan");
@@ -271,7 +278,7 @@ describe("the store's aggregates equal the reference", () => {
       );
     const a = make(original, "De Linde", 60);
     const b = make(adapted, "Het Anker", 50);
-    await withStore(async (store) => {
+    await withStore(analysisSql, async (store) => {
       const keyA = await load(store, original, a);
       const keyB = await load(store, adapted, b);
       const request = {
