@@ -85,11 +85,12 @@ async function run(): Promise<void> {
     ZAZ_SESSION_SECRET: process.env.ZAZ_SESSION_SECRET ?? randomBytes(32).toString("hex"),
   };
   const results = new StoreResultsService({ store, privacy: privacy.value });
+  const sessionStore = new StoreSessionStore(store);
   const serving = await serve(
     {
       results,
       users: new StoreUserRepository(store),
-      sessionStore: new StoreSessionStore(store),
+      sessionStore,
     },
     env,
   );
@@ -120,6 +121,8 @@ async function run(): Promise<void> {
   );
   const stop = async () => {
     await serving.value.close();
+    // the lastSeen writes no request waited for
+    await sessionStore.settled();
     await store.close();
     process.exit(0);
   };

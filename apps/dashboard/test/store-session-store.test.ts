@@ -130,7 +130,9 @@ describe("StoreSessionStore's cache", () => {
       expect((await sessions.get("sid"))?.lastSeen).toBe(now - second);
       await sessions.set("sid", onRequest(now), now + ttl);
     }
-    // written at 15, 30 and 45 s, each after reading the row to see it is still ours
+    // written at 15, 30 and 45 s, each after reading the row to see it is still ours, without
+    // the request waiting for it
+    await sessions.settled();
     expect(counted.sessions).toEqual({ reads: 3, writes: 3 });
     const row = await store.sessions.get("sid");
     expect(JSON.parse(row?.record ?? "{}").lastSeen).toBe(start + 45 * second);
@@ -139,6 +141,42 @@ describe("StoreSessionStore's cache", () => {
     const elsewhere = new StoreSessionStore(store, { clock });
     expect((await elsewhere.get("sid"))?.lastSeen).toBe(start + 45 * second);
     expect((await sessions.get("sid"))?.lastSeen).toBe(start + 59 * second);
+  });
+
+  it("answers without waiting for a write of lastSeen, and waits for a change of the data", async () => {
+    // a database held up (by a checkpoint, say): writes wait until it is let go
+    let release = () => {};
+    let held = false;
+    const slow: Pick<Store, "sessions"> = {
+      sessions: {
+        ...store.sessions,
+        get: (id) => store.sessions.get(id),
+        set: async (id, record, expiresAt) => {
+          if (held) await new Promise<void>((resolve) => (release = resolve));
+          await store.sessions.set(id, record, expiresAt);
+        },
+      },
+    };
+    const sessions = new StoreSessionStore(slow, { clock });
+    await sessions.set("sid", onRequest(clock.now()), clock.now() + ttl);
+    held = true;
+    clock.advance(20 * second);
+    const later = onRequest(clock.now());
+    let answered = false;
+    await sessions.set("sid", later, clock.now() + ttl).then(() => (answered = true));
+    expect(answered).toBe(true);
+    expect(await sessions.get("sid")).toEqual(later);
+    // a change of the data is waited for, after the lastSeen write before it
+    const changed = sessions.set("sid", onRequest(clock.now(), { notice: "idle" }), clock.now() + ttl);
+    let done = false;
+    void changed.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    held = false;
+    release();
+    await changed;
+    await sessions.settled();
+    expect(JSON.parse((await store.sessions.get("sid"))?.record ?? "{}").notice).toBe("idle");
   });
 
   it("writes a session whose data changed at once", async () => {
@@ -168,14 +206,17 @@ describe("StoreSessionStore's cache", () => {
     await sessions.set("sid", record, start + 30 * second + ttl);
     clock.advance(25 * second);
     await sessions.set("sid", record, start + 55 * second + ttl);
+    await sessions.settled();
     // 55 s behind: not written
     expect((await store.sessions.get("sid"))?.expiresAt).toBe(start + ttl);
     clock.advance(10 * second);
     await sessions.set("sid", record, start + 65 * second + ttl);
+    await sessions.settled();
     // 65 s behind: written
     expect((await store.sessions.get("sid"))?.expiresAt).toBe(start + 65 * second + ttl);
     clock.advance(30 * second);
     await sessions.set("sid", record, start + 95 * second + ttl);
+    await sessions.settled();
     expect((await store.sessions.get("sid"))?.expiresAt).toBe(start + 65 * second + ttl);
 
     clock.time = start + 95 * second + ttl - 1;
@@ -328,10 +369,11 @@ describe("the dashboard on the store", () => {
     const account = demoAccounts.find((a) => a.role === "directeur");
     if (account === undefined) throw new Error("no demo directeur");
     await users.add({ ...account, passwordHash });
+    const sessionStore = new StoreSessionStore(counted.store, { clock });
     const app = createServer({
       results: demo.service,
       users,
-      sessionStore: new StoreSessionStore(counted.store, { clock }),
+      sessionStore,
       config: { sessionSecret: secret, secureCookies: false },
       clock,
       log: () => {},
@@ -350,12 +392,14 @@ describe("the dashboard on the store", () => {
     // 15 s on, lastSeen is written (after reading the row); the account is still in memory
     clock.advance(5000);
     expect((await agent.get("/api/me")).status).toBe(200);
+    await sessionStore.settled();
     expect(counted.sessions).toEqual({ reads: 1, writes: 1 });
     expect(counted.users.reads).toBe(0);
 
     // a request 10 s later leaves the row's lastSeen 10 s behind...
     clock.advance(10_000);
     expect((await agent.get("/api/me")).status).toBe(200);
+    await sessionStore.settled();
     expect(counted.sessions.writes).toBe(1);
     // ...but the idle timeout counts from the real last request: not early, not late
     clock.advance(30 * 60 * 1000);

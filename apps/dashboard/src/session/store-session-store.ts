@@ -14,6 +14,8 @@ export interface StoreSessionStoreOptions {
   lastSeenWriteMs?: number;
   /** sessions kept in memory, least recently used out first; default 10,000 */
   maxCachedSessions?: number;
+  /** where a failed write of lastSeen or expiry goes, which no request waits for; default console.error */
+  log?: (error: unknown) => void;
 }
 
 /** What this process believes the session's row holds. */
@@ -50,6 +52,9 @@ type Entry =
  *   In this process the cached copy is exact; where the row is read again (after `cacheMs`, a
  *   restart, eviction, another process) the idle timeout may strike up to 15 s early, never late,
  *   and the session may be forgotten up to 60 s before the expiry last asked for.
+ * - A write of lastSeen or expiry alone is not waited for: the request is answered from memory
+ *   and the row follows (a database busy with a checkpoint must not hold up a page); a write of
+ *   changed data, a destroy and a purge are waited for. `settled()` waits for what is under way.
  * - `destroy` and `purgeExpired` go to the database at once and drop the cached copies.
  *
  * Several processes may share the table (PostgreSQL, later). A change made by another process,
@@ -68,6 +73,10 @@ export class StoreSessionStore implements SessionStore {
   readonly #expirySlackMs: number;
   readonly #lastSeenWriteMs: number;
   readonly #maxCached: number;
+  readonly #log: (error: unknown) => void;
+  /** writes of lastSeen or expiry that no request waits for */
+  readonly #behind = new Set<Promise<void>>();
+  #writes: Promise<void> = Promise.resolve();
   /** in least-recently-used order: a Map iterates in insertion order */
   readonly #entries = new Map<string, Entry>();
   #lastPurge = Number.NEGATIVE_INFINITY;
@@ -80,6 +89,12 @@ export class StoreSessionStore implements SessionStore {
     this.#expirySlackMs = options.expirySlackMs ?? 60_000;
     this.#lastSeenWriteMs = options.lastSeenWriteMs ?? 15_000;
     this.#maxCached = Math.max(1, options.maxCachedSessions ?? 10_000);
+    this.#log = options.log ?? ((error) => console.error(error));
+  }
+
+  /** Resolves when the writes no request waits for have finished. */
+  async settled(): Promise<void> {
+    while (this.#behind.size > 0) await Promise.all(this.#behind);
   }
 
   /** sessions held in memory (destroyed ones remembered for a while included) */
@@ -98,6 +113,8 @@ export class StoreSessionStore implements SessionStore {
       }
       // expired here; the row decides (another process may have renewed it) and is deleted if so
     }
+    // a write of ours still under way would make the row look changed by someone else
+    await this.#writes;
     const row = await this.#sessions.get(id);
     const current = this.#entries.get(id);
     if (current !== cached) {
@@ -145,15 +162,26 @@ export class StoreSessionStore implements SessionStore {
     // marked as written before the write, so requests running alongside do not write it too
     const entry: Entry = { kind: "live", json, expiresAt, stored, checkedAt: now };
     this.#remember(id, entry);
-    try {
-      if (cached !== undefined && !(await this.#mayWrite(id, cached.stored, stored, entry, now))) return;
-      await this.#sessions.set(id, json, expiresAt);
-    } catch (error) {
-      // the row is unknown now: read it again next time
-      if (this.#entries.get(id) === entry) this.#entries.delete(id);
-      throw error;
-    }
-    if (now - this.#lastPurge >= this.#purgeIntervalMs) await this.#purge(now);
+    const write = async () => {
+      try {
+        if (cached !== undefined && !(await this.#mayWrite(id, cached.stored, stored, entry, now))) return;
+        // ended while the row was read: a logout queued after this check still comes after the write
+        if (this.#entries.get(id)?.kind === "destroyed") return;
+        await this.#sessions.set(id, json, expiresAt);
+      } catch (error) {
+        // the row is unknown now: read it again next time
+        if (this.#entries.get(id) === entry) this.#entries.delete(id);
+        throw error;
+      }
+      if (now - this.#lastPurge >= this.#purgeIntervalMs) await this.#purge(now);
+    };
+    // one write at a time, in order: each reads the row the one before it wrote
+    const written = this.#writes.then(write);
+    this.#writes = written.catch(() => {});
+    if (cached === undefined || stored.key !== cached.stored.key) return written;
+    // only lastSeen or the expiry moved: the copy in memory is exact, the row may follow
+    const behind: Promise<void> = written.catch(this.#log).finally(() => this.#behind.delete(behind));
+    this.#behind.add(behind);
   }
 
   async destroy(id: string): Promise<void> {

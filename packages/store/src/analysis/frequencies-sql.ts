@@ -173,7 +173,7 @@ function entriesOf(map: unknown): [number, number][] {
   });
 }
 
-/** Result rows of frequenciesSql, gathered per group (in the order the groups first appear). */
+/** Result rows of frequenciesSql, gathered per group (ordered by set and key). */
 export function readFrequencies(
   request: FrequencyRequest,
   results: readonly { query: FrequencyQuery; rows: readonly Record<string, unknown>[] }[],
@@ -205,15 +205,35 @@ export function readFrequencies(
       for (const group of groupsOf(row)) readRow(query, slots, row, group);
     }
   }
-  return [...groups.values()].map((b) => ({
-    set: b.set,
-    key: b.key,
-    responses: b.responses,
-    constructs: b.constructs,
-    items: b.items,
-    chose: b.chose,
-    asked: b.asked,
-  }));
+  // In a fixed order, whatever order the database's threads gave: sums over these must come out
+  // the same to the last bit every time (a view's numbers, its ETag, the CLI beside the dashboard).
+  const sorted = (table: Record<string, Frequency[]>) =>
+    Object.fromEntries(Object.entries(table).map(([id, fs]) => [id, [...fs].sort(byValue)]));
+  return [...groups.values()]
+    .sort((a, b) => a.set - b.set || compareKeys(a.key, b.key))
+    .map((b) => ({
+      set: b.set,
+      key: b.key,
+      responses: b.responses,
+      constructs: sorted(b.constructs),
+      items: sorted(b.items),
+      chose: b.chose,
+      asked: b.asked,
+    }));
+}
+
+/** Values ascending, then the kinds of missing value by name. */
+function byValue(a: Frequency, b: Frequency): number {
+  if (a.value !== null && b.value !== null) return a.value - b.value;
+  if (a.value !== null) return -1;
+  if (b.value !== null) return 1;
+  return (a.missing ?? "").localeCompare(b.missing ?? "");
+}
+
+function compareKeys(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): number {
+  const x = JSON.stringify(Object.entries(a));
+  const y = JSON.stringify(Object.entries(b));
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function readRow(
