@@ -179,6 +179,20 @@ describe("StoreSessionStore's cache", () => {
     expect(JSON.parse((await store.sessions.get("sid"))?.record ?? "{}").notice).toBe("idle");
   });
 
+  it("reads a row once for the requests that arrive together after the minute", async () => {
+    const counted = countingStore(store);
+    const sessions = new StoreSessionStore(counted.store, { clock });
+    const record = onRequest(clock.now());
+    await sessions.set("sid", record, clock.now() + ttl);
+    counted.reset();
+    clock.advance(61 * second);
+    const got = await Promise.all(Array.from({ length: 20 }, () => sessions.get("sid")));
+    expect(got.every((r) => JSON.stringify(r) === JSON.stringify(record))).toBe(true);
+    expect(counted.sessions).toEqual({ reads: 1, writes: 0 });
+    // express-session changes the record it gets: each request has its own
+    expect(got[0]).not.toBe(got[1]);
+  });
+
   it("writes a session whose data changed at once", async () => {
     const counted = countingStore(store);
     const sessions = new StoreSessionStore(counted.store, { clock });

@@ -93,6 +93,18 @@ describe("StoreUserRepository's cache of found accounts", () => {
     expect(counted.users.reads).toBe(2);
   });
 
+  it("reads an account once for the requests that ask for it together", async () => {
+    await store.users.add({ ...anna, username: "anna" });
+    const found = await Promise.all(Array.from({ length: 20 }, () => cached.find("anna")));
+    expect(found.every((u) => u?.role === "directeur")).toBe(true);
+    expect(counted.users.reads).toBe(1);
+    // each request its own copy
+    expect(found[0]).not.toBe(found[1]);
+    clock.advance(60_000);
+    await Promise.all(Array.from({ length: 20 }, () => cached.find("ANNA")));
+    expect(counted.users.reads).toBe(2);
+  });
+
   it("sees a change made by another process within 60 s", async () => {
     await store.users.add({ ...anna, username: "anna" });
     await cached.find("anna");

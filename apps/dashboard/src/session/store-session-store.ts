@@ -44,7 +44,8 @@ type Entry =
  * Sessions in the database, so a restart does not log everyone out, with a write-through cache
  * in front so a request on a known session does no database work:
  *
- * - `get` of a session read or written in the last `cacheMs` (60 s) is answered from memory.
+ * - `get` of a session read or written in the last `cacheMs` (60 s) is answered from memory;
+ *   after that, the requests arriving together share one read of the row.
  * - `set` (express-session calls it on every request: `rolling`, and loadUser moves lastSeen)
  *   writes only when the data changed, when the stored expiry lags the asked one by more than
  *   `expirySlackMs` (60 s), or when `lastSeen` moved `lastSeenWriteMs` (15 s) or more since it
@@ -77,6 +78,8 @@ export class StoreSessionStore implements SessionStore {
   /** writes of lastSeen or expiry that no request waits for */
   readonly #behind = new Set<Promise<void>>();
   #writes: Promise<void> = Promise.resolve();
+  /** reads of a row under way, shared by the requests that arrive meanwhile */
+  readonly #reading = new Map<string, Promise<string | undefined>>();
   /** in least-recently-used order: a Map iterates in insertion order */
   readonly #entries = new Map<string, Entry>();
   #lastPurge = Number.NEGATIVE_INFINITY;
@@ -113,13 +116,28 @@ export class StoreSessionStore implements SessionStore {
       }
       // expired here; the row decides (another process may have renewed it) and is deleted if so
     }
+    // Requests arriving together share one read of the row (each gets its own copy of the record).
+    let reading = this.#reading.get(id);
+    if (reading === undefined) {
+      const read = this.#read(id, cached, now).finally(() => {
+        if (this.#reading.get(id) === read) this.#reading.delete(id);
+      });
+      this.#reading.set(id, read);
+      reading = read;
+    }
+    const json = await reading;
+    return json === undefined ? undefined : parseRecord(json);
+  }
+
+  /** Reads the session's row: the record's JSON, or undefined when there is no live session. */
+  async #read(id: string, cached: Entry | undefined, now: number): Promise<string | undefined> {
     // a write of ours still under way would make the row look changed by someone else
     await this.#writes;
     const row = await this.#sessions.get(id);
     const current = this.#entries.get(id);
     if (current !== cached) {
       // a set or destroy of this session finished while we read: it is newer than our row
-      return current?.kind === "live" && current.expiresAt > now ? parseRecord(current.json) : undefined;
+      return current?.kind === "live" && current.expiresAt > now ? current.json : undefined;
     }
     if (row === undefined) {
       this.#entries.delete(id);
@@ -134,7 +152,7 @@ export class StoreSessionStore implements SessionStore {
     }
     if (ours !== undefined) {
       this.#remember(id, { ...ours, checkedAt: now });
-      return parseRecord(ours.json);
+      return ours.json;
     }
     const record = parseRecord(row.record);
     if (record === undefined) {
@@ -145,7 +163,7 @@ export class StoreSessionStore implements SessionStore {
     }
     const stored = storedOf(row.record, record, row.expiresAt);
     this.#remember(id, { kind: "live", json: row.record, expiresAt: row.expiresAt, stored, checkedAt: now });
-    return record;
+    return row.record;
   }
 
   async set(id: string, record: SessionRecord, expiresAt: number): Promise<void> {

@@ -28,6 +28,8 @@ export class StoreUserRepository implements UserRepository {
   readonly #maxCached: number;
   /** in least-recently-used order: a Map iterates in insertion order */
   readonly #found = new Map<string, { user: User; readAt: number }>();
+  /** reads under way, with the count of changes when they started */
+  readonly #reading = new Map<string, { changes: number; read: Promise<UserRecord | undefined> }>();
   /** counts this process's changes, so a find that read during one does not cache what it read */
   #changes = 0;
 
@@ -58,14 +60,22 @@ export class StoreUserRepository implements UserRepository {
       this.#found.set(key, cached);
       return toUser(cached.user);
     }
-    const changes = this.#changes;
-    const record = await this.#users.find(key);
+    // Requests arriving together share one read (64 at once after the minute would queue 64).
+    let reading = this.#reading.get(key);
+    if (reading === undefined || reading.changes !== this.#changes) {
+      const read = this.#users.find(key).finally(() => {
+        if (this.#reading.get(key)?.read === read) this.#reading.delete(key);
+      });
+      reading = { changes: this.#changes, read };
+      this.#reading.set(key, reading);
+    }
+    const record = await reading.read;
     if (record === undefined) {
       this.#found.delete(key);
       return undefined;
     }
     const user = toUser(record);
-    if (changes === this.#changes) this.#remember(key, { user, readAt: now });
+    if (reading.changes === this.#changes) this.#remember(key, { user, readAt: now });
     return toUser(user);
   }
 
