@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { axisLabels, axisOrder } from "./axis-labels.js";
 import { CellStatus, cellStatusOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
@@ -14,8 +15,6 @@ import {
 import { darkText, divergingRamp } from "./palette.js";
 import { statusFillConditions } from "./status-encoding.js";
 import { lightText, textColorEncoding } from "./text-color.js";
-import { uniqueLabels } from "./unique-labels.js";
-import { wrapLabel } from "./wrap-label.js";
 
 export interface ChangeRow {
   /** what a row is: a groep code or a school id */
@@ -57,21 +56,15 @@ export function changeHeatmap(input: ChangeHeatmapInput): Chart {
     (r) => r.row,
     (r) => r.rowLabel,
   );
-  const rowOrder = new Map(rowsSeen.map(([id], i) => [id, i] as const));
-  const rowLabels = new Map(
-    uniqueLabels(rowsSeen.map(([, label]) => label)).map((label, i) => [rowsSeen[i]![0], label] as const),
-  );
+  const rowOrder = axisOrder(rowsSeen);
+  const rowLabels = axisLabels(rowsSeen);
   const constructs = firstSeen(
     input.rows,
     (r) => r.construct,
     (r) => r.constructLabel,
   );
-  const constructOrder = new Map(constructs.map(([id], i) => [id, i] as const));
-  const constructLabels = new Map(
-    uniqueLabels(constructs.map(([, label]) => wrapLabel(label, 12, 3))).map(
-      (label, i) => [constructs[i]![0], label] as const,
-    ),
-  );
+  const constructOrder = axisOrder(constructs);
+  const constructLabels = axisLabels(constructs, { lineLength: 12, maxLines: 3 });
 
   const data: Record<string, TableCell>[] = [];
   const tableRows: Record<string, TableCell>[] = [];

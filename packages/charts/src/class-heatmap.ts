@@ -1,5 +1,6 @@
 import { conceptIds, type Framework } from "@zaz/model";
 import type { TopLevelSpec } from "vega-lite";
+import { axisLabels } from "./axis-labels.js";
 import { CellStatus, cellStatusOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig, pageWidth } from "./chart-config.js";
@@ -63,9 +64,7 @@ export function classHeatmap(input: ClassHeatmapInput): Chart {
     (row) => row.groep,
     (row) => row.groepLabel,
   );
-  const groepLabels = new Map(
-    uniqueLabels(groepen.map(([, label]) => label)).map((label, i) => [groepen[i]![0], label] as const),
-  );
+  const groepLabels = axisLabels(groepen);
   const constructs = frameworkOrder.flatMap((framework) =>
     inDomainOrder(
       firstSeen(

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { axisLabels, axisOrder } from "./axis-labels.js";
 import { CellStatus, cellStatusOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
@@ -15,8 +16,6 @@ import {
   tableTitles,
 } from "./messages.js";
 import { mutedText, okabeIto } from "./palette.js";
-import { uniqueLabels } from "./unique-labels.js";
-import { wrapLabel } from "./wrap-label.js";
 
 export interface DotRow {
   category: string;
@@ -63,12 +62,8 @@ export function intervalDots(input: IntervalDotsInput): Chart {
     (r) => r.category,
     (r) => r.categoryLabel,
   );
-  const categoryOrder = new Map(categories.map(([id], i) => [id, i] as const));
-  const categoryLabels = new Map(
-    uniqueLabels(categories.map(([, label]) => wrapLabel(label, 44, 3))).map(
-      (label, i) => [categories[i]![0], label] as const,
-    ),
-  );
+  const categoryOrder = axisOrder(categories);
+  const categoryLabels = axisLabels(categories, { lineLength: 44, maxLines: 3 });
 
   const data: Record<string, TableCell>[] = [];
   const tableRows: Record<string, TableCell>[] = [];

@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
+import { axisLabels, axisOrder } from "./axis-labels.js";
 import { CellStatus, cellStatusOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
@@ -16,8 +17,6 @@ import {
   tableTitles,
 } from "./messages.js";
 import { okabeIto } from "./palette.js";
-import { uniqueLabels } from "./unique-labels.js";
-import { wrapLabel } from "./wrap-label.js";
 
 export interface JaShareRow {
   /** observation item id */
@@ -62,12 +61,8 @@ export function jaShare(input: JaShareInput): Chart {
     (row) => row.item,
     (row) => row.itemText,
   );
-  const itemLabels = new Map(
-    uniqueLabels(items.map(([, text]) => wrapLabel(text, 40, 2))).map(
-      (label, i) => [items[i]![0], label] as const,
-    ),
-  );
-  const itemOrder = new Map(items.map(([id], i) => [id, i] as const));
+  const itemLabels = axisLabels(items, { lineLength: 40, maxLines: 2 });
+  const itemOrder = axisOrder(items);
   const fasen = inDomainOrder(
     firstSeen(
       input.rows,
@@ -76,7 +71,7 @@ export function jaShare(input: JaShareInput): Chart {
     ),
     phaseOrder,
   );
-  const faseOrder = new Map(fasen.map(([id], i) => [id, i] as const));
+  const faseOrder = axisOrder(fasen);
   const faseLabelOf = new Map(fasen);
 
   let suppressed = 0;

@@ -1,5 +1,6 @@
 import { partnershipForms } from "@zaz/model";
 import type { TopLevelSpec } from "vega-lite";
+import { axisLabels } from "./axis-labels.js";
 import { CellStatus, cellStatusOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
@@ -17,8 +18,6 @@ import {
   tableTitles,
 } from "./messages.js";
 import { okabeIto } from "./palette.js";
-import { uniqueLabels } from "./unique-labels.js";
-import { wrapLabel } from "./wrap-label.js";
 
 export interface ProfileRow {
   /** partnership form id, e.g. "educatief" */
@@ -59,11 +58,7 @@ export function partnershipProfile(input: PartnershipProfileInput): Chart {
     ),
     partnershipForms.map((form) => form.id),
   );
-  const formLabels = new Map(
-    uniqueLabels(forms.map(([, label]) => wrapLabel(label, 24, 2))).map(
-      (label, i) => [forms[i]![0], label] as const,
-    ),
-  );
+  const formLabels = axisLabels(forms, { lineLength: 24, maxLines: 2 });
   const formOrder = new Map(forms.map(([id], i) => [id, i] as const));
   const series = firstSeen(
     input.rows,
