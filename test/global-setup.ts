@@ -1,0 +1,15 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * Every temporary file of a test run — databases, generated exports, browser profiles, also those
+ * of child processes — lands in one folder that is removed when the run ends: a 200,000-response
+ * smoke database is 130 MB, and runs must not fill the disk.
+ */
+export default function setup(): () => void {
+  const dir = mkdtempSync(join(tmpdir(), "zaz-test-run-"));
+  // os.tmpdir() reads TMPDIR; the test workers and their children are started after this
+  process.env.TMPDIR = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
