@@ -16,3 +16,17 @@ export class CliError extends Error {
     this.name = "CliError";
   }
 }
+
+/**
+ * The packages' own failures for a user (a locked database, a school without data): their message
+ * is already Dutch and complete. Known by name, because `zaz --help` must not load the packages
+ * that define them.
+ */
+const userFacing = new Set(["StoreError", "ViewError"]);
+
+/** A known failure as the CliError it stands for; anything else stays unexpected. */
+export function asCliError(error: unknown): CliError | undefined {
+  if (error instanceof CliError) return error;
+  if (error instanceof Error && userFacing.has(error.name)) return new CliError(error.message);
+  return undefined;
+}

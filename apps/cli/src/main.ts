@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
-import { CliError, ExitCode } from "./cli-error.js";
+import { asCliError, ExitCode } from "./cli-error.js";
 import type { IngestOptions } from "./commands/ingest.js";
-import type { ReportOptions } from "./commands/report.js";
+import type { ReportOptions, ViewOptions } from "./commands/report.js";
 import { hiddenPrompt, readAll, registerUserCommands } from "./commands/user.js";
 import type { Effects } from "./effects.js";
 import { cliMessages as msg } from "./messages.js";
@@ -215,7 +215,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .requiredOption("--school <naam>", "de school")
       .requiredOption("--wave <meting>", "de meting, bijvoorbeeld 2026-voorjaar"),
   ).action((opts: ReportOptions & { school: string; wave: string }) =>
-    done(async (e) => (await import("./commands/report.js")).reportKlassen(opts, e)),
+    done(async (e) => (await import("./commands/report.js")).report("klassen", opts, e)),
   );
   reportOptions(
     report
@@ -227,7 +227,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .requiredOption("--wave <meting>", "de meting, bijvoorbeeld 2026-voorjaar")
       .requiredOption("--groep <groep>", "de groep, bijvoorbeeld 3"),
   ).action((opts: ReportOptions & { school: string; wave: string; groep: string }) =>
-    done(async (e) => (await import("./commands/report.js")).reportGroep(opts, e)),
+    done(async (e) => (await import("./commands/report.js")).report("groep", opts, e)),
   );
   reportOptions(
     report
@@ -235,7 +235,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .description("de scholen van een bestuur naast elkaar en over de metingen (leerteam)")
       .requiredOption("--bestuur <naam>", "het schoolbestuur"),
   ).action((opts: ReportOptions & { bestuur: string }) =>
-    done(async (e) => (await import("./commands/report.js")).reportScholen(opts, e)),
+    done(async (e) => (await import("./commands/report.js")).report("scholen", opts, e)),
   );
   reportOptions(
     report
@@ -249,7 +249,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .option("--gesprekssoort <soort>", "één soort gesprek, bijvoorbeeld kennismaking"),
   ).action(
     (opts: ReportOptions & { opleiding: string; cohort?: string; fase?: string; gesprekssoort?: string }) =>
-      done(async (e) => (await import("./commands/report.js")).reportLeerlijn(opts, e)),
+      done(async (e) => (await import("./commands/report.js")).report("leerlijn", opts, e)),
   );
   reportOptions(
     report
@@ -257,7 +257,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .description("de eigen feedback van één student over de tijd, voor student en mentor")
       .requiredOption("--student <pseudoniem>", "het pseudoniem van de student (zie zaz pseudoniem)"),
   ).action((opts: ReportOptions & { student: string }) =>
-    done(async (e) => (await import("./commands/report.js")).reportOntwikkeling(opts, e)),
+    done(async (e) => (await import("./commands/report.js")).report("ontwikkeling", opts, e)),
   );
   program
     .command("export")
@@ -271,22 +271,14 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
     .option("--bestuur <naam>", "voor scholen")
     .option("--opleiding <opleiding>", "voor leerlijn")
     .option("--cohort <cohort>", "voor leerlijn")
+    .option("--fase <fase>", "voor leerlijn")
+    .option("--gesprekssoort <soort>", "voor leerlijn")
     .addOption(new Option("--delimiter <teken>", "scheidingsteken (standaard ';')").choices([",", ";"]))
     .option("-o, --output <bestand>", "schrijf naar dit bestand")
     .option("--k <aantal>", "kleinste groep waarvoor cijfers getoond worden (standaard 5, minimaal 3)")
     .addOption(dbOption())
-    .action(
-      (
-        kind: string,
-        opts: ReportOptions & {
-          school?: string;
-          wave?: string;
-          groep?: string;
-          bestuur?: string;
-          opleiding?: string;
-          cohort?: string;
-        },
-      ) => done(async (e) => (await import("./commands/report.js")).exportCsv(kind, opts, e)),
+    .action((kind: string, opts: ReportOptions & ViewOptions) =>
+      done(async (e) => (await import("./commands/report.js")).exportCsv(kind, opts, e)),
     );
 
   registerUserCommands(program, done, {
@@ -330,10 +322,12 @@ export async function main(args: readonly string[], effects: Effects): Promise<n
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return ExitCode.ok;
       return ExitCode.usage;
     }
-    if (error instanceof CliError) {
-      effects.stderr.write(`fout: ${error.message}\n`);
-      if (debug && error.stack) effects.stderr.write(`${error.stack}\n`);
-      return error.exitCode;
+    const known = asCliError(error);
+    if (known !== undefined) {
+      effects.stderr.write(`fout: ${known.message}\n`);
+      const stack = error instanceof Error ? error.stack : undefined;
+      if (debug && stack) effects.stderr.write(`${stack}\n`);
+      return known.exitCode;
     }
     const detail = error instanceof Error ? error.message : String(error);
     effects.stderr.write(`${msg.unexpected(detail)}\n`);

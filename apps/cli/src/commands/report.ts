@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Instrument } from "@zaz/model";
-import { openDuckDbStore, StoreError } from "@zaz/store";
+import { openDuckDbStore } from "@zaz/store";
 import { findInstruments, privacySettings } from "@zaz/survey";
 import {
   renderCsv,
@@ -9,7 +9,6 @@ import {
   renderText,
   type View,
   type ViewContext,
-  ViewError,
   type ViewRequest,
   ViewService,
 } from "@zaz/views";
@@ -47,9 +46,6 @@ export async function withViews<T>(
     await store.adoptInstruments(instruments.map((l): Instrument => l.instrument));
     const context: ViewContext = { store, privacy: privacy.value, now: effects.now };
     return await run(new ViewService(context, { persist: options.vers !== true }));
-  } catch (error) {
-    if (error instanceof ViewError || error instanceof StoreError) throw new CliError(error.message);
-    throw error;
   } finally {
     await store.close();
   }
@@ -78,56 +74,54 @@ export async function emitView(view: View, options: ReportOptions, effects: Effe
   return ExitCode.ok;
 }
 
-async function report(request: ViewRequest, options: ReportOptions, effects: Effects): Promise<number> {
+/** What `zaz report` and `zaz export` are given to say which view they want. */
+export interface ViewOptions {
+  school?: string;
+  wave?: string;
+  groep?: string;
+  bestuur?: string;
+  opleiding?: string;
+  cohort?: string;
+  fase?: string;
+  gesprekssoort?: string;
+  student?: string;
+}
+
+/** The view request of a report kind, from its options; a usage error names a missing one. */
+export function viewRequest(kind: string, options: ViewOptions): ViewRequest {
+  const need = (value: string | undefined, flag: string): string => {
+    if (value === undefined) throw new CliError(msg.exportNeeds(kind, flag), ExitCode.usage);
+    return value;
+  };
+  const { school, wave, groep, bestuur, opleiding, cohort, fase, gesprekssoort, student } = options;
+  switch (kind) {
+    case "klassen":
+      return { kind, params: { school: need(school, "--school"), wave: need(wave, "--wave") } };
+    case "groep":
+      return {
+        kind,
+        params: {
+          school: need(school, "--school"),
+          wave: need(wave, "--wave"),
+          groep: need(groep, "--groep"),
+        },
+      };
+    case "scholen":
+      return { kind, params: { bestuur: need(bestuur, "--bestuur") } };
+    case "leerlijn":
+      return { kind, params: { opleiding: need(opleiding, "--opleiding"), cohort, fase, gesprekssoort } };
+    case "ontwikkeling":
+      return { kind, params: { student: need(student, "--student") } };
+    default:
+      throw new CliError(msg.exportKinds(kind), ExitCode.usage);
+  }
+}
+
+/** `zaz report KIND …` */
+export async function report(kind: string, options: ReportOptions & ViewOptions, effects: Effects) {
+  const request = viewRequest(kind, options);
   const view = await withViews(options, effects, async (views) => (await views.get(request)).view);
   return emitView(view, options, effects);
-}
-
-export function reportKlassen(options: ReportOptions & { school: string; wave: string }, effects: Effects) {
-  return report(
-    { kind: "klassen", params: { school: options.school, wave: options.wave } },
-    options,
-    effects,
-  );
-}
-
-export function reportGroep(
-  options: ReportOptions & { school: string; wave: string; groep: string },
-  effects: Effects,
-) {
-  return report(
-    { kind: "groep", params: { school: options.school, wave: options.wave, groep: options.groep } },
-    options,
-    effects,
-  );
-}
-
-export function reportScholen(options: ReportOptions & { bestuur: string }, effects: Effects) {
-  return report({ kind: "scholen", params: { bestuur: options.bestuur } }, options, effects);
-}
-
-export function reportLeerlijn(
-  options: ReportOptions & { opleiding: string; cohort?: string; fase?: string; gesprekssoort?: string },
-  effects: Effects,
-) {
-  const { opleiding, cohort, fase, gesprekssoort } = options;
-  return report(
-    {
-      kind: "leerlijn",
-      params: {
-        opleiding,
-        ...(cohort === undefined ? {} : { cohort }),
-        ...(fase === undefined ? {} : { fase }),
-        ...(gesprekssoort === undefined ? {} : { gesprekssoort }),
-      },
-    },
-    options,
-    effects,
-  );
-}
-
-export function reportOntwikkeling(options: ReportOptions & { student: string }, effects: Effects) {
-  return report({ kind: "ontwikkeling", params: { student: options.student } }, options, effects);
 }
 
 /**
@@ -136,45 +130,12 @@ export function reportOntwikkeling(options: ReportOptions & { student: string },
  */
 export async function exportCsv(
   kind: string,
-  options: ReportOptions & {
-    school?: string;
-    wave?: string;
-    groep?: string;
-    bestuur?: string;
-    opleiding?: string;
-    cohort?: string;
-  },
+  options: ReportOptions & ViewOptions,
   effects: Effects,
 ): Promise<number> {
-  const need = (value: string | undefined, flag: string): string => {
-    if (value === undefined) throw new CliError(msg.exportNeeds(kind, flag), ExitCode.usage);
-    return value;
-  };
-  let request: ViewRequest;
-  if (kind === "klassen")
-    request = {
-      kind,
-      params: { school: need(options.school, "--school"), wave: need(options.wave, "--wave") },
-    };
-  else if (kind === "groep")
-    request = {
-      kind,
-      params: {
-        school: need(options.school, "--school"),
-        wave: need(options.wave, "--wave"),
-        groep: need(options.groep, "--groep"),
-      },
-    };
-  else if (kind === "scholen") request = { kind, params: { bestuur: need(options.bestuur, "--bestuur") } };
-  else if (kind === "leerlijn")
-    request = {
-      kind,
-      params: {
-        opleiding: need(options.opleiding, "--opleiding"),
-        ...(options.cohort === undefined ? {} : { cohort: options.cohort }),
-      },
-    };
-  else throw new CliError(msg.exportKinds(kind), ExitCode.usage);
+  // a student's own development is not a table for Excel
+  if (kind === "ontwikkeling") throw new CliError(msg.exportKinds(kind), ExitCode.usage);
+  const request = viewRequest(kind, options);
   const view = await withViews(options, effects, async (views) => (await views.get(request)).view);
   const delimiter = options.delimiter === "," ? "," : ";";
   return emitView(view, { ...options, format: "csv", delimiter }, effects);

@@ -9,7 +9,7 @@ import {
   validateUserScopes,
 } from "@zaz/accounts";
 import type { Problem } from "@zaz/model";
-import { openDuckDbStore, type Store, StoreError, type UserRecord } from "@zaz/store";
+import { openDuckDbStore, type Store, type UserRecord } from "@zaz/store";
 import { CliError, ExitCode } from "../cli-error.js";
 import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -145,19 +145,13 @@ function publicRecord(user: UserRecord): {
   return { username: user.username, role: user.role, scopes: user.scopes, createdAt: user.createdAt };
 }
 
-/** Opens the store for one piece of work; a locked database becomes a plain Dutch error. */
+/** Opens the store for one piece of work (a locked database is a StoreError, told as such by main). */
 async function withStore<T>(
   effects: Effects,
   db: string | undefined,
   work: (store: Store) => Promise<T>,
 ): Promise<T> {
-  let store: Store;
-  try {
-    store = await openDuckDbStore(databasePath(effects, db));
-  } catch (error) {
-    if (error instanceof StoreError) throw new CliError(error.message);
-    throw error;
-  }
+  const store = await openDuckDbStore(databasePath(effects, db));
   try {
     return await work(store);
   } finally {
