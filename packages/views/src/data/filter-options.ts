@@ -23,8 +23,42 @@ export interface FilterOptions {
 const none = { waves: [], groepen: [], schools: [], cohorts: [], fasen: [], gesprekssoorten: [] };
 const collator = new Intl.Collator("nl", { numeric: true });
 
-/** The choices of the filter controls: only values that occur, waves in time order, only valid ids. */
+const kept = new WeakMap<
+  object,
+  { version: number; options: Map<string, Promise<FilterOptions | undefined>> }
+>();
+
+/**
+ * The choices of the filter controls: only values that occur, waves in time order, only valid ids.
+ * Read once per scope and data version, like a view: a page that asks for them before its view
+ * does no database work. Only scopes that exist are kept, so unknown ids cannot fill memory.
+ */
 export async function filterOptions(
+  context: ViewContext,
+  scope: FilterScope,
+): Promise<FilterOptions | undefined> {
+  const version = await context.store.dataVersion();
+  let byScope = kept.get(context.store);
+  if (byScope?.version !== version) {
+    byScope = { version, options: new Map() };
+    kept.set(context.store, byScope);
+  }
+  const key = JSON.stringify(Object.entries(scope));
+  const hit = byScope.options.get(key);
+  if (hit !== undefined) return hit;
+  const read = readFilterOptions(context, scope);
+  const options = byScope.options;
+  options.set(key, read);
+  read.then(
+    (value) => {
+      if (value === undefined) options.delete(key);
+    },
+    () => options.delete(key),
+  );
+  return read;
+}
+
+async function readFilterOptions(
   context: ViewContext,
   scope: FilterScope,
 ): Promise<FilterOptions | undefined> {
