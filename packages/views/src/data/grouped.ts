@@ -24,6 +24,11 @@ export interface GroupRequest {
    * items for the whole school only
    */
   readonly itemsFor?: "groups" | "total";
+  /**
+   * a value of `split` whose groups alone need item and free-text frequencies (e.g. the wave shown,
+   * beside the other waves' construct scores for a trend): the items are counted for it only
+   */
+  readonly itemsIn?: string;
 }
 
 const keyOf = (key: Readonly<Record<string, string>>, dims: readonly string[]) =>
@@ -44,23 +49,32 @@ export async function groupedData(
   const clusters = request.clusters === undefined ? undefined : [...split, ...request.clusters];
   if (clusters !== undefined) sets.push(clusters);
   const sel = selection(source, where);
-  const apart = request.itemsFor === "total";
+  const items = request.items ?? [];
+  const texts = request.texts ?? [];
+  const apart = request.itemsFor === "total" || request.itemsIn !== undefined;
   const frequencies = await context.store.analysis.frequencies(sel, {
     groupingSets: sets,
     constructs: request.constructs ?? [],
-    items: apart ? [] : (request.items ?? []),
-    texts: apart ? [] : (request.texts ?? []),
+    items: apart ? [] : items,
+    texts: apart ? [] : texts,
   });
-  const totals =
-    apart && ((request.items ?? []).length > 0 || (request.texts ?? []).length > 0)
-      ? await context.store.analysis.frequencies(sel, {
-          groupingSets: [split],
-          items: request.items ?? [],
-          texts: request.texts ?? [],
+  const itemSets = request.itemsFor === "total" ? [split] : sets;
+  const itemWhere =
+    request.itemsIn === undefined || request.split === undefined
+      ? where
+      : { ...where, [request.split]: request.itemsIn };
+  const itemFrequencies =
+    apart && (items.length > 0 || texts.length > 0)
+      ? await context.store.analysis.frequencies(selection(source, itemWhere), {
+          groupingSets: itemSets,
+          items,
+          texts,
         })
       : [];
-  const totalItems = new Map(
-    totals.map((t) => [request.split === undefined ? "" : (t.key[request.split] ?? ""), t]),
+  // the set of the main query each item set stands for: the split's total is set 1
+  const mainSet = (set: number) => (request.itemsFor === "total" ? 1 : set);
+  const itemsOf = new Map(
+    itemFrequencies.map((f) => [`${mainSet(f.set)}\u0000${keyOf(f.key, itemSets[f.set] ?? [])}`, f]),
   );
   const student = request.student ?? null;
   const students =
@@ -74,15 +88,17 @@ export async function groupedData(
         });
   const studentsOf = new Map(students.map((s) => [`${s.set}\u0000${keyOf(s.key, sets[s.set] ?? [])}`, s]));
   const toGroup = (f: GroupFrequencies): GroupData => {
-    const s: GroupStudents | undefined = studentsOf.get(`${f.set}\u0000${keyOf(f.key, sets[f.set] ?? [])}`);
+    const id = `${f.set}\u0000${keyOf(f.key, sets[f.set] ?? [])}`;
+    const s: GroupStudents | undefined = studentsOf.get(id);
+    const counted = itemsOf.get(id) ?? f;
     const own = Object.fromEntries(Object.entries(f.key).filter(([d]) => !split.includes(d)));
     return {
       key: own,
       responses: f.responses,
       constructs: f.constructs,
-      items: f.items,
-      chose: f.chose,
-      asked: f.asked,
+      items: counted.items,
+      chose: counted.chose,
+      asked: counted.asked,
       students:
         student === null
           ? null
@@ -108,13 +124,8 @@ export async function groupedData(
     const value = request.split === undefined ? "" : (f.key[request.split] ?? "");
     const group = toGroup(f);
     // The store answers every requested set, also one asked for twice (clusters equal to the groups).
-    if (f.set === 1) {
-      const items = totalItems.get(value);
-      entry(value).total =
-        items === undefined
-          ? group
-          : { ...group, items: items.items, chose: items.chose, asked: items.asked };
-    } else if (f.set === 0 && request.by.length > 0) entry(value).groups.push(group);
+    if (f.set === 1) entry(value).total = group;
+    else if (f.set === 0 && request.by.length > 0) entry(value).groups.push(group);
     else if (f.set === 2) entry(value).clusters.push(group);
   }
   return new Map(

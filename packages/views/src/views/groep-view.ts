@@ -62,7 +62,8 @@ export async function groepView(
     itemsFor(instrument, undefined, { eligible: (i) => i.type === "scale" && i.constructs.length > 0 }),
   );
   const texts = unwrap(itemsFor(instrument, undefined, { eligible: (i) => i.type === "text" }));
-  // Every wave at once: this wave's table for the groep's numbers, each wave's own table for the trend.
+  // Every wave at once: this wave's table for the groep's numbers, each wave's own table for the
+  // trend; items and free text only for this wave.
   const data = await groupedData(
     context,
     source,
@@ -74,6 +75,7 @@ export async function groepView(
       constructs,
       items,
       texts,
+      itemsIn: wave,
     },
   );
   const current = data.get(wave) ?? noData;
