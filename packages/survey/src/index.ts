@@ -46,24 +46,19 @@ export {
   type PrivacyNote,
 } from "./analysis/construct-table.js";
 export { filterIsSafe, type ValueCombination } from "./analysis/filter-complement.js";
-export {
-  emptyGroup,
-  type Frequency,
-  type GroupData,
-  type GroupedData,
-  type GroupStudentSets,
+export type {
+  Frequency,
+  GroupData,
+  GroupedData,
+  GroupStudentSets,
 } from "./analysis/group-data.js";
 export {
-  type ArrangedGroup,
-  arrangeGroups,
   type GroupingRequest,
   type GroupKey,
   type GroupLabel,
   type GroupPlan,
   planGroups,
   type Scope,
-  studentDimensionOf,
-  valueLabel,
 } from "./analysis/group-plan.js";
 export type { ItemStats } from "./analysis/item-stats.js";
 export { itemsFor } from "./analysis/item-table.js";
@@ -78,7 +73,6 @@ export {
 export type { ConstructInfo, InstrumentLabel, ItemInfo, ScaleInfo } from "./analysis/labels.js";
 export {
   type OpenAnswerOptions,
-  type OpenAnswers,
   type OpenAnswerTable,
   type OpenGroup,
   type OpenItemInfo,
@@ -190,7 +184,6 @@ export { fCdf, fQuantile } from "./stats/f-distribution.js";
 export { type AlphaInterval, feldtInterval } from "./stats/feldt-interval.js";
 export {
   type FrequencySummary,
-  sampleSummary,
   subtractFrequencies,
   summarizeFrequencies,
   type WeightedValue,

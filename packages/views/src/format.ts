@@ -1,23 +1,21 @@
+import { formatNumber as dutchNumber, formatPercent } from "@zaz/charts";
+
 /**
- * The one Dutch number formatter: every text of every view, whatever the output, is made here.
- * Decimal comma, a real minus sign, percentages rounded to whole numbers.
+ * Number texts of every view, whatever the output: the charts' Dutch formatter (decimal comma, a
+ * real minus sign, whole percentages), with one decimal unless asked otherwise, and what views add.
  */
 
 /** "3,8": always `decimals` places (a mean of 3 reads "3,0"); −0,0 becomes 0,0. */
 export function formatNumber(value: number, decimals = 1): string {
-  const text = value.toFixed(decimals);
-  const clean = /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
-  return clean.replace("-", "−").replace(".", ",");
+  return dutchNumber(value, decimals);
 }
+
+/** "62%" */
+export { formatPercent };
 
 /** "196.811": a count with Dutch thousands separators. */
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString("nl-NL");
-}
-
-/** "62%" */
-export function formatPercent(share: number): string {
-  return `${Math.round(share * 100)}%`;
 }
 
 /** "+0,3", "−0,2", "0,0": a change, signed, rounded before the sign is chosen. */

@@ -1,25 +1,15 @@
 // Public API of @zaz/views: every view as one neutral value, its renderers, and the cache that serves it.
 
-export {
-  type Directory,
-  directoryOf,
-  type Entry,
-  findBestuur,
-  findOpleiding,
-  findSchool,
-} from "./data/directory.js";
+export { type Directory, directoryOf, type Entry } from "./data/directory.js";
 export { type FilterOptions, type FilterScope, filterOptions } from "./data/filter-options.js";
-export { roleOf } from "./data/source.js";
-export { formatNumber, formatPercent, round, signed } from "./format.js";
-export { ViewError, viewMessages } from "./messages.js";
-export { precomputeViews, standardViews } from "./precompute.js";
-export { cellText } from "./render/cell-text.js";
-export { type CsvOptions, csvTable, neutralise } from "./render/csv.js";
-export { type PlainCell, type PlainColumn, type PlainTable, plainCellText } from "./render/plain-table.js";
+export { ViewError } from "./messages.js";
+export { precomputeViews } from "./precompute.js";
+export { csvTable } from "./render/csv.js";
+export type { PlainTable } from "./render/plain-table.js";
 export { renderCsv } from "./render/render-csv.js";
 export { renderHtml } from "./render/render-html.js";
 export { renderText } from "./render/render-text.js";
-export { textTable, wrap } from "./render/text-table.js";
+export { textTable } from "./render/text-table.js";
 export {
   type Cell,
   type CellValue,

@@ -64,10 +64,3 @@ export function validValues(
 ): { value: number; count: number }[] {
   return (frequencies ?? []).flatMap((f) => (f.value === null ? [] : [{ value: f.value, count: f.count }]));
 }
-
-/** How many valid values a frequency table holds. */
-export function validCount(frequencies: readonly Frequency[] | undefined): number {
-  let n = 0;
-  for (const f of frequencies ?? []) if (f.value !== null) n += f.count;
-  return n;
-}

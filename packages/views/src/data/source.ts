@@ -17,7 +17,7 @@ export interface Source {
 
 /** An instrument's role: as it says, or, for files from before roles, its id when that names one. */
 export function roleOf(instrument: Instrument): InstrumentRole | null {
-  if (instrument.role !== undefined && isInstrumentRole(instrument.role)) return instrument.role;
+  if (instrument.role !== undefined) return instrument.role;
   return isInstrumentRole(instrument.id) ? instrument.id : null;
 }
 

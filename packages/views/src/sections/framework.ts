@@ -1,4 +1,4 @@
-import { type Framework, type Instrument, parseConceptRef } from "@zaz/model";
+import type { Framework, Instrument } from "@zaz/model";
 import type { ConstructInfo } from "@zaz/survey";
 
 /**
@@ -34,8 +34,4 @@ export function scaleEnds(instrument: Instrument, constructs: readonly Construct
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return "";
   return `${first.code} (${first.label.toLowerCase()}) tot ${last.code} (${last.label.toLowerCase()})`;
-}
-
-export function frameworkOf(concept: string | null): Framework | null {
-  return concept === null ? null : (parseConceptRef(concept)?.framework ?? null);
 }

@@ -2,12 +2,13 @@ import { type ResponseRateRow, responseRate } from "@zaz/charts";
 import type { ConstructGroup, ConstructTable } from "@zaz/survey";
 import { countCell, hiddenCell, percentCell } from "../cells.js";
 import { viewMessages as msg } from "../messages.js";
-import type { CellValue, Section } from "../view.js";
+import type { Cell, Section } from "../view.js";
 import { hiddenFields } from "./chart-rows.js";
 import { groupLabel } from "./construct-matrix.js";
 import { toChart } from "./to-chart.js";
 
-export function rateCell(group: ConstructGroup, k: number): CellValue {
+/** A group's response rate as a cell: the share with its n and Wilson interval, or why it is hidden. */
+export function rateCell(group: ConstructGroup, k: number): Cell {
   const rate = group.responseRate;
   if (rate.status !== "shown") return hiddenCell(rate, k);
   return percentCell(rate.value.rate, rate.n, rate.value.ci);

@@ -8,7 +8,7 @@ import {
   planGroups,
   summariseItems,
 } from "@zaz/survey";
-import { countCell, hiddenCell, meanCell, percentCell } from "../cells.js";
+import { countCell, meanCell } from "../cells.js";
 import { labeled } from "../data/directory.js";
 import { groupedData, noData } from "../data/grouped.js";
 import { waveLabel } from "../data/names.js";
@@ -20,6 +20,7 @@ import { intervalRow } from "../sections/chart-rows.js";
 import { constructGroups } from "../sections/framework.js";
 import { itemsSection } from "../sections/items-section.js";
 import { openSection } from "../sections/open-section.js";
+import { rateCell } from "../sections/response-section.js";
 import { shortLabel } from "../sections/short-label.js";
 import { toChart } from "../sections/to-chart.js";
 import type { CellValue, Section, Table, View } from "../view.js";
@@ -187,7 +188,6 @@ export async function groepView(
           "Open antwoorden van ouders in deze groep, alleen als minstens {kText} ouders de vraag kregen en de groep ook in het klassenoverzicht getoond wordt.",
       }),
     );
-  const rate = row.responseRate;
   return {
     ...head,
     title: msg.groepTitle(groep.name, school.name, waveLabel(wave).name),
@@ -195,11 +195,7 @@ export async function groepView(
     about: { school: labeled(school), wave: waveLabel(wave), groep },
     links: [{ kind: "klassen", label: school.name, params: { school: school.id, wave } }],
     facts: [
-      fact(
-        "respons",
-        msg.factResponseRate,
-        rate.status === "shown" ? percentCell(rate.value.rate, rate.n, rate.value.ci) : hiddenCell(rate, k),
-      ),
+      fact("respons", msg.factResponseRate, rateCell(row, k)),
       fact("respondenten", msg.factRespondents, countCell(row.responses, k)),
     ],
     sections,

@@ -13,7 +13,7 @@ import {
   summariseItems,
   summaryItems,
 } from "@zaz/survey";
-import { countCell, hiddenCell, percentCell } from "../cells.js";
+import { countCell } from "../cells.js";
 import { directoryOf, findSchool, labeled, type SchoolEntry } from "../data/directory.js";
 import { groupedData, noData } from "../data/grouped.js";
 import { waveLabel } from "../data/names.js";
@@ -27,7 +27,7 @@ import { constructGroups } from "../sections/framework.js";
 import { itemsSection } from "../sections/items-section.js";
 import { openSection } from "../sections/open-section.js";
 import { reliabilitySection } from "../sections/reliability-section.js";
-import { responseSection } from "../sections/response-section.js";
+import { rateCell, responseSection } from "../sections/response-section.js";
 import type { Fact, Section, View } from "../view.js";
 import type { ViewContext } from "../view-context.js";
 import { fact, msg, unwrap, viewHead } from "./view-base.js";
@@ -107,6 +107,8 @@ export async function klassenView(
   const { privacy } = context;
   const instrument = (await instrumentOfWave(context, school.code, wave)) ?? source.instrument;
   const plan = unwrap(planGroups(instrument, { scope: { school: school.code, wave }, by: ["groep"] }));
+  // the whole school, for what the view shows for the school only (items, open answers)
+  const totalPlan = { ...plan, by: [], byDimensions: [], groupingSets: [[]] };
   const constructs = instrument.constructs.map((c) => c.id);
   const items = unwrap(itemsFor(instrument, undefined, summaryItems)).filter(
     (id) => instrument.items.find((i) => i.id === id)?.type === "scale",
@@ -164,7 +166,7 @@ export async function klassenView(
   }
   const experience = experienceItems(instrument, table);
   const itemTable = unwrap(
-    summariseItems(instrument, { ...plan, by: [], byDimensions: [], groupingSets: [[]] }, current, {
+    summariseItems(instrument, totalPlan, current, {
       items: experience,
       privacy,
     }),
@@ -188,7 +190,6 @@ export async function klassenView(
     constructs.map((c) => ({ construct: c, items: reliabilityItems(instrument, c) })),
   );
   sections.push(reliabilitySection(unwrap(constructReliability(instrument, plan, sums, { privacy })), k));
-  const totalPlan = { ...plan, by: [], byDimensions: [], groupingSets: [[]] };
   const open = unwrap(
     await openAnswers(
       instrument,
@@ -206,13 +207,8 @@ export async function klassenView(
       }),
     );
 
-  const rate = table.total.responseRate;
   const facts: Fact[] = [
-    fact(
-      "respons",
-      msg.factResponseRate,
-      rate.status === "shown" ? percentCell(rate.value.rate, rate.n, rate.value.ci) : hiddenCell(rate, k),
-    ),
+    fact("respons", msg.factResponseRate, rateCell(table.total, k)),
     fact("respondenten", msg.factRespondents, countCell(table.total.responses, k)),
   ];
   const groepen = rows

@@ -11,7 +11,7 @@ import {
   planGroups,
   reliabilityItems,
 } from "@zaz/survey";
-import { countCell, hiddenCell, percentCell } from "../cells.js";
+import { countCell, hiddenCell } from "../cells.js";
 import { directoryOf, findBestuur, labeled } from "../data/directory.js";
 import { groupedData, noData } from "../data/grouped.js";
 import { waveLabel } from "../data/names.js";
@@ -25,7 +25,7 @@ import { constructMatrix, groupLabel } from "../sections/construct-matrix.js";
 import { constructSections } from "../sections/construct-sections.js";
 import { constructGroups } from "../sections/framework.js";
 import { reliabilitySection } from "../sections/reliability-section.js";
-import { responseSection } from "../sections/response-section.js";
+import { rateCell, responseSection } from "../sections/response-section.js";
 import { shortLabel } from "../sections/short-label.js";
 import { toChart } from "../sections/to-chart.js";
 import type { CellValue, Section, View } from "../view.js";
@@ -156,7 +156,6 @@ export async function scholenView(context: ViewContext, params: { bestuur: strin
   );
   sections.push(reliabilitySection(unwrap(constructReliability(instrument, plan, sums, { privacy })), k));
 
-  const rate = schools.total.responseRate;
   return {
     ...head,
     title: msg.scholenTitle(bestuur.name),
@@ -172,11 +171,7 @@ export async function scholenView(context: ViewContext, params: { bestuur: strin
       params: { school: s.id, wave: latest },
     })),
     facts: [
-      fact(
-        "respons",
-        `${msg.factResponseRate} ${waveLabel(latest).name}`,
-        rate.status === "shown" ? percentCell(rate.value.rate, rate.n, rate.value.ci) : hiddenCell(rate, k),
-      ),
+      fact("respons", `${msg.factResponseRate} ${waveLabel(latest).name}`, rateCell(schools.total, k)),
       fact(
         "respondenten",
         `${msg.factRespondents} ${waveLabel(latest).name}`,
