@@ -1,20 +1,14 @@
 import type { TopLevelSpec } from "vega-lite";
 import { axisLabels, axisOrder } from "./axis-labels.js";
-import { CellStatus, cellStatusOf } from "./cell-status.js";
+import { CellStatus, cellStateOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
 import { firstSeen } from "./first-seen.js";
-import {
-  changeTexts,
-  changeTooltip,
-  signedChange,
-  statusLabel,
-  statusTexts,
-  tableTitles,
-} from "./messages.js";
-import { darkText, divergingRamp } from "./palette.js";
-import { statusFillConditions } from "./status-encoding.js";
-import { lightText, textColorEncoding } from "./text-color.js";
+import { heatmapLayers } from "./heatmap-layers.js";
+import { changeTexts, changeTooltip, signedChange, statusTexts, tableTitles } from "./messages.js";
+import { darkText, divergingHex, divergingRamp } from "./palette.js";
+import { roundTo } from "./round-to.js";
+import { textColorOn } from "./text-color.js";
 
 export interface ChangeRow {
   /** what a row is: a groep code or a school id */
@@ -42,8 +36,6 @@ export interface ChangeHeatmapInput {
 
 // A change of a whole scale point is large for a class; the colour saturates there.
 const saturation = 1;
-// Beyond this share of the saturation the cell is dark enough for white text.
-const strongShare = 0.6;
 
 /**
  * Heatmap row × construct of the change since the previous wave: blue up, orange down, grey where
@@ -69,15 +61,14 @@ export function changeHeatmap(input: ChangeHeatmapInput): Chart {
   const data: Record<string, TableCell>[] = [];
   const tableRows: Record<string, TableCell>[] = [];
   for (const r of input.rows) {
-    const status = cellStatusOf(r.change, r.suppressed);
-    const shown = status === CellStatus.shown;
+    const { status, shown, label } = cellStateOf(
+      r.change,
+      r.suppressed,
+      r.reason,
+      statusTexts.suppressedLong,
+    );
     const change = shown ? r.change! : null;
     const n = shown ? r.n : null;
-    const label = statusLabel(
-      status,
-      status === CellStatus.suppressed ? (r.reason ?? statusTexts.suppressedLong) : null,
-    );
-    const strong = change !== null && Math.abs(change) > saturation * strongShare;
     data.push({
       rowLabel: rowLabels.get(r.row)!,
       rowOrder: rowOrder.get(r.row)!,
@@ -91,15 +82,16 @@ export function changeHeatmap(input: ChangeHeatmapInput): Chart {
           : status === CellStatus.suppressed
             ? statusTexts.suppressedShort
             : changeTexts.noDataCell,
-      textColor: strong ? lightText : darkText,
+      // The colour the scale gives this cell (clamped at the saturation), and the text that reads on it.
+      textColor: change === null ? darkText : textColorOn(divergingHex(change / saturation)),
       tooltip: changeTooltip(r.rowLabel, r.constructLabel, change, n, label),
     });
     tableRows.push({
       row: r.rowLabel,
       construct: r.constructLabel,
-      previous: shown ? round2(r.previous) : null,
-      current: shown ? round2(r.current) : null,
-      change: round2(change),
+      previous: shown ? roundTo(r.previous, 2) : null,
+      current: shown ? roundTo(r.current, 2) : null,
+      change: roundTo(change, 2),
       n,
       status: label,
     });
@@ -138,39 +130,22 @@ export function changeHeatmap(input: ChangeHeatmapInput): Chart {
     config: chartConfig(),
     width: { step: 78 },
     height: { step: 34 },
-    layer: [
-      {
-        // "show": keep rows whose change is null, so the status conditions can colour them.
-        mark: { type: "rect", stroke: "#ffffff", strokeWidth: 1, invalid: "show" },
-        encoding: {
-          x,
-          y,
-          color: {
-            condition: statusFillConditions,
-            field: "change",
-            type: "quantitative",
-            scale: { domain: [-saturation, 0, saturation], range: [...divergingRamp], clamp: true },
-            legend: { title: changeTexts.legend, gradientLength: 160 },
-          },
-          tooltip: { field: "tooltip", type: "nominal" },
+    layer: heatmapLayers({
+      x,
+      y,
+      color: {
+        field: "change",
+        type: "quantitative" as const,
+        scale: {
+          domain: [-saturation, 0, saturation],
+          range: [...divergingRamp],
+          interpolate: "rgb" as const,
+          clamp: true,
         },
+        legend: { title: changeTexts.legend, gradientLength: 160 },
       },
-      {
-        mark: { type: "text", fontSize: 11 },
-        encoding: {
-          x,
-          y,
-          text: { field: "cellText", type: "nominal" },
-          color: textColorEncoding,
-          tooltip: { field: "tooltip", type: "nominal" },
-        },
-      },
-    ],
+    }),
   };
 
   return { spec, table: { columns, rows: tableRows } };
-}
-
-function round2(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 100) / 100;
 }

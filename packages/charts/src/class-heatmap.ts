@@ -5,6 +5,7 @@ import { CellStatus, cellStatusOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig, pageWidth } from "./chart-config.js";
 import { firstSeen, inDomainOrder } from "./first-seen.js";
+import { heatmapLayers } from "./heatmap-layers.js";
 import {
   emptyCellSubtitle,
   frameworkLabels,
@@ -17,11 +18,9 @@ import {
   statusTexts,
   tableTitles,
 } from "./messages.js";
-import { darkText, interpolateHex, noDataStroke, sequentialRamp } from "./palette.js";
-import { statusFillConditions, statusIs } from "./status-encoding.js";
-import { textColorEncoding, textColorOn } from "./text-color.js";
-import { uniqueLabels } from "./unique-labels.js";
-import { wrapLabel } from "./wrap-label.js";
+import { darkText, interpolateHex, sequentialRamp } from "./palette.js";
+import { roundTo } from "./round-to.js";
+import { textColorOn } from "./text-color.js";
 
 export interface HeatmapRow {
   groep: string;
@@ -75,10 +74,9 @@ export function classHeatmap(input: ClassHeatmapInput): Chart {
       conceptIds.get(framework) ?? [],
     ).map(([id, label]) => ({ id, label, framework })),
   );
-  const constructLabels = new Map(
-    uniqueLabels(constructs.map((c) => wrapLabel(c.label, 12, 3))).map(
-      (label, i) => [constructs[i]!.id, label] as const,
-    ),
+  const constructLabels = axisLabels(
+    constructs.map((c) => [c.id, c.label] as const),
+    { lineLength: 12, maxLines: 3 },
   );
   const byCell = new Map(input.rows.map((row) => [`${row.groep}\u0000${row.construct}`, row] as const));
 
@@ -126,7 +124,7 @@ export function classHeatmap(input: ClassHeatmapInput): Chart {
         groep: rawGroepLabel,
         construct: construct.label,
         framework: frameworkLabels[construct.framework],
-        mean: mean === null ? null : Math.round(mean * 100) / 100,
+        mean: roundTo(mean, 2),
         n,
         status: statusLabel(status, reason),
       });
@@ -198,50 +196,21 @@ export function classHeatmap(input: ClassHeatmapInput): Chart {
         transform: [{ filter: { field: "framework", equal: framework } }],
         width: { step },
         height: { step: 40 },
-        layer: [
-          {
-            // "show": keep rows whose mean is null, so the status conditions can colour them.
-            mark: { type: "rect" as const, stroke: "#ffffff", strokeWidth: 1, invalid: "show" as const },
-            encoding: {
-              x,
-              y: index === 0 ? y : { ...y, axis: null },
-              color: {
-                condition: statusFillConditions,
-                field: "mean",
-                type: "quantitative" as const,
-                scale: {
-                  domain: [input.scaleMin, input.scaleMax],
-                  range: [...sequentialRamp],
-                  interpolate: "rgb" as const,
-                },
-                legend: { title: meanLegendTitle(input.scaleMin, input.scaleMax), gradientLength: 200 },
-              },
-              tooltip: { field: "tooltip", type: "nominal" as const },
+        layer: heatmapLayers({
+          x,
+          // One y axis, at the left of the first panel.
+          y: index === 0 ? y : { ...y, axis: null },
+          color: {
+            field: "mean",
+            type: "quantitative" as const,
+            scale: {
+              domain: [input.scaleMin, input.scaleMax],
+              range: [...sequentialRamp],
+              interpolate: "rgb" as const,
             },
+            legend: { title: meanLegendTitle(input.scaleMin, input.scaleMax), gradientLength: 200 },
           },
-          {
-            // The dashed outline that sets "no data" apart from a suppressed (grey) cell.
-            transform: [{ filter: statusIs(CellStatus.noData) }],
-            mark: {
-              type: "rect" as const,
-              fill: null,
-              stroke: noDataStroke,
-              strokeDash: [4, 3],
-              strokeWidth: 1,
-            },
-            encoding: { x, y },
-          },
-          {
-            mark: { type: "text" as const, fontSize: 11, lineHeight: 13 },
-            encoding: {
-              x,
-              y,
-              text: { field: "cellText", type: "nominal" as const },
-              color: textColorEncoding,
-              tooltip: { field: "tooltip", type: "nominal" as const },
-            },
-          },
-        ],
+        }),
       })),
   };
 

@@ -17,7 +17,7 @@ export {
   type ProfileRow,
   partnershipProfile,
 } from "./partnership-profile.js";
-export { compileToVega, type RenderOptions, renderSvg } from "./render-svg.js";
+export { type RenderOptions, renderSvg } from "./render-svg.js";
 export { type ResponseRateInput, type ResponseRateRow, responseRate } from "./response-rate.js";
 export { type TrendInput, type TrendRow, trend } from "./trend.js";
 export { uniqueLabels } from "./unique-labels.js";

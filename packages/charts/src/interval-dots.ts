@@ -1,21 +1,20 @@
 import type { TopLevelSpec } from "vega-lite";
 import { axisLabels, axisOrder } from "./axis-labels.js";
-import { CellStatus, cellStatusOf } from "./cell-status.js";
+import { cellStateOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
 import { formatNumber, formatPercent } from "./dutch-number.js";
 import { firstSeen } from "./first-seen.js";
 import { intervalLayers } from "./interval-layers.js";
 import {
-  dotLabel,
-  dotTooltip,
   intervalDotsTexts,
+  intervalTooltip,
   seriesStatusText,
-  statusLabel,
   statusTexts,
   tableTitles,
 } from "./messages.js";
 import { mutedText, okabeIto } from "./palette.js";
+import { roundTo } from "./round-to.js";
 
 export interface DotRow {
   category: string;
@@ -68,16 +67,11 @@ export function intervalDots(input: IntervalDotsInput): Chart {
   const data: Record<string, TableCell>[] = [];
   const tableRows: Record<string, TableCell>[] = [];
   for (const r of input.rows) {
-    const status = cellStatusOf(r.value, r.suppressed);
-    const shown = status === CellStatus.shown;
+    const { status, shown, label } = cellStateOf(r.value, r.suppressed, r.reason, statusTexts.suppressedLong);
     const value = shown ? r.value : null;
     const low = shown ? r.low : null;
     const high = shown ? r.high : null;
     const n = shown ? r.n : null;
-    const label = statusLabel(
-      status,
-      status === CellStatus.suppressed ? (r.reason ?? statusTexts.suppressedLong) : null,
-    );
     data.push({
       categoryLabel: categoryLabels.get(r.category)!,
       categoryOrder: categoryOrder.get(r.category)!,
@@ -88,8 +82,9 @@ export function intervalDots(input: IntervalDotsInput): Chart {
       high,
       status,
       statusText: shown ? null : grouped ? seriesStatusText(r.series, label!) : label,
-      tooltip: dotTooltip({
-        label: dotLabel(r.categoryLabel, grouped ? r.series : null),
+      tooltip: intervalTooltip({
+        category: r.categoryLabel,
+        ...(grouped ? { series: r.series } : {}),
         value: value === null ? null : format(value),
         low: low === null ? null : format(low),
         high: high === null ? null : format(high),
@@ -100,9 +95,9 @@ export function intervalDots(input: IntervalDotsInput): Chart {
     tableRows.push({
       category: r.categoryLabel,
       ...(grouped ? { series: r.series } : {}),
-      value: round3(value),
-      low: round3(low),
-      high: round3(high),
+      value: roundTo(value, 3),
+      low: roundTo(low, 3),
+      high: roundTo(high, 3),
       n,
       status: label,
     });
@@ -175,10 +170,6 @@ export function intervalDots(input: IntervalDotsInput): Chart {
   };
 
   return { spec, table: { columns, rows: tableRows } };
-}
-
-function round3(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 1000) / 1000;
 }
 
 function isWholeScale([min, max]: [number, number]): boolean {

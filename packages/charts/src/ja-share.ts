@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { axisLabels, axisOrder } from "./axis-labels.js";
-import { CellStatus, cellStatusOf } from "./cell-status.js";
+import { CellStatus, cellStateOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
 import { formatPercent } from "./dutch-number.js";
@@ -12,11 +12,11 @@ import {
   jaShareDescription,
   jaShareTexts,
   seriesStatusText,
-  statusLabel,
   statusTexts,
   tableTitles,
 } from "./messages.js";
 import { okabeIto } from "./palette.js";
+import { roundTo } from "./round-to.js";
 
 export interface JaShareRow {
   /** observation item id */
@@ -82,16 +82,13 @@ export function jaShare(input: JaShareInput): Chart {
     if (row.share !== null && !row.suppressed && (row.share < 0 || row.share > 1)) {
       throw new RangeError(`share of ${row.item} must be a fraction between 0 and 1, got ${row.share}`);
     }
-    const status = cellStatusOf(row.share, row.suppressed);
-    const shown = status === CellStatus.shown;
+    const { status, shown, label } = cellStateOf(row.share, row.suppressed, row.reason);
     if (status === CellStatus.suppressed) suppressed++;
     if (status === CellStatus.noData) noData++;
     const share = shown ? row.share : null;
     const low = shown ? row.low : null;
     const high = shown ? row.high : null;
     const n = shown ? row.n : null;
-    const reason = status === CellStatus.suppressed ? (row.reason ?? null) : null;
-    const label = statusLabel(status, reason);
     const faseLabel = faseLabelOf.get(row.fase)!;
     data.push({
       section: row.section,
@@ -120,14 +117,13 @@ export function jaShare(input: JaShareInput): Chart {
         status: label,
       }),
     });
-    const round3 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
     tableRows.push({
       section: row.sectionLabel,
       item: row.itemText,
       fase: faseLabel,
-      share: round3(share),
-      low: round3(low),
-      high: round3(high),
+      share: roundTo(share, 3),
+      low: roundTo(low, 3),
+      high: roundTo(high, 3),
       n,
       status: label,
     });

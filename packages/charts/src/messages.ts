@@ -160,17 +160,20 @@ export function heatmapDescription(args: {
 
 // --- Dot-and-interval charts -------------------------------------------------------------------
 
-/** "Groep 5 · Educatief partnerschap: 3,42 (95%-BI 3,10–3,74; n = 23)" */
+/**
+ * "Groep 5 · Educatief partnerschap: 3,42 (95%-BI 3,10–3,74; n = 23)", or why there is no value; a
+ * chart of one series passes none: "Positieve houding: 0,81 (95%-BI 0,77–0,85; n = 187)".
+ */
 export function intervalTooltip(args: {
   category: string;
-  series: string;
+  series?: string;
   value: string | null;
   low: string | null;
   high: string | null;
   n: number | null;
   status: string | null;
 }): string {
-  const head = `${args.series} · ${args.category}: `;
+  const head = `${args.series === undefined ? "" : `${args.series} · `}${args.category}: `;
   if (args.value === null) return head + (args.status ?? statusTexts.noData);
   const interval = args.low === null || args.high === null ? "" : `95%-BI ${args.low}–${args.high}`;
   const details = [interval, args.n === null ? "" : `n = ${args.n}`].filter((part) => part !== "").join("; ");
@@ -215,25 +218,6 @@ export const intervalDotsTexts = {
   low: "95%-interval laag",
   high: "95%-interval hoog",
 } as const;
-
-/** "Educatief partnerschap · Hoofdfase: 3,42 [3,10; 3,74] (n = 23)", or why there is no dot. */
-export function dotTooltip(args: {
-  label: string;
-  value: string | null;
-  low: string | null;
-  high: string | null;
-  n: number | null;
-  status: string | null;
-}): string {
-  const head = `${args.label}: `;
-  if (args.value === null) return head + (args.status ?? statusTexts.noData);
-  const interval = args.low === null || args.high === null ? "" : ` [${args.low}; ${args.high}]`;
-  return head + args.value + interval + (args.n === null ? "" : ` (${nText(args.n)})`);
-}
-
-/** "Educatief partnerschap · Hoofdfase": a category and, when the chart has several, its series. */
-export const dotLabel = (category: string, series: string | null): string =>
-  series === null ? category : `${category} · ${series}`;
 
 // --- Partnership profile -----------------------------------------------------------------------
 

@@ -80,6 +80,15 @@ export const divergingRamp: readonly [string, string, string] = [
   agreeShades[agreeShades.length - 1]!,
 ];
 
+/**
+ * The colour at t (−1–1) on the diverging ramp: −1 its orange end, 0 its middle, 1 its blue end,
+ * as Vega draws a three-stop scale with "rgb" interpolation (each half on its own).
+ */
+export function divergingHex(t: number): string {
+  const [down, middle, up] = divergingRamp;
+  return t < 0 ? interpolateHex(middle, down, -t) : interpolateHex(middle, up, t);
+}
+
 /** Ends of the sequential ramp for means: light blue (low) to dark blue (high), interpolated in RGB. */
 export const sequentialRamp: readonly [string, string] = ["#deebf7", "#08306b"];
 

@@ -1,7 +1,7 @@
 import { partnershipForms } from "@zaz/model";
 import type { TopLevelSpec } from "vega-lite";
-import { axisLabels } from "./axis-labels.js";
-import { CellStatus, cellStatusOf } from "./cell-status.js";
+import { axisLabels, axisOrder } from "./axis-labels.js";
+import { CellStatus, cellStateOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
 import { formatNumber } from "./dutch-number.js";
@@ -13,11 +13,11 @@ import {
   profileDescription,
   profileTexts,
   seriesStatusText,
-  statusLabel,
   statusTexts,
   tableTitles,
 } from "./messages.js";
 import { okabeIto } from "./palette.js";
+import { roundTo } from "./round-to.js";
 
 export interface ProfileRow {
   /** partnership form id, e.g. "educatief" */
@@ -59,7 +59,7 @@ export function partnershipProfile(input: PartnershipProfileInput): Chart {
     partnershipForms.map((form) => form.id),
   );
   const formLabels = axisLabels(forms, { lineLength: 24, maxLines: 2 });
-  const formOrder = new Map(forms.map(([id], i) => [id, i] as const));
+  const formOrder = axisOrder(forms);
   const series = firstSeen(
     input.rows,
     (row) => row.series,
@@ -75,16 +75,13 @@ export function partnershipProfile(input: PartnershipProfileInput): Chart {
       formOrder.get(a.form)! - formOrder.get(b.form)! || series.indexOf(a.series) - series.indexOf(b.series),
   );
   for (const row of sorted) {
-    const status = cellStatusOf(row.mean, row.suppressed);
-    const shown = status === CellStatus.shown;
+    const { status, shown, label } = cellStateOf(row.mean, row.suppressed, row.reason);
     if (status === CellStatus.suppressed) suppressed++;
     if (status === CellStatus.noData) noData++;
     const value = shown ? row.mean : null;
     const low = shown ? row.low : null;
     const high = shown ? row.high : null;
     const n = shown ? row.n : null;
-    const reason = status === CellStatus.suppressed ? (row.reason ?? null) : null;
-    const label = statusLabel(status, reason);
     const statusText = status === CellStatus.suppressed ? statusTexts.suppressedLong : statusTexts.noData;
     const formLabel = forms[formOrder.get(row.form)!]![1];
     data.push({
@@ -108,13 +105,12 @@ export function partnershipProfile(input: PartnershipProfileInput): Chart {
         status: label,
       }),
     });
-    const round2 = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
     tableRows.push({
       form: formLabel,
       series: row.series,
-      mean: round2(value),
-      low: round2(low),
-      high: round2(high),
+      mean: roundTo(value, 2),
+      low: roundTo(low, 2),
+      high: roundTo(high, 2),
       n,
       status: label,
     });

@@ -12,7 +12,7 @@ export interface RenderOptions {
 const runtime = () => Promise.all([import("vega"), import("vega-lite"), import("vega-interpreter")]);
 
 /** Vega-Lite spec → Vega spec, collecting compiler warnings instead of printing them. */
-export async function compileToVega(spec: TopLevelSpec, options: RenderOptions = {}): Promise<VegaSpec> {
+async function compileToVega(spec: TopLevelSpec, options: RenderOptions = {}): Promise<VegaSpec> {
   const [, vegaLite] = await runtime();
   const warn = options.onWarning ?? (() => {});
   return vegaLite.compile(spec, { logger: messageLogger(warn) }).spec;

@@ -1,12 +1,12 @@
 import type { TopLevelSpec } from "vega-lite";
-import { CellStatus, cellStatusOf } from "./cell-status.js";
+import { axisLabels } from "./axis-labels.js";
+import { CellStatus, cellStateOf } from "./cell-status.js";
 import { type Chart, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";
 import { chartConfig } from "./chart-config.js";
 import { formatNumber } from "./dutch-number.js";
 import { firstSeen } from "./first-seen.js";
 import {
   intervalTooltip,
-  statusLabel,
   statusTexts,
   tableTitles,
   trendAxisTitle,
@@ -14,8 +14,8 @@ import {
   trendTexts,
 } from "./messages.js";
 import { okabeIto } from "./palette.js";
+import { roundTo } from "./round-to.js";
 import { statusIs } from "./status-encoding.js";
-import { uniqueLabels } from "./unique-labels.js";
 
 export interface TrendRow {
   /** the wave as users name it, e.g. "najaar 2023"; rows come in wave order */
@@ -56,9 +56,7 @@ export function trend(input: TrendInput): Chart {
     (row) => row.construct,
     (row) => row.constructLabel,
   );
-  const constructLabels = new Map(
-    uniqueLabels(constructs.map(([, label]) => label)).map((label, i) => [constructs[i]![0], label] as const),
-  );
+  const constructLabels = axisLabels(constructs);
 
   let suppressed = 0;
   let noData = 0;
@@ -76,8 +74,7 @@ export function trend(input: TrendInput): Chart {
     const shownMeans: number[] = [];
     waves.forEach((wave, waveOrder) => {
       const row = rows.get(wave);
-      const status = cellStatusOf(row?.mean, row?.suppressed);
-      const shown = status === CellStatus.shown;
+      const { status, shown, label } = cellStateOf(row?.mean, row?.suppressed, row?.reason);
       if (shown && !previousShown) segment++;
       previousShown = shown;
       if (status === CellStatus.suppressed) suppressed++;
@@ -89,8 +86,6 @@ export function trend(input: TrendInput): Chart {
       const high = shown ? row.high : null;
       const n = shown ? row.n : null;
       if (mean !== null) shownMeans.push(mean);
-      const reason = status === CellStatus.suppressed ? (row.reason ?? null) : null;
-      const label = statusLabel(status, reason);
       data.push({
         wave,
         waveOrder,
@@ -117,13 +112,12 @@ export function trend(input: TrendInput): Chart {
           status: label,
         }),
       });
-      const round2 = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
       tableRows.push({
         wave,
         construct: rawLabel,
-        mean: round2(mean),
-        low: round2(low),
-        high: round2(high),
+        mean: roundTo(mean, 2),
+        low: roundTo(low, 2),
+        high: roundTo(high, 2),
         n,
         status: label,
       });

@@ -111,12 +111,60 @@ describe("changeHeatmap", () => {
     expect(JSON.stringify(chart.spec)).toContain('"legend":{"title":"verschil (nu − vorige)"');
   });
 
-  it("colours on a diverging scale saturating at one scale point, white text only on strong cells", () => {
+  it("colours on a diverging scale saturating at one scale point, text dark or white by contrast", () => {
     expect(JSON.stringify(chart.spec)).toContain(
-      '"scale":{"domain":[-1,0,1],"range":["#b35806","#f7f7f7","#2166ac"],"clamp":true}',
+      '"scale":{"domain":[-1,0,1],"range":["#b35806","#f7f7f7","#2166ac"],"interpolate":"rgb","clamp":true}',
     );
-    const white = rows.filter((row) => row.textColor === "#ffffff").map((row) => row.cellText);
-    expect(white).toEqual(["+0,75", "−0,70"]);
+    // The fixture's strongest changes (+0,75 on #578abf, −0,70 on #c7884e) still read better in dark
+    // text: WCAG contrast 4,8 and 5,9 for #1a1a1a, only 3,6 and 3,0 for white.
+    expect(rows.map((row) => [row.cellText, row.textColor])).toEqual([
+      ["+0,25", "#1a1a1a"],
+      ["−0,40", "#1a1a1a"],
+      ["+0,75", "#1a1a1a"],
+      ["0,00", "#1a1a1a"],
+      ["−0,70", "#1a1a1a"],
+      ["+0,10", "#1a1a1a"],
+      ["te weinig", "#1a1a1a"],
+      ["+0,30", "#1a1a1a"],
+      ["+0,05", "#1a1a1a"],
+      ["–", "#1a1a1a"],
+      ["−0,15", "#1a1a1a"],
+      ["+0,45", "#1a1a1a"],
+    ]);
+    // White text only where the cell's colour is dark: towards the ends of the ramp, and beyond
+    // them (the scale clamps). Blue turns dark sooner than orange.
+    const changes = [1.5, 1, 0.88, 0.87, -0.87, -0.96, -0.97, -1, -1.5];
+    const strong = changeHeatmap({
+      ...changeHeatmapInput,
+      rows: changes.map((change, i) => ({ ...changeHeatmapInput.rows[0]!, construct: `c${i}`, change })),
+    });
+    expect(specRows(strong.spec).map((row) => [row.cellText, row.textColor])).toEqual([
+      ["+1,50", "#ffffff"],
+      ["+1,00", "#ffffff"],
+      ["+0,88", "#ffffff"],
+      ["+0,87", "#1a1a1a"],
+      ["−0,87", "#1a1a1a"],
+      ["−0,96", "#1a1a1a"],
+      ["−0,97", "#ffffff"],
+      ["−1,00", "#ffffff"],
+      ["−1,50", "#ffffff"],
+    ]);
+  });
+
+  it("outlines a 'no data' cell with a dashed line, so it is not white on white", () => {
+    const layers = (chart.spec as { layer: { transform?: unknown; mark: object }[] }).layer;
+    expect(layers.map((layer) => layer.transform ?? null)).toEqual([
+      null,
+      [{ filter: { field: "status", equal: "no_data" } }],
+      null,
+    ]);
+    expect(layers[1]!.mark).toEqual({
+      type: "rect",
+      fill: null,
+      stroke: "#969696",
+      strokeDash: [4, 3],
+      strokeWidth: 1,
+    });
   });
 
   it("describes itself for a screen reader, and every cell carries text besides its colour", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatNumber, formatPercent, uniqueLabels, wrapLabel } from "../src/index.js";
-import { prefersDarkText } from "../src/palette.js";
+import { divergingHex, prefersDarkText } from "../src/palette.js";
+import { roundTo } from "../src/round-to.js";
 
 describe("wrapLabel", () => {
   it("wraps at spaces and cuts with an ellipsis after the last line", () => {
@@ -29,6 +30,27 @@ describe("Dutch numbers", () => {
     expect(formatNumber(-0.04, 1)).toBe("0,0");
     expect(formatNumber(-1.25, 2)).toBe("−1,25");
     expect(formatPercent(34 / 52)).toBe("65%");
+  });
+});
+
+describe("roundTo", () => {
+  it("rounds to the given decimals and keeps null", () => {
+    expect(roundTo(3.456, 2)).toBe(3.46);
+    expect(roundTo(0.6544, 3)).toBe(0.654);
+    expect(roundTo(-0.125, 2)).toBe(-0.12);
+    expect(roundTo(2.5, 0)).toBe(3);
+    expect(roundTo(null, 2)).toBeNull();
+  });
+});
+
+describe("divergingHex", () => {
+  it("runs from the orange end through the middle to the blue end, clamped", () => {
+    expect(divergingHex(-1)).toBe("#b35806");
+    expect(divergingHex(-2)).toBe("#b35806");
+    expect(divergingHex(0)).toBe("#f7f7f7");
+    expect(divergingHex(0.75)).toBe("#578abf");
+    expect(divergingHex(1)).toBe("#2166ac");
+    expect(divergingHex(2)).toBe("#2166ac");
   });
 });
 

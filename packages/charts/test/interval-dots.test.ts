@@ -78,8 +78,15 @@ describe("intervalDots with series (feedback per fase, scale 1–5)", () => {
   });
 
   it("writes Dutch numbers in the tooltip and keeps the order of categories and series", () => {
+    // The same tooltip as the other interval charts (intervalTooltip): series first, then category.
     expect(rows[0]!.tooltip).toBe(
-      "Was de student goed voorbereid op het gesprek? · Hoofdfase: 3,40 [3,00; 3,80] (n = 14)",
+      "Hoofdfase · Was de student goed voorbereid op het gesprek?: 3,40 (95%-BI 3,00–3,80; n = 14)",
+    );
+    expect(rows[3]!.tooltip).toBe(
+      `Afstudeerfase · Luisterde de student echt naar u? ${xss}: onderdrukt: minder dan 5 respondenten`,
+    );
+    expect(rows[4]!.tooltip).toBe(
+      "Hoofdfase · Gaf de student u ruimte voor uw eigen inbreng en voor vragen over de ontwikkeling van uw kind?: geen gegevens",
     );
     expect(rows.map((row) => [row.categoryOrder, row.seriesOrder])).toEqual([
       [0, 0],
@@ -147,7 +154,7 @@ describe("intervalDots without series (Cronbach's alpha with a reference line)",
       "status",
     ]);
     expect(rows[2]!.statusText).toBe("onderdrukt: minder dan 5 respondenten");
-    expect(rows[0]!.tooltip).toBe("Positieve houding: 0,81 [0,77; 0,85] (n = 187)");
+    expect(rows[0]!.tooltip).toBe("Positieve houding: 0,81 (95%-BI 0,77–0,85; n = 187)");
   });
 
   it("has a data table that matches the chart", () => {
@@ -181,7 +188,7 @@ describe("intervalDots in percent (JA shares per profieleis)", () => {
   });
 
   it("formats shares as Dutch percentages and rounds the table to three decimals", () => {
-    expect(rows[0]!.tooltip).toBe("a: voert gesprekken met ouders · Hoofdfase: 65% [52%; 76%] (n = 52)");
+    expect(rows[0]!.tooltip).toBe("Hoofdfase · a: voert gesprekken met ouders: 65% (95%-BI 52%–76%; n = 52)");
     expect(JSON.stringify(chart.spec)).toContain('"format":".0%"');
     expect(chart.table.rows[0]).toMatchObject({ value: 0.654, n: 52 });
     expectTableMatchesChart(chart, profieleisDotsInput);

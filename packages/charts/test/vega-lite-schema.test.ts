@@ -6,7 +6,6 @@ import {
   jaShare,
   likertBars,
   partnershipProfile,
-  renderSvg,
   responseRate,
   trend,
 } from "../src/index.js";
@@ -25,7 +24,8 @@ import {
 import { schemaErrors } from "./support.js";
 
 // One file for all builders: the schema is compiled once.
-describe("every builder's spec validates against the Vega-Lite 6 JSON Schema and renders to SVG", () => {
+// Rendering is checked in each builder's own test (checkChart); this file only validates.
+describe("every builder's spec validates against the Vega-Lite 6 JSON Schema", () => {
   const charts = {
     likertBars: likertBars(likertInput),
     classHeatmap: classHeatmap(heatmapInput),
@@ -39,12 +39,8 @@ describe("every builder's spec validates against the Vega-Lite 6 JSON Schema and
     "intervalDots (percent)": intervalDots(profieleisDotsInput),
   };
   for (const [name, chart] of Object.entries(charts)) {
-    it(name, async () => {
+    it(name, () => {
       expect(schemaErrors(chart.spec)).toEqual([]);
-      const warnings: string[] = [];
-      const svg = await renderSvg(chart.spec, { onWarning: (message) => warnings.push(message) });
-      expect(warnings).toEqual([]);
-      expect(svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
     });
   }
 

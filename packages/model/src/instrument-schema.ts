@@ -131,7 +131,7 @@ export const instrumentSchema = z
     title: nonEmpty,
     description: z.string().default(""),
     role: z
-      .enum(instrumentRoles as [string, ...string[]])
+      .enum(instrumentRoles)
       .optional()
       .describe(
         "which views use the instrument; an adapted copy keeps the role of the original and appears in the same reports",
@@ -312,13 +312,13 @@ export const instrumentSchema = z
     });
 
     if (inst.role !== undefined) {
-      for (const needed of roleDimensions[inst.role as keyof typeof roleDimensions]) {
+      for (const needed of roleDimensions[inst.role]) {
         if (!dimensionIds.includes(needed))
           issue(
             ["role"],
             `een instrument met rol "${inst.role}" heeft de dimensie "${needed}" nodig`,
             inst.role,
-            roleDimensions[inst.role as keyof typeof roleDimensions].join(", "),
+            roleDimensions[inst.role].join(", "),
           );
       }
     }
