@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { instrumentSchema, type SurveyResponse } from "@zaz/model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { factsLayout } from "../src/analysis/facts-layout.js";
 import { fillFactsSql } from "../src/analysis/facts-sql.js";
 import { DuckDb } from "../src/duckdb/connection.js";
 import { migrate, migrations } from "../src/duckdb/migrations.js";
-import { openDuckDbStore } from "../src/index.js";
+import { findRepoRoot, openDuckDbStore } from "../src/index.js";
 import { answer, newImport, response, type TempDir, tempDir, testInstrument } from "./helpers.js";
 
 let dir: TempDir;
@@ -47,6 +50,75 @@ describe("the analysis tables", () => {
         // the first valid code wins (the lower position); 7 is not on the scale
         ["S2", null, 2, null, null, null],
       ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("hold the same rows whether written at import or made afterwards from the long tables", async () => {
+    // The import encodes rows in JavaScript, the adoption of older imports in SQL: every kind of
+    // item must come out the same both ways (a second encoder that drifted would show here).
+    const instrument = instrumentSchema.parse(
+      JSON.parse(
+        readFileSync(
+          join(findRepoRoot(import.meta.dirname), "data", "instrumenten", "ouderpopulatie.json"),
+          "utf8",
+        ),
+      ),
+    );
+    const missing = (item: string, kind: "weet_niet" | "nvt" | "leeg") => ({
+      item,
+      code: null,
+      text: null,
+      missing: kind,
+    });
+    const responses: SurveyResponse[] = [
+      response("a", { school: "S1", groep: "1", wave: "W" }, [
+        answer("erv_ph1", 4),
+        answer("erv_ph2", 1),
+        missing("erv_ph3", "weet_niet"),
+        missing("erv_hc1", "nvt"),
+        // multiple choice: several labels
+        answer("ach_taal", 1),
+        answer("ach_taal", 7),
+        answer("ach_taal", 9),
+        answer("ach_nl", 3),
+        answer("ach_kinderen", 2.5),
+        answer("open_goed", null, "fijne school"),
+      ]),
+      response("b", { school: "S1", groep: "2", wave: "W" }, [
+        missing("ach_taal", "leeg"),
+        missing("ach_kinderen", "leeg"),
+        answer("ach_contact", 2),
+        missing("open_tip", "leeg"),
+        answer("erv_if3", 5),
+      ]),
+      response("c", { school: "S2", wave: "W" }, [
+        answer("ach_taal", 2),
+        answer("ach_kinderen", 0),
+        answer("erv_ph1", 3),
+        // answered twice: both encoders must keep the same one
+        answer("erv_ph1", 5),
+      ]),
+      response("d", { school: "S2", groep: "8", wave: "W" }, []),
+    ];
+    const path = dir.file("kinds.duckdb");
+    const store = await openDuckDbStore(path);
+    await store.importResponses(
+      newImport("kinds", { instrument, context: { bestuur: "B", wave: "W" } }),
+      responses,
+    );
+    await store.close();
+    const db = await DuckDb.open(path);
+    try {
+      const layout = factsLayout(1, instrument);
+      await db.run("CREATE TEMP TABLE again AS SELECT * FROM facts_1 WHERE FALSE");
+      await db.run(fillFactsSql(layout).replace('"facts_1"', "again"), [0n, 100n, "kinds"]);
+      const rows = (table: string) =>
+        db.all(`SELECT * EXCLUDE (import_id) FROM ${table} ORDER BY response_id`);
+      const written = await rows("facts_1");
+      expect(written).toHaveLength(4);
+      expect(written).toEqual(await rows("again"));
     } finally {
       db.close();
     }

@@ -185,10 +185,25 @@ class DuckDbStore implements Store {
   }
 
   adoptInstruments(known: readonly Instrument[]): Promise<number> {
+    return this.mutate((db) => adoptLegacyImports(db, known));
+  }
+
+  /**
+   * Work that may change the data, in turn like any other; afterwards, whatever happened, the
+   * data version and the stored definitions are read again (each write bumps the version in SQL).
+   */
+  private mutate<T>(work: (db: DuckDb) => Promise<T>): Promise<T> {
     return this.exclusive(async (db) => {
-      const adopted = await adoptLegacyImports(db, known);
-      await this.changed(db);
-      return adopted;
+      let result: T;
+      try {
+        result = await work(db);
+      } catch (error) {
+        // the error that stopped the work is the one to report (compaction may have replaced the connection)
+        await this.changed(this.db).catch(() => undefined);
+        throw error;
+      }
+      await this.changed(this.db);
+      return result;
     });
   }
 
@@ -206,7 +221,7 @@ class DuckDbStore implements Store {
     responses: AsyncIterable<SurveyResponse> | Iterable<SurveyResponse>,
     onProgress?: (n: number) => void,
   ): Promise<ImportOutcome> {
-    return this.exclusive(async () => {
+    return this.mutate(async () => {
       // leftovers of an earlier failure whose clean-up failed too; the ids below assume none
       await this.discardFailedImports();
       try {
@@ -215,8 +230,6 @@ class DuckDbStore implements Store {
         // the error that stopped the import is the one to report; what stays is removed on next open
         await this.discardFailedImports().catch(() => undefined);
         throw error;
-      } finally {
-        await this.changed(this.db);
       }
     });
   }
@@ -264,17 +277,16 @@ class DuckDbStore implements Store {
   }
 
   removeImport(id: string): Promise<ErasureCount> {
-    return this.exclusive(async (db) => this.compactAfter(await removeImport(db, id)));
+    return this.mutate(async (db) => this.compactAfter(await removeImport(db, id)));
   }
 
   removeRespondent(pseudonym: string): Promise<ErasureCount> {
-    return this.exclusive(async (db) => this.compactAfter(await removeRespondent(db, pseudonym)));
+    return this.mutate(async (db) => this.compactAfter(await removeRespondent(db, pseudonym)));
   }
 
   /** Rewrites the file when something was erased, so the erased values are gone from its bytes. */
   private async compactAfter(erased: ErasureCount | undefined): Promise<ErasureCount> {
     if (erased === undefined) return nothingErased;
-    await this.changed(this.db);
     const done = await compact(this.db, this.reopen);
     this.db = done.db;
     if (done.failure !== undefined) {
@@ -285,11 +297,7 @@ class DuckDbStore implements Store {
   }
 
   replaceRoster(entries: readonly RosterEntry[], source: string): Promise<number> {
-    return this.exclusive(async (db) => {
-      const written = await replaceRoster(db, entries, source);
-      await this.changed(db);
-      return written;
-    });
+    return this.mutate((db) => replaceRoster(db, entries, source));
   }
 
   roster(where?: Partial<Pick<RosterEntry, "school" | "groep" | "wave">>): Promise<RosterEntry[]> {
