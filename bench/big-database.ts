@@ -5,10 +5,11 @@
  * and made again only when missing.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { generateExport, root } from "./measure.js";
 
-export const root = join(import.meta.dirname, "..");
+export { root };
 export const out = join(root, "bench", "out");
 export const bigSchool = "Het Grote Kompas";
 export const bigBestuur = "Stichting Samen Leren";
@@ -21,31 +22,47 @@ function step(what: string, command: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${what} mislukt (${r.status})`);
 }
 
-/** The path of the database with `responses` responses in the big school; built when missing. */
-export function bigDatabase(responses: number): string {
+/**
+ * While another process builds the database (its marker is there and files in bench/out keep
+ * changing), waits: at most an hour. A marker left by a killed build stops changing, and is rebuilt.
+ */
+async function waitForBuild(marker: string): Promise<void> {
+  if (!existsSync(marker)) return;
+  const newest = () =>
+    Math.max(
+      0,
+      ...readdirSync(out).map((f) => statSync(join(out, f), { throwIfNoEntry: false })?.mtimeMs ?? 0),
+    );
+  let told = false;
+  const until = Date.now() + 60 * 60 * 1000;
+  while (existsSync(marker) && Date.now() - newest() < 180_000 && Date.now() < until) {
+    if (!told) process.stderr.write(`de database wordt nu gebouwd (${marker}); wachten …\n`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+  }
+}
+
+/**
+ * The path of the database with `responses` responses in the big school; built when missing, or
+ * once another process building it is done.
+ */
+export async function bigDatabase(responses: number): Promise<string> {
   mkdirSync(out, { recursive: true });
   const db = join(out, `groot-${responses}.duckdb`);
-  if (existsSync(db) && !existsSync(`${db}.bouw`)) return db;
+  const marker = `${db}.bouw`;
+  await waitForBuild(marker);
+  if (existsSync(db) && !existsSync(marker)) return db;
+  if (!existsSync(zazBin)) throw new Error("zaz is nog niet gebouwd: voer eerst 'npm run build' uit.");
   for (const f of [db, `${db}.wal`, `${db}.key`]) rmSync(f, { force: true });
   // A marker while building: a killed build is started again, not used half-made.
-  spawnSync("touch", [`${db}.bouw`]);
-  if (!existsSync(zazBin)) throw new Error("zaz is nog niet gebouwd: voer eerst 'npm run build' uit.");
+  writeFileSync(marker, `${process.pid}\n`);
   step("voorbeeldgegevens inlezen", process.execPath, [zazBin, "voorbeeld", "--db", db]);
   for (const [i, wave] of bigWaves.entries()) {
     const file = join(out, `groot-${responses / 2}-${wave}.csv`);
-    if (!existsSync(file))
-      step(`export van ${responses / 2} antwoorden genereren (${wave})`, process.execPath, [
-        "--conditions=zaz-source",
-        "--import",
-        "tsx",
-        "scripts/generate-voorbeeld.ts",
-        "--responses",
-        String(responses / 2),
-        "--wave-index",
-        String(i),
-        "--out",
-        file,
-      ]);
+    if (!existsSync(file)) {
+      process.stderr.write(`export van ${responses / 2} antwoorden genereren (${wave}) …\n`);
+      generateExport(responses / 2, file, { waveIndex: i });
+    }
     step(`${wave} inlezen`, process.execPath, [
       zazBin,
       "ingest",
@@ -62,6 +79,6 @@ export function bigDatabase(responses: number): string {
       db,
     ]);
   }
-  rmSync(`${db}.bouw`, { force: true });
+  rmSync(marker, { force: true });
   return db;
 }

@@ -7,13 +7,11 @@
  * for information. --bin measures another build, for example a second checkout, to compare.
  * Runs with `node`, so the heap flags on zaz.js's #! line (for large imports) do not apply.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { measureProcess, median, ProcessFailed, root } from "./measure.js";
 
-const root = join(import.meta.dirname, "..");
 /** a path as it is shown: relative inside this repository */
 const shown = (path: string) => (path.startsWith(`${root}/`) ? relative(root, path) : path);
 const { values } = parseArgs({
@@ -47,39 +45,18 @@ interface Sample {
   wall: number;
 }
 
-const dir = mkdtempSync(join(tmpdir(), "zaz-bench-cli-"));
-const cpuFile = join(dir, "cpu.json");
-
-/** Runs one command in a fresh process; its CPU time comes from ./cpu-reporter.mjs, preloaded. */
+/** Runs one command in a fresh process, measured by measureProcess (./usage-reporter.mjs, preloaded). */
 function run(c: Case): Sample | { failed: string } {
-  rmSync(cpuFile, { force: true });
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, c.args, {
-    cwd: root,
-    env: {
-      ...process.env,
-      NO_COLOR: "1",
-      ZAZ_CPU_FILE: cpuFile,
-      NODE_OPTIONS: `--import=${join(root, "bench", "cpu-reporter.mjs")}`,
-    },
-    encoding: "utf8",
-  });
-  const wall = Number(process.hrtime.bigint() - started) / 1e6;
-  if (r.status !== 0 || !existsSync(cpuFile)) {
-    return { failed: `${r.stderr}${r.error ? String(r.error) : ""}`.trim() || `code ${r.status}` };
+  try {
+    const measured = measureProcess(c.label, process.execPath, c.args);
+    return { cpu: measured.cpuMs, wall: measured.wallMs };
+  } catch (error) {
+    if (error instanceof ProcessFailed) return { failed: error.output };
+    throw error;
   }
-  const { user, system } = JSON.parse(readFileSync(cpuFile, "utf8")) as { user: number; system: number };
-  return { cpu: (user + system) / 1000, wall };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
 function fail(message: string): never {
-  rmSync(dir, { recursive: true, force: true });
   process.stderr.write(`${message}\n`);
   process.exit(1);
 }
@@ -110,7 +87,6 @@ for (let i = 0; i < runs; i++) {
     samples.get(c)?.push(sample);
   }
 }
-rmSync(dir, { recursive: true, force: true });
 
 const cpu = (c: Case) => median((samples.get(c) ?? []).map((s) => s.cpu));
 const wall = (c: Case) => median((samples.get(c) ?? []).map((s) => s.wall));

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { openDuckDbStore } from "@zaz/store";
 import { describe, expect, it } from "vitest";
+import { generateExport } from "../bench/measure.js";
 import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
 
 /** `zaz ingest` killed half-way (SIGKILL, no chance to clean up) leaves the database as before. */
@@ -11,21 +12,7 @@ describe("an interrupted ingest", () => {
     const dir = tempDir();
     const db = join(dir, "zaz.duckdb");
     const big = join(dir, "groot.csv");
-    const generated = spawnSync(
-      process.execPath,
-      [
-        "--conditions=zaz-source",
-        "--import",
-        "tsx",
-        "scripts/generate-voorbeeld.ts",
-        "--responses",
-        "40000",
-        "--out",
-        big,
-      ],
-      { cwd: repoRoot, encoding: "utf8" },
-    );
-    expect(generated.status, generated.stderr).toBe(0);
+    generateExport(40_000, big, { quiet: true });
 
     const seed = await zaz([
       "ingest",

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "@zaz/cli";
+import type { View } from "@zaz/views";
 
 export interface ZazRun {
   code: number;
@@ -35,6 +36,49 @@ export async function zaz(
     now: () => new Date("2026-11-23T12:00:00Z"),
   });
   return { code, stdout, stderr };
+}
+
+/** `zaz args` that must succeed: its run, or an error with what it wrote to standard error. */
+async function succeeding(args: readonly string[], env: Record<string, string> = {}): Promise<ZazRun> {
+  const r = await zaz(args, env);
+  if (r.code !== 0) throw new Error(`zaz ${args.join(" ")}: code ${r.code}\n${r.stderr}`);
+  return r;
+}
+
+export interface IngestOptions {
+  /** an instrument id or the path of its definition */
+  instrument: string;
+  bestuur?: string;
+  school: string;
+  wave: string;
+}
+
+/** `zaz ingest FILE --instrument … [--bestuur …] --school … --wave … --db DB`, which must succeed. */
+export function ingest(db: string, file: string, options: IngestOptions): Promise<ZazRun> {
+  const { instrument, bestuur, school, wave } = options;
+  return succeeding([
+    "ingest",
+    file,
+    "--instrument",
+    instrument,
+    ...(bestuur === undefined ? [] : ["--bestuur", bestuur]),
+    "--school",
+    school,
+    "--wave",
+    wave,
+    "--db",
+    db,
+  ]);
+}
+
+/** `zaz ARGS --db DB --format json` (a report), which must succeed: its view, parsed. */
+export async function reportJson<T = View>(
+  db: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<T> {
+  const r = await succeeding([...args, "--db", db, "--format", "json"], env);
+  return JSON.parse(r.stdout) as T;
 }
 
 export function tempDir(prefix = "zaz-"): string {

@@ -1,9 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import type { ShownCell, View } from "@zaz/views";
+import type { ShownCell } from "@zaz/views";
 import { describe, expect, it } from "vitest";
-import { repoRoot, tempDir, zaz } from "./run-zaz.js";
+import { handMeans } from "../bench/hand-query.js";
+import { generateExport } from "../bench/measure.js";
+import { repoRoot, reportJson, tempDir } from "./run-zaz.js";
 
 /**
  * A school board's scale in the test suite: 200,000 responses of one school, made by the example
@@ -18,21 +20,7 @@ describe("200,000 responses in one school", () => {
     const dir = tempDir("zaz-scale-");
     const file = join(dir, "groot.csv");
     const db = join(dir, "zaz.duckdb");
-    const run = (args: string[]) => {
-      const r = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: "utf8" });
-      expect(r.status, r.stderr).toBe(0);
-      return r.stdout;
-    };
-    run([
-      "--conditions=zaz-source",
-      "--import",
-      "tsx",
-      "scripts/generate-voorbeeld.ts",
-      "--responses",
-      String(responses),
-      "--out",
-      file,
-    ]);
+    generateExport(responses, file, { quiet: true });
     const flags = [
       "--instrument",
       "ouderpopulatie",
@@ -43,36 +31,18 @@ describe("200,000 responses in one school", () => {
       "--wave",
       "2026-voorjaar",
     ];
-    run([join(repoRoot, "apps", "cli", "bin", "zaz.js"), "ingest", file, ...flags, "--db", db]);
+    const ingested = spawnSync(
+      process.execPath,
+      [join(repoRoot, "apps", "cli", "bin", "zaz.js"), "ingest", file, ...flags, "--db", db],
+      { cwd: repoRoot, encoding: "utf8" },
+    );
+    expect(ingested.status, ingested.stderr).toBe(0);
 
-    const r = await zaz([
-      "report",
-      "klassen",
-      "--school",
-      "Groot",
-      "--wave",
-      "2026-voorjaar",
-      "--db",
-      db,
-      "--format",
-      "json",
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const view = JSON.parse(r.stdout) as View;
+    const view = await reportJson(db, ["report", "klassen", "--school", "Groot", "--wave", "2026-voorjaar"]);
     const respons = view.sections.find((s) => s.id === "respons")!.tables[0]!;
     expect(respons.rows.at(-1)?.n).toMatchObject({ status: "shown", value: responses });
 
-    const hand = JSON.parse(
-      run([
-        "--import",
-        "tsx",
-        join(repoRoot, "bench", "hand-query.ts"),
-        db,
-        "school",
-        "Groot",
-        "2026-voorjaar",
-      ]),
-    ) as { g: string; construct: string; mean: number; n: number }[];
+    const hand = await handMeans(db, "school", "Groot", "2026-voorjaar");
     const bakker = view.sections.find((s) => s.id === "ervaring-bakker")!.tables[0]!;
     let compared = 0;
     for (const row of bakker.rows) {

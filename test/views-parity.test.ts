@@ -1,12 +1,8 @@
-import { createServer, StoreResultsService } from "@zaz/dashboard";
-import { demoPassword, demoUsers } from "@zaz/dashboard/testing";
-import { openDuckDbStore, type Store } from "@zaz/store";
-import { privacySettings } from "@zaz/survey";
 import type { View } from "@zaz/views";
-import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exampleDatabase } from "./example-db.js";
-import { zaz } from "./run-zaz.js";
+import { type Agent, appOver, loggedInAgent } from "../apps/dashboard/test/helpers.js";
+import { openExampleData, type RealData, writeExampleData } from "../apps/dashboard/test/real-data.js";
+import { reportJson } from "./run-zaz.js";
 
 /**
  * One views layer: the CLI's JSON and the dashboard's API are the same view, number for number.
@@ -15,7 +11,7 @@ import { zaz } from "./run-zaz.js";
  */
 let db = "";
 beforeAll(async () => {
-  db = await exampleDatabase();
+  db = await writeExampleData();
 }, 120_000);
 
 const cases = [
@@ -45,36 +41,18 @@ function numbers(view: View) {
 
 describe("the CLI and the dashboard show the same view", () => {
   const fromCli: View[] = [];
-  let store: Store;
-  let agent: ReturnType<typeof request.agent>;
+  let data: RealData | undefined;
+  let agent: Agent;
 
   beforeAll(async () => {
-    for (const c of cases) {
-      const r = await zaz([...c.cli, "--db", db, "--format", "json", "--vers"]);
-      expect(r.code, r.stderr).toBe(0);
-      fromCli.push(JSON.parse(r.stdout) as View);
-    }
-    store = await openDuckDbStore(db);
-    const privacy = privacySettings();
-    if (!privacy.ok) throw new Error("privacy");
-    const app = createServer({
-      results: new StoreResultsService({ store, privacy: privacy.value }),
-      users: await demoUsers(),
-      config: { sessionSecret: "parity-secret-0123456789abcdef0123456789", secureCookies: false },
-      log: () => {},
-    });
-    agent = request.agent(app);
-    const page = await agent.get("/login");
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? "";
-    const login = await agent
-      .post("/login")
-      .type("form")
-      .send({ username: "beheerder", password: demoPassword, _csrf: csrf });
-    expect(login.status).toBe(303);
+    for (const c of cases) fromCli.push(await reportJson(db, [...c.cli, "--vers"]));
+    // after the CLI: one store per file in a process
+    data = await openExampleData(db);
+    agent = await loggedInAgent(await appOver(data.service), "beheerder");
   }, 120_000);
 
   afterAll(async () => {
-    await store?.close();
+    await data?.close();
   });
 
   for (const [i, c] of cases.entries()) {

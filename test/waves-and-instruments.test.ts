@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { View } from "@zaz/views";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { ingest, repoRoot, reportJson, tempDir, voorbeeld, zaz } from "./run-zaz.js";
 
 /**
  * Real users' shapes of data: waves whose names do not sort as they happened, and a leerteam's
@@ -10,7 +9,6 @@ import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
  */
 
 const file = (name: string) => join(voorbeeld, name);
-const json = (stdout: string) => JSON.parse(stdout) as View;
 
 describe("three waves in a non-alphabetical order", () => {
   let db = "";
@@ -21,23 +19,13 @@ describe("three waves in a non-alphabetical order", () => {
       ["ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv", "2025-najaar"],
       ["ouderpopulatie-de-regenboog-2026-voorjaar-google-forms.csv", "2026-voorjaar"],
       ["ouderpopulatie-het-palet-2026-voorjaar-microsoft-forms.csv", "2026-najaar"],
-    ] as const) {
-      const r = await zaz([
-        "ingest",
-        file(name),
-        "--instrument",
-        "ouderpopulatie",
-        "--bestuur",
-        "Stichting Samen Leren",
-        "--school",
-        "De Regenboog",
-        "--wave",
+    ] as const)
+      await ingest(db, file(name), {
+        instrument: "ouderpopulatie",
+        bestuur: "Stichting Samen Leren",
+        school: "De Regenboog",
         wave,
-        "--db",
-        db,
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-    }
+      });
   }, 120_000);
 
   it("compares each wave with the one before it in time", async () => {
@@ -47,20 +35,7 @@ describe("three waves in a non-alphabetical order", () => {
       ["2026-najaar", "voorjaar 2026"],
     ] as const;
     for (const [wave, previous] of expectations) {
-      const r = await zaz([
-        "report",
-        "klassen",
-        "--school",
-        "De Regenboog",
-        "--wave",
-        wave,
-        "--db",
-        db,
-        "--format",
-        "json",
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      const view = json(r.stdout);
+      const view = await reportJson(db, ["report", "klassen", "--school", "De Regenboog", "--wave", wave]);
       expect(view.about.previousWave?.name ?? null, wave).toBe(previous);
       const change = view.sections.find((s) => s.id === "verandering");
       if (previous === null) expect(change, wave).toBeUndefined();
@@ -69,18 +44,7 @@ describe("three waves in a non-alphabetical order", () => {
   });
 
   it("lists the board's waves over time, oldest first, and compares the last with the one before", async () => {
-    const r = await zaz([
-      "report",
-      "scholen",
-      "--bestuur",
-      "Stichting Samen Leren",
-      "--db",
-      db,
-      "--format",
-      "json",
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const view = json(r.stdout);
+    const view = await reportJson(db, ["report", "scholen", "--bestuur", "Stichting Samen Leren"]);
     expect(view.subtitle).toBe("Metingen: najaar 2025, voorjaar 2026, najaar 2026");
     const trend = view.sections.find((s) => s.id === "trend")!.tables[0]!;
     expect(trend.rows.map((row) => row.groep)).toEqual(["najaar 2025", "voorjaar 2026", "najaar 2026"]);
@@ -124,40 +88,19 @@ describe("an adapted copy of an instrument", () => {
         adapted,
       ],
       ["ouderpopulatie-het-palet-2026-voorjaar-microsoft-forms.csv", "Het Palet", "2026-voorjaar", adapted],
-    ] as const) {
-      const r = await zaz([
-        "ingest",
-        file(name),
-        "--instrument",
-        instrument,
-        "--bestuur",
-        "Stichting Samen Leren",
-        "--school",
-        school,
-        "--wave",
-        wave,
-        "--db",
-        db,
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-    }
+    ] as const)
+      await ingest(db, file(name), { instrument, bestuur: "Stichting Samen Leren", school, wave });
   }, 120_000);
 
   it("appears in the class overview, with its own wording, and compares with the default instrument's wave", async () => {
-    const r = await zaz([
+    const view = await reportJson(db, [
       "report",
       "klassen",
       "--school",
       "De Regenboog",
       "--wave",
       "2026-voorjaar",
-      "--db",
-      db,
-      "--format",
-      "json",
     ]);
-    expect(r.code, r.stderr).toBe(0);
-    const view = json(r.stdout);
     const respons = view.sections.find((s) => s.id === "respons")!.tables[0]!;
     expect(respons.rows.at(-1)?.n).toMatchObject({ status: "shown", value: 98 });
     const items = view.sections.find((s) => s.id === "items")!.tables[0]!;
@@ -171,14 +114,9 @@ describe("an adapted copy of an instrument", () => {
 
   it("is pooled with the default instrument in the board's view, and works without its file", async () => {
     // The definition is stored with the data: the report needs no --instrument and no file.
-    const r = await zaz(
-      ["report", "scholen", "--bestuur", "Stichting Samen Leren", "--db", db, "--format", "json"],
-      {
-        ZAZ_INSTRUMENTEN: tempDir("zaz-empty-"),
-      },
-    );
-    expect(r.code, r.stderr).toBe(0);
-    const view = json(r.stdout);
+    const view = await reportJson(db, ["report", "scholen", "--bestuur", "Stichting Samen Leren"], {
+      ZAZ_INSTRUMENTEN: tempDir("zaz-empty-"),
+    });
     const schools = view.sections.find((s) => s.id === "respons-scholen")!.tables[0]!;
     expect(schools.rows.map((row) => row.groep)).toEqual(["De Regenboog", "Het Palet", "Totaal"]);
     expect(schools.rows.at(-1)?.n).toMatchObject({ status: "shown", value: 98 + 104 });

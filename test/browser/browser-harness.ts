@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import {
   hashPassword,
+  isNotFound,
   listen,
   MemoryUserRepository,
   type ResultsService,
@@ -12,6 +13,7 @@ import {
   type UserRepository,
 } from "@zaz/dashboard";
 import { demoPassword, demoUsers, fastScryptParams } from "@zaz/dashboard/testing";
+import type { View, ViewRequest } from "@zaz/views";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const chromiumPath = "/usr/bin/chromium";
@@ -39,6 +41,13 @@ export async function startServer(results: ResultsService, users?: UserRepositor
     },
     { host: "127.0.0.1", port: 0 },
   );
+}
+
+/** The view `results` serves for a request, as the API would send it: to compare a page with. */
+export async function viewOf(results: ResultsService, request: ViewRequest): Promise<View> {
+  const served = await results.view(request);
+  if (isNotFound(served)) throw new Error(served.notFound);
+  return JSON.parse(served.body) as View;
 }
 
 export async function launch(): Promise<Browser> {

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
 import { readFileSync } from "node:fs";
-import { isNotFound, type Serving } from "@zaz/dashboard";
+import type { Serving } from "@zaz/dashboard";
 import { type DemoResults, demoResults } from "@zaz/dashboard/testing";
-import type { Cell, View, ViewRequest } from "@zaz/views";
+import type { Cell } from "@zaz/views";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -16,6 +16,7 @@ import {
   newRecordedPage,
   seriousAxeViolations,
   startServer,
+  viewOf,
   waitForView,
 } from "./browser-harness.js";
 
@@ -41,13 +42,6 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
   let browser: Browser;
   let serving: Serving;
   let demo: DemoResults;
-
-  /** The view the server sends for a request, as the API would: to compare the page with. */
-  async function viewOf(request: ViewRequest): Promise<View> {
-    const served = await demo.service.view(request);
-    if (isNotFound(served)) throw new Error(served.notFound);
-    return JSON.parse(served.body) as View;
-  }
 
   beforeAll(async () => {
     demo = await demoResults();
@@ -95,7 +89,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
   it("shows each n and suppressed reasons, opens a table and offers downloads", async () => {
     const school = "de-regenboog";
     const wave = "2025-voorjaar";
-    const view = await viewOf({ kind: "klassen", params: { school, wave } });
+    const view = await viewOf(demo.service, { kind: "klassen", params: { school, wave } });
     const { context, page, problems } = await newRecordedPage(browser);
     try {
       await logIn(page, serving.url, "directeur");
@@ -217,7 +211,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
       fase: "hoofdfase",
       gesprekssoort: "kennismaking",
     };
-    const view = await viewOf({ kind: "leerlijn", params });
+    const view = await viewOf(demo.service, { kind: "leerlijn", params });
     expect(view.facts.every((f) => f.cell.status !== "shown")).toBe(true);
     const { context, page, problems } = await newRecordedPage(browser);
     try {

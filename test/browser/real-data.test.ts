@@ -1,7 +1,5 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Serving, User } from "@zaz/dashboard";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +8,7 @@ import {
   manifest,
   type RealData,
   rosterFamilies,
-  voorbeeld,
+  rosterFamiliesPerGroep,
 } from "../../apps/dashboard/test/real-data.js";
 import {
   artefacts,
@@ -97,13 +95,7 @@ describe.skipIf(!hasChromium)("dashboard on the example data in Chromium", () =>
     )!.responses;
     const families = rosterFamilies(school, wave);
     const familiesPerGroep = new Map(
-      readFileSync(join(voorbeeld, "rooster.csv"), "utf8")
-        .replace(/^\uFEFF/, "")
-        .split(/\r?\n/)
-        .slice(1)
-        .map((line) => line.split(";"))
-        .filter(([s, , w]) => s === school && w === wave)
-        .map(([, groep, , n]) => [`Groep ${groep}`, Number(n)]),
+      [...rosterFamiliesPerGroep(school, wave)].map(([groep, n]) => [`Groep ${groep}`, n]),
     );
     expect(familiesPerGroep.size).toBe(8);
     const { context, page, problems } = await newRecordedPage(browser);

@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, so these files see DOM types.
 import { readFileSync } from "node:fs";
-import { isNotFound, type Serving } from "@zaz/dashboard";
+import type { Serving } from "@zaz/dashboard";
 import { type DemoFixture, type DemoResults, demoFixture, demoResults } from "@zaz/dashboard/testing";
-import type { View } from "@zaz/views";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,6 +14,7 @@ import {
   newRecordedPage,
   startServer,
   usersWith,
+  viewOf,
   waitForView,
 } from "./browser-harness.js";
 import { xssPayloads } from "./xss-payloads.js";
@@ -120,12 +120,10 @@ describe.skipIf(!hasChromium)("XSS payloads render as text", () => {
     expect(new Set(xssPayloads).size).toBeGreaterThanOrEqual(50);
     expect([bestuur, school, otherSchool].every((id) => /^[a-z0-9-]+$/.test(id))).toBe(true);
     // The first groep shows every payload as an open answer: the page below must too.
-    const served = await demo.service.view({
+    const view = await viewOf(demo.service, {
       kind: "groep",
       params: { school, wave: "2025-voorjaar", groep: "groep-1" },
     });
-    if (isNotFound(served)) throw new Error(served.notFound);
-    const view = JSON.parse(served.body) as View;
     const answers = view.sections.find((s) => s.id === "open")!.tables[0]!.rows.map((r) => r.antwoord);
     expect([...answers].sort()).toEqual([...xssPayloads].sort());
   });

@@ -29,10 +29,8 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -41,7 +39,8 @@ import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { slugify } from "@zaz/accounts";
 import { main as zaz } from "@zaz/cli";
-import { bigDatabase, bigSchool, bigWaves, out, root } from "../../../bench/big-database.js";
+import { bigDatabase, bigSchool, bigWaves, root } from "../../../bench/big-database.js";
+import { median } from "../../../bench/measure.js";
 import type { BenchServerConfig, FromServer, ToServer } from "./bench-server.js";
 import { call, login } from "./http.js";
 import type { LoadConfig, LoadResult } from "./load-client.js";
@@ -82,24 +81,6 @@ const keptKey = `klassen?${new URLSearchParams({ school, wave })}#%`;
 
 // ---------------------------------------------------------------------------------------------
 // the database
-
-/** bench/big-database.ts builds again when its marker is there: wait while another process builds. */
-async function waitForBuild(n: number): Promise<void> {
-  const marker = join(out, `groot-${n}.duckdb.bouw`);
-  if (!existsSync(marker)) return;
-  const newest = () =>
-    Math.max(
-      0,
-      ...readdirSync(out).map((f) => statSync(join(out, f), { throwIfNoEntry: false })?.mtimeMs ?? 0),
-    );
-  let told = false;
-  const until = Date.now() + 60 * 60 * 1000;
-  while (existsSync(marker) && Date.now() - newest() < 180_000 && Date.now() < until) {
-    if (!told) process.stderr.write(`de database wordt nu gebouwd (${marker}); wachten …\n`);
-    told = true;
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-  }
-}
 
 async function exampleDatabase(path: string): Promise<void> {
   let log = "";
@@ -247,8 +228,6 @@ function machineCpu(): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // measuring
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-
 async function timed(url: string, cookie: string): Promise<{ ms: number; body: string; etag: string }> {
   const started = performance.now();
   const reply = await call(url, { headers: { cookie, accept: "application/json" } });
@@ -332,8 +311,7 @@ let serving: BenchServer | undefined;
 try {
   let source: string;
   if (responses > 0) {
-    await waitForBuild(responses);
-    source = bigDatabase(responses);
+    source = await bigDatabase(responses);
     // a copy: the benchmark drops and keeps views; the shared database stays as it is
     process.stderr.write(`database kopiëren naar ${db} …\n`);
     for (const suffix of ["", ".key", ".wal"])

@@ -1,4 +1,4 @@
-import { type Clock, createServer, type ServerConfigInput } from "@zaz/dashboard";
+import { type Clock, createServer, type ResultsService, type ServerConfigInput } from "@zaz/dashboard";
 import { type DemoResults, demoPassword, demoResults, demoUsers } from "@zaz/dashboard/testing";
 import type { Express } from "express";
 import request from "supertest";
@@ -25,8 +25,17 @@ export function sharedDemo(): Promise<DemoResults> {
 }
 
 export async function makeApp(config: Partial<ServerConfigInput> = {}, clock?: Clock): Promise<Express> {
+  return appOver((await sharedDemo()).service, config, clock);
+}
+
+/** The dashboard over `results` (other data than the shared demo store), with the demo accounts. */
+export async function appOver(
+  results: ResultsService,
+  config: Partial<ServerConfigInput> = {},
+  clock?: Clock,
+): Promise<Express> {
   return createServer({
-    results: (await sharedDemo()).service,
+    results,
     users: await demoUsers(),
     config: { sessionSecret: secret, secureCookies: false, ...config },
     ...(clock ? { clock } : {}),
