@@ -74,8 +74,9 @@ async function run(): Promise<void> {
   writeFileSync(passwordsFile, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
 
   // A database filled before instrument definitions were stored: analyse it with this installation's files.
-  const { instruments } = await findInstruments([defaultInstrumentDir()]);
-  await store.adoptInstruments(instruments.map((l) => l.instrument));
+  await store.adoptInstruments(async () =>
+    (await findInstruments([defaultInstrumentDir()])).instruments.map((l) => l.instrument),
+  );
   const privacy = privacySettings({});
   if (!privacy.ok) throw new Error("privacy settings");
   const env = {

@@ -52,8 +52,9 @@ async function start(): Promise<void> {
       passwordHash: await hashPassword(config.password, fastScryptParams),
     });
   }
-  const { instruments } = await findInstruments([defaultInstrumentDir()]);
-  await store.adoptInstruments(instruments.map((l) => l.instrument));
+  await store.adoptInstruments(async () =>
+    (await findInstruments([defaultInstrumentDir()])).instruments.map((l) => l.instrument),
+  );
   const privacy = privacySettings({});
   if (!privacy.ok) throw new Error("privacy-instellingen geweigerd");
   const results = new StoreResultsService({ store, privacy: privacy.value });

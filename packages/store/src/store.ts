@@ -207,9 +207,10 @@ export interface Store {
   instruments(): Promise<StoredInstrument[]>;
   /**
    * Imports made before definitions were stored are analysed with the matching definition (same id
-   * and version) from `known`, the instrument files of this installation. Returns the imports adopted.
+   * and version) among those `load` gives, the instrument files of this installation; it is called
+   * only when there is such an import. Returns the imports adopted.
    */
-  adoptInstruments(known: readonly Instrument[]): Promise<number>;
+  adoptInstruments(load: () => Promise<readonly Instrument[]>): Promise<number>;
   /**
    * A number that changes whenever the stored data change (imports, erasures, rosters). Views made
    * for one value stay valid while it holds. Cheap: no database work where the store is the only writer.

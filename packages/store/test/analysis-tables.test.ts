@@ -148,9 +148,13 @@ describe("the analysis tables", () => {
       expect(await store.instruments()).toEqual([]);
       const before = await store.dataVersion();
       // Another version of the instrument does not fit the import: nothing happens.
-      expect(await store.adoptInstruments([testInstrument("ouderpopulatie", "2.0")])).toBe(0);
-      expect(await store.adoptInstruments([testInstrument()])).toBe(1);
-      expect(await store.adoptInstruments([testInstrument()])).toBe(0);
+      expect(await store.adoptInstruments(async () => [testInstrument("ouderpopulatie", "2.0")])).toBe(0);
+      expect(await store.adoptInstruments(async () => [testInstrument()])).toBe(1);
+      expect(
+        await store.adoptInstruments(async () => {
+          throw new Error("nothing left to adopt: the files are not read");
+        }),
+      ).toBe(0);
       expect(await store.dataVersion()).toBeGreaterThan(before);
       const [stored] = await store.instruments();
       expect(stored).toMatchObject({ key: 1, responses: 2 });

@@ -42,8 +42,9 @@ export async function withViews<T>(
   const store = await openDuckDbStore(databasePath(effects, options.db));
   try {
     // Imports from before definitions were stored get the matching definition of this installation.
-    const { instruments } = await findInstruments(instrumentDirs(effects));
-    await store.adoptInstruments(instruments.map((l): Instrument => l.instrument));
+    await store.adoptInstruments(async () =>
+      (await findInstruments(instrumentDirs(effects))).instruments.map((l): Instrument => l.instrument),
+    );
     const context: ViewContext = { store, privacy: privacy.value, now: effects.now };
     return await run(new ViewService(context, { persist: options.vers !== true }));
   } finally {

@@ -184,8 +184,8 @@ class DuckDbStore implements Store {
     return this.exclusive((db) => listStoredInstruments(db));
   }
 
-  adoptInstruments(known: readonly Instrument[]): Promise<number> {
-    return this.mutate((db) => adoptLegacyImports(db, known));
+  adoptInstruments(load: () => Promise<readonly Instrument[]>): Promise<number> {
+    return this.mutate((db) => adoptLegacyImports(db, load));
   }
 
   /**

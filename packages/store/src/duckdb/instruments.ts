@@ -108,10 +108,16 @@ export async function deleteFacts(
  * (id and version) is known now — the instrument files of this installation — it is stored and
  * their analysis rows are made, one import per transaction. Returns the imports brought up to date.
  */
-export async function adoptLegacyImports(db: DuckDb, known: readonly Instrument[]): Promise<number> {
+export async function adoptLegacyImports(
+  db: DuckDb,
+  load: () => Promise<readonly Instrument[]>,
+): Promise<number> {
   const legacy = await db.all(
     "SELECT id, instrument_id, instrument_version FROM imports WHERE instrument_key IS NULL AND NOT pending ORDER BY seq",
   );
+  // the instrument files are read only when there is something to adopt (once per database)
+  if (legacy.length === 0) return 0;
+  const known = await load();
   let adopted = 0;
   for (const row of legacy) {
     const instrument = known.find(
