@@ -75,6 +75,7 @@ export async function bigDatabase(responses: number): Promise<string> {
       bigSchool,
       "--wave",
       wave,
+      "--nieuwe-school",
       "--db",
       db,
     ]);

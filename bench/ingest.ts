@@ -35,6 +35,7 @@ const zaz = measureProcess("zaz", join(root, "apps", "cli", "bin", "zaz.js"), [
   "Benchmarkschool",
   "--wave",
   "2026-voorjaar",
+  "--nieuwe-school",
   "--db",
   zazDb,
   "--json",

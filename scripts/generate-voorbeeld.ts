@@ -37,6 +37,13 @@ export interface ManifestEntry {
   description: string;
 }
 
+/** data/voorbeeld/manifest.json: the registered schools and boards, and the files with their flags and counts. */
+export interface Manifest {
+  besturen: { name: string }[];
+  schools: { name: string; bestuur: string }[];
+  files: ManifestEntry[];
+}
+
 export const bestuur = "Stichting Samen Leren";
 export const schools = ["De Regenboog", "Het Palet", "De Zonnewijzer", "Het Kompas"] as const;
 export const waves = ["2025-najaar", "2026-voorjaar"] as const;
@@ -224,7 +231,13 @@ async function examples(outDir: string, instruments: Map<string, Instrument>) {
           : "Observatieformulieren van mentoren en schoolopleiders, cohorten 2023 en 2024",
     });
   }
-  await writeFile(join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  // The schools and boards are listed too: `zaz voorbeeld` registers them before it ingests.
+  const listed: Manifest = {
+    besturen: [{ name: bestuur }],
+    schools: schools.map((name) => ({ name, bestuur })),
+    files: manifest,
+  };
+  await writeFile(join(outDir, "manifest.json"), `${JSON.stringify(listed, null, 2)}\n`);
   return manifest;
 }
 

@@ -8,12 +8,27 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hashPassword, slugify, type UserScopes } from "@zaz/accounts";
 import { main as zaz } from "@zaz/cli";
-import { StoreResultsService, StoreSessionStore, StoreUserRepository, serve } from "@zaz/dashboard";
-import { defaultDatabasePath, openDuckDbStore } from "@zaz/store";
+import {
+  closeOnSignals,
+  DashboardStartError,
+  openForDashboard,
+  StoreResultsService,
+  StoreSessionStore,
+  StoreUserRepository,
+  serve,
+} from "@zaz/dashboard";
+import {
+  defaultAccountsDatabasePath,
+  defaultDatabasePath,
+  openAccountsStore,
+  openDuckDbStore,
+} from "@zaz/store";
 import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
 
 const root = join(import.meta.dirname, "..");
 const db = defaultDatabasePath();
+// the dashboard's accounts and sessions: beside the research database, never in it
+const accountsDb = defaultAccountsDatabasePath(db);
 const quiet = {
   stdout: { write: () => {} },
   stderr: process.stderr,
@@ -45,7 +60,8 @@ const demoAccounts: { username: string; role: string; scopes: UserScopes; what: 
 ];
 
 async function run(): Promise<void> {
-  const probe = await openDuckDbStore(db);
+  // a locked, read-only or missing database: one Dutch line, no stack trace (see the end)
+  const probe = await openForDashboard(db, openDuckDbStore);
   const empty = (await probe.countResponses()) === 0;
   await probe.close();
   if (empty) {
@@ -59,12 +75,14 @@ async function run(): Promise<void> {
   const passwords: Record<string, string> = existsSync(passwordsFile)
     ? JSON.parse(readFileSync(passwordsFile, "utf8"))
     : {};
-  const store = await openDuckDbStore(db);
+  // the research database first: opening it moves accounts an older version kept there
+  const store = await openForDashboard(db, openDuckDbStore);
+  const accounts = await openForDashboard(accountsDb, openAccountsStore);
   for (const account of demoAccounts) {
-    if (await store.users.find(account.username)) continue;
+    if (await accounts.users.find(account.username)) continue;
     const password = passwords[account.username] ?? `demo-${randomBytes(9).toString("base64url")}`;
     passwords[account.username] = password;
-    await store.users.add({
+    await accounts.users.add({
       username: account.username,
       role: account.role,
       scopes: account.scopes,
@@ -86,11 +104,11 @@ async function run(): Promise<void> {
     ZAZ_SESSION_SECRET: process.env.ZAZ_SESSION_SECRET ?? randomBytes(32).toString("hex"),
   };
   const results = new StoreResultsService({ store, privacy: privacy.value });
-  const sessionStore = new StoreSessionStore(store);
+  const sessionStore = new StoreSessionStore(accounts);
   const serving = await serve(
     {
       results,
-      users: new StoreUserRepository(store),
+      users: new StoreUserRepository(accounts),
       sessionStore,
     },
     env,
@@ -98,6 +116,7 @@ async function run(): Promise<void> {
   if (!serving.ok) {
     for (const p of serving.errors) process.stderr.write(`fout: ${p.message}\n`);
     await store.close();
+    await accounts.close();
     process.exitCode = 1;
     return;
   }
@@ -120,15 +139,19 @@ async function run(): Promise<void> {
       "",
     ].join("\n"),
   );
-  const stop = async () => {
-    await serving.value.close();
+  // SIGTERM/SIGINT: stop accepting, close idle keep-alive connections, cut the rest after 10 s
+  closeOnSignals(serving.value, async () => {
     // the lastSeen writes no request waited for
     await sessionStore.settled();
     await store.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+    await accounts.close();
+  });
 }
 
-await run();
+try {
+  await run();
+} catch (error) {
+  if (!(error instanceof DashboardStartError)) throw error;
+  process.stderr.write(`fout: ${error.message}\n`);
+  process.exitCode = 1;
+}

@@ -23,6 +23,7 @@ describe("an interrupted ingest", () => {
       "De Regenboog",
       "--wave",
       "2025-najaar",
+      "--nieuwe-school",
       "--db",
       db,
     ]);
@@ -30,7 +31,11 @@ describe("an interrupted ingest", () => {
     const state = async () => {
       const store = await openDuckDbStore(db);
       try {
-        return JSON.stringify({ imports: await store.listImports(), n: await store.countResponses() });
+        return JSON.stringify({
+          imports: await store.listImports(),
+          n: await store.countResponses(),
+          registry: await store.registry.list(),
+        });
       } finally {
         await store.close();
       }
@@ -45,6 +50,8 @@ describe("an interrupted ingest", () => {
       "Groot",
       "--wave",
       "2026-voorjaar",
+      // registers "Groot" with the import: the killed import must not leave it registered
+      "--nieuwe-school",
       "--db",
       db,
     ];

@@ -59,6 +59,7 @@ describe("zaz map", () => {
       ...flags,
       "--map",
       mapping,
+      "--nieuwe-school",
       "--db",
       db,
       "--json",

@@ -133,7 +133,7 @@ describe("rejected exports", () => {
   let before = "";
 
   beforeAll(async () => {
-    const seed = await zaz(["ingest", join(voorbeeld, source), ...flags, "--db", db]);
+    const seed = await zaz(["ingest", join(voorbeeld, source), ...flags, "--nieuwe-school", "--db", db]);
     expect(seed.code, seed.stderr).toBe(0);
     before = await databaseState(db);
   });

@@ -53,7 +53,10 @@ export interface IngestOptions {
   wave: string;
 }
 
-/** `zaz ingest FILE --instrument … [--bestuur …] --school … --wave … --db DB`, which must succeed. */
+/**
+ * `zaz ingest FILE --instrument … [--bestuur …] --school … --wave … --nieuwe-school --db DB`, which
+ * must succeed: the test names its own schools, registered on their first import and used after.
+ */
 export function ingest(db: string, file: string, options: IngestOptions): Promise<ZazRun> {
   const { instrument, bestuur, school, wave } = options;
   return succeeding([
@@ -66,6 +69,7 @@ export function ingest(db: string, file: string, options: IngestOptions): Promis
     school,
     "--wave",
     wave,
+    "--nieuwe-school",
     "--db",
     db,
   ]);

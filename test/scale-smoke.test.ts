@@ -30,6 +30,7 @@ describe("200,000 responses in one school", () => {
       "Groot",
       "--wave",
       "2026-voorjaar",
+      "--nieuwe-school",
     ];
     const ingested = spawnSync(
       process.execPath,
@@ -42,7 +43,8 @@ describe("200,000 responses in one school", () => {
     const respons = view.sections.find((s) => s.id === "respons")!.tables[0]!;
     expect(respons.rows.at(-1)?.n).toMatchObject({ status: "shown", value: responses });
 
-    const hand = await handMeans(db, "school", "Groot", "2026-voorjaar");
+    // the store holds the school's registry id, the slug of its name
+    const hand = await handMeans(db, "school", "groot", "2026-voorjaar");
     const bakker = view.sections.find((s) => s.id === "ervaring-bakker")!.tables[0]!;
     let compared = 0;
     for (const row of bakker.rows) {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
 
 interface ManifestEntry {
@@ -12,11 +12,23 @@ interface ManifestEntry {
   missing: { weet_niet: number; nvt: number; leeg: number };
 }
 
-const manifest = JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as ManifestEntry[];
+const listed = JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as {
+  besturen: { name: string }[];
+  schools: { name: string; bestuur: string }[];
+  files: ManifestEntry[];
+};
+const manifest = listed.files;
 const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
 
 describe("the example exports", () => {
   const db = join(tempDir(), "voorbeeld.duckdb");
+
+  // The schools and boards the manifest lists are registered first, as a leerteam would.
+  beforeAll(async () => {
+    for (const b of listed.besturen) expect((await zaz(["bestuur", "add", b.name, "--db", db])).code).toBe(0);
+    for (const s of listed.schools)
+      expect((await zaz(["school", "add", s.name, "--bestuur", s.bestuur, "--db", db])).code).toBe(0);
+  });
 
   it.each(manifest.map((m) => [m.file, m] as const))(
     "%s ingests with the counts the README states",

@@ -241,7 +241,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
       await logIn(page, serving.url, "docent");
       for (const [query, reason] of [
         ["fase=propedeuse", /fase "propedeuse".*Beschikbaar: hoofdfase, afstudeerfase/],
-        ["gesprekssoort=slechtnieuws", /geen gegevens voor Slechtnieuwsgesprek/],
+        ["gesprekssoort=slechtnieuws", /gesprekssoort "slechtnieuws".*Beschikbaar: /],
       ] as const) {
         const path = `/pabo?opleiding=pabo-hva&${query}`;
         await page.goto(`${serving.url}${path}`);

@@ -21,3 +21,14 @@ export function databasePath(effects: Effects, db: string | undefined): string {
   // load DuckDB for every command that reads instruments, such as `zaz instrument list`.
   return join(defaultInstrumentDir(), "..", "zijaanzij.duckdb");
 }
+
+/**
+ * --accounts-db, else ZAZ_ACCOUNTS_DB; undefined means the accounts file beside the database
+ * (@zaz/store's accountsDatabasePath, not imported here for the reason above).
+ */
+export function accountsOverride(effects: Effects, accountsDb: string | undefined): string | undefined {
+  if (accountsDb !== undefined && accountsDb !== "") return resolve(effects.cwd, accountsDb);
+  const env = effects.env.ZAZ_ACCOUNTS_DB;
+  if (env !== undefined && env !== "") return resolve(effects.cwd, env);
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { asCliError, ExitCode } from "./cli-error.js";
 import type { IngestOptions } from "./commands/ingest.js";
+import { registerRegistryCommands } from "./commands/registry.js";
 import type { ReportOptions, ViewOptions } from "./commands/report.js";
 import { hiddenPrompt, readAll, registerUserCommands } from "./commands/user.js";
 import type { Effects } from "./effects.js";
@@ -99,6 +100,10 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
           (v: string, acc: string[] = []) => [...acc, v],
         )
         .option("--map <koppelbestand>", "koppelbestand van 'zaz map'")
+        .option(
+          "--nieuwe-school",
+          "registreer de --school en --bestuur van deze import als ze nog niet bestaan (geen namen die op een bestaande lijken)",
+        )
         .option("--json", "resultaat en problemen als JSON op stdout"),
     );
 
@@ -281,6 +286,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       done(async (e) => (await import("./commands/report.js")).exportCsv(kind, opts, e)),
     );
 
+  registerRegistryCommands(program, done, { dbOption, formatOption });
   registerUserCommands(program, done, {
     dbOption,
     formatOption,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { roles, verifyPassword } from "@zaz/accounts";
-import { openDuckDbStore } from "@zaz/store";
+import { accountsDatabasePath, openAccountsStore, openDuckDbStore } from "@zaz/store";
 import { Command, CommanderError, Option } from "commander";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CliError } from "../src/cli-error.js";
@@ -25,6 +25,17 @@ let db: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "zaz-cli-user-"));
   db = join(dir, "zaz.duckdb");
+  // --school and --bestuur name registered schools and boards (the registry of the research database)
+  const research = await openDuckDbStore(db);
+  try {
+    await research.registry.add([
+      { id: "asko", kind: "bestuur", name: "ASKO", bestuur: null, brin: null },
+      { id: "brin-12ab", kind: "school", name: "Brin 12AB", bestuur: "asko", brin: null },
+      { id: "de-regenboog", kind: "school", name: "De Regenboog", bestuur: "asko", brin: null },
+    ]);
+  } finally {
+    await research.close();
+  }
 });
 
 afterEach(async () => {
@@ -114,7 +125,7 @@ async function zaz(args: readonly string[], input: PasswordInput = {}) {
 }
 
 async function storedUsers() {
-  const store = await openDuckDbStore(db);
+  const store = await openAccountsStore(accountsDatabasePath(db));
   try {
     return await store.users.list();
   } finally {
@@ -198,6 +209,17 @@ describe("zaz user add", () => {
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("mag niet gelijk zijn aan de gebruikersnaam");
+  });
+
+  it("rejects a common password and one repeated character", async () => {
+    const args = ["user", "add", "anna", "--role", "beheerder", "--password-stdin", "--db", db];
+    const common = await zaz(args, stdin("qwerty123456\n"));
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain("veelgebruikte wachtwoorden");
+    const repeated = await zaz(args, stdin("xxxxxxxxxxxxxxxx\n"));
+    expect(repeated.code).toBe(1);
+    expect(repeated.stderr).toContain("één en hetzelfde teken");
+    expect(await storedUsers()).toEqual([]);
   });
 
   it("checks role and scopes before it asks for the password", async () => {

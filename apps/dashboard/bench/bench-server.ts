@@ -1,9 +1,10 @@
 /**
  * The server process of `npm run bench:dashboard` (started by dashboard-load.ts with an IPC
  * channel; not meant to be run by hand). Serves the dashboard on 127.0.0.1 (free port) as
- * scripts/start.ts wires it: the store opened with openDuckDbStore, StoreResultsService,
- * StoreUserRepository, StoreSessionStore. In front of it, in the same Express app, express.static
- * serves a directory at /bench-static: the baseline "the same JSON as a static file".
+ * scripts/start.ts wires it: the store opened with openDuckDbStore, StoreResultsService, the
+ * accounts file opened with openAccountsStore, StoreUserRepository, StoreSessionStore. In front of
+ * it, in the same Express app, express.static serves a directory at /bench-static: the baseline
+ * "the same JSON as a static file".
  *
  * argv[2]: JSON { db, staticDir, username, password, sessionSecret }
  * Messages from the parent: { id, kind: "precompute" | "usage" | "stop" }; answered with { id, ... }.
@@ -12,7 +13,7 @@ import type { Server } from "node:http";
 import { hashPassword } from "@zaz/accounts";
 import { createServer, StoreResultsService, StoreSessionStore, StoreUserRepository } from "@zaz/dashboard";
 import { fastScryptParams } from "@zaz/dashboard/testing";
-import { openDuckDbStore } from "@zaz/store";
+import { defaultAccountsDatabasePath, openAccountsStore, openDuckDbStore } from "@zaz/store";
 import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
 import express from "express";
 
@@ -22,6 +23,8 @@ export interface BenchServerConfig {
   username: string;
   password: string;
   sessionSecret: string;
+  /** --hostile: a second account, a docent of this opleiding, who hammers uncached views */
+  hostile?: { username: string; password: string; opleiding: string };
 }
 
 export type ToServer = { id: number; kind: "precompute" | "usage" | "stop" };
@@ -43,15 +46,23 @@ process.on("disconnect", () => process.exit(0));
 
 async function start(): Promise<void> {
   const store = await openDuckDbStore(config.db);
-  // An account as `zaz user add` or `npm start` makes it: in the store. The login's cost is not measured.
-  if ((await store.users.find(config.username)) === undefined) {
-    await store.users.add({
+  const accounts = await openAccountsStore(defaultAccountsDatabasePath(config.db));
+  // An account as `zaz user add` or `npm start` makes it: in the accounts file. The login's cost is not measured.
+  if ((await accounts.users.find(config.username)) === undefined) {
+    await accounts.users.add({
       username: config.username,
       role: "beheerder",
       scopes: {},
       passwordHash: await hashPassword(config.password, fastScryptParams),
     });
   }
+  if (config.hostile !== undefined && (await accounts.users.find(config.hostile.username)) === undefined)
+    await accounts.users.add({
+      username: config.hostile.username,
+      role: "docent",
+      scopes: { opleiding: config.hostile.opleiding },
+      passwordHash: await hashPassword(config.hostile.password, fastScryptParams),
+    });
   await store.adoptInstruments(async () =>
     (await findInstruments([defaultInstrumentDir()])).instruments.map((l) => l.instrument),
   );
@@ -65,8 +76,8 @@ async function start(): Promise<void> {
   outer.use(
     createServer({
       results,
-      users: new StoreUserRepository(store),
-      sessionStore: new StoreSessionStore(store),
+      users: new StoreUserRepository(accounts),
+      sessionStore: new StoreSessionStore(accounts),
       // as `npm start` on loopback (plain http), with the API rate limit out of the way
       config: { sessionSecret: config.sessionSecret, secureCookies: false, apiRequestsPerMinute: 1e9 },
     }),
@@ -101,6 +112,7 @@ async function start(): Promise<void> {
           server.closeAllConnections();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           await store.close();
+          await accounts.close();
           await send({ id: message.id, kind: "stopped" });
           process.exit(0);
         }

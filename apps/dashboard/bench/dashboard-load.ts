@@ -1,7 +1,7 @@
 /**
  * npm run bench:dashboard [-- --responses N] [-- --seconds S] [-- --connections C] [-- --runs R]
  *                         [-- --warmup W] [-- --school ID] [-- --wave ID] [-- --no-etag]
- *                         [-- --no-precompute] [-- --max-requests M]
+ *                         [-- --no-precompute] [-- --max-requests M] [-- --hostile]
  *
  * The dashboard's class overview (GET /api/class-overview) on the database of
  * bench/big-database.ts (N responses in "Het Grote Kompas", default 1,000,000; --responses 0: the
@@ -15,6 +15,12 @@
  *   measured in one run with the load client (load-client.ts) in its own process: first the static
  *   file, then the API (without If-None-Match: the whole body every time), then, unless --no-etag,
  *   the API with If-None-Match (304, no body).
+ *
+ * - --hostile: a cached request's p95 with and without a hostile user. The class overview, kept,
+ *   requested by the beheerder over 4 connections, first alone, then while a docent (a second
+ *   account) hammers /api/leerlijn over 16 connections with distinct filter values: every
+ *   combination that exists (uncached at first) interleaved with values that do not exist. Target:
+ *   p95 with the hostile user ≤ 2× without.
  *
  * The server (bench-server.ts) is wired as `npm start` wires it: the store opened with
  * openDuckDbStore, StoreResultsService, StoreUserRepository and StoreSessionStore, an account in the
@@ -57,6 +63,7 @@ const { values } = parseArgs({
     wave: { type: "string", default: bigWaves[1] },
     "no-etag": { type: "boolean", default: false },
     "no-precompute": { type: "boolean", default: false },
+    hostile: { type: "boolean", default: false },
   },
 });
 const responses = Number(values.responses);
@@ -74,6 +81,11 @@ const here = import.meta.dirname;
 const username = "bench-beheerder";
 const password = `bench-${randomBytes(12).toString("base64url")}`;
 const sessionSecret = randomBytes(32).toString("hex");
+const hostileAccount = {
+  username: "bench-docent",
+  password: `bench-${randomBytes(12).toString("base64url")}`,
+  opleiding: "pabo-hva",
+};
 const apiPath = `/api/class-overview?${new URLSearchParams({ school, wave })}`;
 const staticPath = "/bench-static/class-overview.json";
 /** how the view is keyed in view_results (see packages/views/src/view-service.ts) */
@@ -137,7 +149,14 @@ interface BenchServer {
 }
 
 function startServer(db: string, staticDir: string): Promise<BenchServer> {
-  const config: BenchServerConfig = { db, staticDir, username, password, sessionSecret };
+  const config: BenchServerConfig = {
+    db,
+    staticDir,
+    username,
+    password,
+    sessionSecret,
+    ...(values.hostile ? { hostile: hostileAccount } : {}),
+  };
   const child = fork(join(here, "bench-server.ts"), [JSON.stringify(config)], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -293,6 +312,50 @@ async function phase(server: BenchServer, name: string, config: LoadConfig): Pro
   };
 }
 
+/**
+ * --hostile: the cached view at 4 connections alone, then the same while the docent's load client
+ * (its own process) hammers distinct leerlijn queries over 16 connections.
+ */
+async function hostilePhases(server: BenchServer, victim: LoadConfig) {
+  const cookie = await login(server.url, hostileAccount.username, hostileAccount.password);
+  const reply = await call(`${server.url}/api/filters/opleiding?opleiding=${hostileAccount.opleiding}`, {
+    headers: { cookie },
+  });
+  if (reply.status !== 200)
+    throw new Error(`filters van ${hostileAccount.opleiding}: status ${reply.status}`);
+  const options = JSON.parse(reply.body) as Record<"cohorts" | "fasen" | "gesprekssoorten", { id: string }[]>;
+  const choices = (list: { id: string }[]) => [undefined, ...list.map((v) => v.id)];
+  const paths: string[] = [];
+  for (const cohort of choices(options.cohorts))
+    for (const fase of choices(options.fasen))
+      for (const gesprekssoort of choices(options.gesprekssoorten)) {
+        const query = new URLSearchParams({ opleiding: hostileAccount.opleiding });
+        if (cohort !== undefined) query.set("cohort", cohort);
+        if (fase !== undefined) query.set("fase", fase);
+        if (gesprekssoort !== undefined) query.set("gesprekssoort", gesprekssoort);
+        paths.push(
+          `/api/leerlijn?${query}`,
+          `/api/leerlijn?opleiding=pabo-hva&cohort=bestaat-niet-${paths.length}`,
+        );
+      }
+  const person = { ...victim, connections: 4 };
+  const alone = await phase(server, "klassenoverzicht, zonder vijandige gebruiker", person);
+  const attack = runLoad({
+    url: `${server.url}/`,
+    paths,
+    anyStatus: true,
+    headers: { cookie, accept: "application/json" },
+    expectStatus: 200,
+    connections: 16,
+    warmupSeconds: 0,
+    // over the victim's warm-up and measurement, so it is at it the whole time
+    seconds: person.warmupSeconds + person.seconds + 1,
+    maxRequests: 100_000,
+  });
+  const attacked = await phase(server, "klassenoverzicht, met vijandige gebruiker", person);
+  return { phases: [alone, attacked] as const, attacker: await attack, paths: paths.length };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const f = (x: number, digits = 1) =>
@@ -415,6 +478,7 @@ try {
         }),
       ),
     );
+  const hostile = values.hostile ? await hostilePhases(server, load(`${server.url}${apiPath}`)) : undefined;
   const usage = await server.ask("usage");
   const rss = usage.kind === "usage" ? usage.rssBytes / 2 ** 20 : Number.NaN;
   await server.stop();
@@ -465,6 +529,23 @@ try {
     `p95 API / statisch: ${f(p95, 2)}× · doel ≤ 2×: ${verdict(p95 <= 2)}`,
     `RSS van de server na de belasting: ${f(rss, 0)} MiB`,
   ];
+  if (hostile !== undefined) {
+    const [alone, attacked] = hostile.phases;
+    const ratio = attacked.result.p95Ms / alone.result.p95Ms;
+    const statuses = Object.entries(hostile.attacker.statuses ?? {})
+      .map(([status, n]) => `${whole(n)}× ${status}`)
+      .join(", ");
+    lines.push(
+      "",
+      `vijandige gebruiker (--hostile): klassenoverzicht (bewaard) door de beheerder over 4 verbindingen, ${f(seconds, 0)} s, zonder en met een docent die /api/leerlijn over 16 verbindingen bestookt (${hostile.paths} verschillende queries: elke bestaande combinatie, afgewisseld met waarden die niet bestaan)`,
+      ...hostile.phases.map(
+        (p) =>
+          `  ${p.name}: ${whole(p.result.requestsPerSecond)} verzoeken/s, p50 ${f(p.result.p50Ms)} ms, p95 ${f(p.result.p95Ms)} ms, p99 ${f(p.result.p99Ms)} ms, max ${f(p.result.maxMs)} ms; ${p.result.failures} fouten`,
+      ),
+      `  de docent: ${whole(hostile.attacker.requests)} verzoeken (${f(hostile.attacker.requestsPerSecond)}/s): ${statuses}`,
+      `p95 met / zonder vijandige gebruiker: ${f(ratio, 2)}× · doel ≤ 2×: ${verdict(ratio <= 2)}`,
+    );
+  }
   // what other processes on the machine took while we measured (see firstRequest and phase)
   const duringLoad = Math.max(0, ...phases.map((p, i) => (others[i] ?? 0) / (cores * p.result.seconds)));
   const duringComputation = Math.max(0, ...computedOthers);

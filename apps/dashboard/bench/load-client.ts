@@ -11,6 +11,10 @@ import { Agent, request } from "node:http";
 
 export interface LoadConfig {
   url: string;
+  /** paths on url's server to cycle through instead of url's own (the hostile user of --hostile) */
+  paths?: string[];
+  /** count the statuses instead of failing on any but expectStatus */
+  anyStatus?: boolean;
   headers: Record<string, string>;
   /** a response with another status, or (when given) another body length, is a failure */
   expectStatus: number;
@@ -36,12 +40,20 @@ export interface LoadResult {
   bytesPerResponse: number;
   /** CPU time of this process during the measured part */
   cpuSeconds: number;
+  /** responses per status, with anyStatus */
+  statuses?: Record<string, number>;
 }
 
 const config = JSON.parse(process.argv[2] ?? "{}") as LoadConfig;
 const target = new URL(config.url);
 const connections = Math.max(1, Math.min(config.connections, 1024));
 const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+
+let next = 0;
+const pathOf = () =>
+  config.paths === undefined || config.paths.length === 0
+    ? `${target.pathname}${target.search}`
+    : (config.paths[next++ % config.paths.length] ?? "/");
 
 function once(): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
@@ -50,7 +62,7 @@ function once(): Promise<{ status: number; bytes: number }> {
         agent,
         host: target.hostname,
         port: target.port,
-        path: `${target.pathname}${target.search}`,
+        path: pathOf(),
         headers: config.headers,
       },
       (res) => {
@@ -75,6 +87,7 @@ async function run(seconds: number, maxRequests: number) {
   let failures = 0;
   let firstFailure: string | undefined;
   let bytes = 0;
+  const statuses: Record<string, number> = {};
   const fail = (what: string) => {
     failures++;
     firstFailure ??= what;
@@ -91,6 +104,8 @@ async function run(seconds: number, maxRequests: number) {
           const reply = await once();
           latencies[done++] = performance.now() - t0;
           bytes += reply.bytes;
+          statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
+          if (config.anyStatus === true) continue;
           if (reply.status !== config.expectStatus) fail(`status ${reply.status}`);
           else if (config.expectBytes !== undefined && reply.bytes !== config.expectBytes)
             fail(`${reply.bytes} bytes in plaats van ${config.expectBytes}`);
@@ -118,6 +133,7 @@ async function run(seconds: number, maxRequests: number) {
     cpuSeconds: (used.user + used.system) / 1e6,
   };
   if (firstFailure !== undefined) result.firstFailure = firstFailure;
+  if (config.anyStatus === true) result.statuses = statuses;
   return result;
 }
 

@@ -1,3 +1,4 @@
+import { defaultScryptParams, type ScryptParams } from "@zaz/accounts";
 import { fail, ok, type Problem, type Result } from "@zaz/model";
 import { z } from "zod";
 import { configMessages } from "./messages.js";
@@ -15,22 +16,43 @@ export interface ServerOptions {
   trustProxy: boolean | string | number;
   /** logged out after this long without a request */
   idleTimeoutMs: number;
-  /** failed logins per account per hour before it is blocked for the rest of the hour */
-  failedLoginsPerAccountPerHour: number;
+  /** logged out this long after logging in, however active (default 12 hours) */
+  absoluteSessionMs: number;
+  /**
+   * Failed logins per (username, client address) that cost nothing; after them each attempt
+   * waits `loginBackoffBaseMs`, doubling per failure up to `loginBackoffMaxMs`. Only that client
+   * waits: the account stays open to everyone else, so nobody can lock another person out.
+   */
+  freeFailedLoginsPerAccount: number;
+  /** failed logins per client address, over all usernames, before the same backoff (spraying) */
+  freeFailedLoginsPerClient: number;
+  loginBackoffBaseMs: number;
+  loginBackoffMaxMs: number;
+  /** failures older than this are forgotten */
+  loginFailureWindowMs: number;
   /** login attempts per IP address per window */
   loginAttemptsPerIp: number;
   loginIpWindowMs: number;
   /** API requests per IP address per minute */
   apiRequestsPerMinute: number;
+  /** a stored hash made with weaker parameters is replaced at the next login; lower only in tests */
+  scryptParams: ScryptParams;
 }
 
 export const defaultServerOptions: Omit<ServerOptions, "sessionSecret" | "secureCookies"> = {
   trustProxy: false,
   idleTimeoutMs: 30 * 60 * 1000,
-  failedLoginsPerAccountPerHour: 20,
-  loginAttemptsPerIp: 50,
+  absoluteSessionMs: 12 * 60 * 60 * 1000,
+  freeFailedLoginsPerAccount: 5,
+  freeFailedLoginsPerClient: 100,
+  loginBackoffBaseMs: 1000,
+  loginBackoffMaxMs: 15 * 60 * 1000,
+  loginFailureWindowMs: 60 * 60 * 1000,
+  // generous: a whole school may log in from one address; failures are slowed by the backoff
+  loginAttemptsPerIp: 300,
   loginIpWindowMs: 15 * 60 * 1000,
   apiRequestsPerMinute: 600,
+  scryptParams: defaultScryptParams,
 };
 
 export type ServerConfigInput = Pick<ServerOptions, "sessionSecret" | "secureCookies"> &
@@ -39,9 +61,10 @@ export type ServerConfigInput = Pick<ServerOptions, "sessionSecret" | "secureCoo
 export function resolveServerOptions(input: ServerConfigInput): ServerOptions {
   const options = { ...defaultServerOptions, ...input };
   if (options.sessionSecret.length < 32) throw new Error("sessionSecret must be at least 32 characters");
-  // The account limit is the issue's hard ceiling; more would let a guesser try too often.
-  if (options.failedLoginsPerAccountPerHour > 100)
-    throw new Error("failedLoginsPerAccountPerHour must be ≤ 100");
+  // More free failures would let a guesser try too often before the backoff starts.
+  if (options.freeFailedLoginsPerAccount > 20) throw new Error("freeFailedLoginsPerAccount must be ≤ 20");
+  if (options.absoluteSessionMs < options.idleTimeoutMs)
+    throw new Error("absoluteSessionMs must be at least idleTimeoutMs");
   return options;
 }
 
@@ -71,6 +94,8 @@ const envSchema = z.object({
   /** e.g. "loopback" or "1" (hops) when behind a reverse proxy */
   ZAZ_TRUST_PROXY: z.string().optional(),
   ZAZ_IDLE_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
+  /** how long a login lasts at most, however active */
+  ZAZ_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(12),
 });
 
 /**
@@ -112,5 +137,6 @@ export function readConfig(
     secureCookies: !value.ZAZ_INSECURE_COOKIES,
     trustProxy: trustProxy === undefined ? false : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy,
     idleTimeoutMs: value.ZAZ_IDLE_MINUTES * 60 * 1000,
+    absoluteSessionMs: value.ZAZ_SESSION_HOURS * 60 * 60 * 1000,
   });
 }

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler } from "express";
+import { isApiPath } from "./api-path.js";
 import { HttpError } from "./http-error.js";
 import { httpMessages } from "./messages.js";
 import { errorPage } from "./pages/error-page.js";
@@ -36,7 +37,8 @@ export function errorHandler(log: (error: unknown) => void): ErrorRequestHandler
     if (status >= 500) log(error);
     if (res.headersSent) return;
     res.status(status).set("Cache-Control", "no-store");
-    if (req.originalUrl.startsWith("/api/")) {
+    if (error instanceof HttpError) res.set(error.headers);
+    if (isApiPath(req.originalUrl)) {
       res.json({ error: { code, message } });
     } else if (status === 401) {
       res.redirect(303, "/login");

@@ -1,5 +1,6 @@
 export {
   assignSlugs,
+  checkNewPassword,
   defaultScryptParams,
   hashPassword,
   isRole,
@@ -29,7 +30,14 @@ export {
   type ServerOptions,
 } from "./config.js";
 export { HttpError } from "./http-error.js";
-export { listen, type Serving, serve } from "./main.js";
+export {
+  closeOnSignals,
+  closeServer,
+  defaultShutdownDeadlineMs,
+  listen,
+  type Serving,
+  serve,
+} from "./main.js";
 export {
   type Catalog,
   type FilterOptions,
@@ -44,6 +52,7 @@ export { cookieNames, createServer, type ServerDeps } from "./server.js";
 export { MemorySessionStore } from "./session/memory-session-store.js";
 export type { SessionRecord, SessionStore } from "./session/session-store.js";
 export { StoreSessionStore, type StoreSessionStoreOptions } from "./session/store-session-store.js";
+export { DashboardStartError, openForDashboard, startErrorMessage } from "./startup-error.js";
 export { StoreResultsService } from "./store-results-service.js";
 export { MemoryUserRepository } from "./users/memory-user-repository.js";
 export { StoreUserRepository } from "./users/store-user-repository.js";

@@ -3,11 +3,18 @@ import type { Result } from "@zaz/model";
 import { type ListenConfig, readConfig, type ServerConfigInput } from "./config.js";
 import { createServer, type ServerDeps } from "./server.js";
 
+/** How long a shutdown waits for requests under way before it cuts their connections. */
+export const defaultShutdownDeadlineMs = 10_000;
+
 export interface Serving {
   server: Server;
   /** the URL it listens on, e.g. http://127.0.0.1:3000 */
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, closes the idle keep-alive ones at once, lets requests under
+   * way finish, and closes whatever is still open after `deadlineMs` (10 s by default).
+   */
+  close(deadlineMs?: number): Promise<void>;
 }
 
 /** Starts the app on `host:port`; port 0 picks a free one. */
@@ -22,17 +29,70 @@ export function listen(deps: ServerDeps, at: ListenConfig): Promise<Serving> {
       resolve({
         server,
         url: `http://${host}:${port}`,
-        close: () =>
-          new Promise((done, fail) => server.close((closeError) => (closeError ? fail(closeError) : done()))),
+        close: (deadlineMs) => closeServer(server, deadlineMs),
       });
     });
   });
 }
 
+const closing = new WeakMap<Server, Promise<void>>();
+
+/** See Serving.close; a second call waits for the first. */
+export function closeServer(server: Server, deadlineMs = defaultShutdownDeadlineMs): Promise<void> {
+  const already = closing.get(server);
+  if (already !== undefined) return already;
+  const closed = new Promise<void>((resolve, reject) => {
+    // A keep-alive client holding its connection open would otherwise keep the server up forever.
+    const deadline = setTimeout(() => server.closeAllConnections(), deadlineMs);
+    deadline.unref();
+    server.close((error) => {
+      clearTimeout(deadline);
+      if (error !== undefined && (error as NodeJS.ErrnoException).code !== "ERR_SERVER_NOT_RUNNING")
+        reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+  closing.set(server, closed);
+  return closed;
+}
+
+/**
+ * On SIGTERM or SIGINT: closes the server (see Serving.close), then runs `cleanup` (close the
+ * store) and exits. A second signal exits at once. Returns a function that removes the handlers.
+ */
+export function closeOnSignals(
+  serving: Pick<Serving, "close">,
+  cleanup: () => Promise<void> = async () => {},
+  exit: (code: number) => void = (code) => process.exit(code),
+): () => void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return exit(1);
+    stopping = true;
+    serving
+      .close()
+      .then(cleanup)
+      .then(
+        () => exit(0),
+        (error: unknown) => {
+          console.error(error);
+          exit(1);
+        },
+      );
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  return () => {
+    process.off("SIGTERM", stop);
+    process.off("SIGINT", stop);
+  };
+}
+
 /**
  * The entry for `zaz dashboard`: reads the configuration from the environment (PORT,
- * ZAZ_HOST, ZAZ_SESSION_SECRET, ZAZ_INSECURE_COOKIES, ZAZ_TRUST_PROXY, ZAZ_IDLE_MINUTES),
- * and listens, or returns the configuration problems for the caller to print.
+ * ZAZ_HOST, ZAZ_SESSION_SECRET, ZAZ_INSECURE_COOKIES, ZAZ_TRUST_PROXY, ZAZ_IDLE_MINUTES,
+ * ZAZ_SESSION_HOURS), and listens, or returns the configuration problems for the caller to print.
  */
 export async function serve(
   deps: Omit<ServerDeps, "config">,

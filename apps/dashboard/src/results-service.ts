@@ -24,7 +24,11 @@ export interface ResultsService {
   /** all boards with their schools and all opleidingen; the server filters it per user */
   catalog(): Promise<Catalog>;
   filters(scope: FilterScope): Promise<FilterOptions | undefined>;
-  view(request: ViewRequest): Promise<ServedView | ViewNotFound>;
+  /**
+   * A view, kept or computed. With `asker` (the dashboard's requests), a computation counts against
+   * that user's limits (a 429 HttpError beyond them) and what it keeps against their share of memory.
+   */
+  view(request: ViewRequest, asker?: { user: string }): Promise<ServedView | ViewNotFound>;
 }
 
 export function isNotFound(value: ServedView | ViewNotFound): value is ViewNotFound {

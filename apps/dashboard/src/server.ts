@@ -10,10 +10,12 @@ import { errorHandler } from "./error-handler.js";
 import { HttpError } from "./http-error.js";
 import { httpMessages } from "./messages.js";
 import { pageRouter } from "./page-router.js";
+import { passwordRouter } from "./password-router.js";
 import type { ResultsService } from "./results-service.js";
 import { apiRouter } from "./routes/api-router.js";
 import { apiRoutes } from "./routes/route-table.js";
 import { csrfProtection } from "./security/csrf.js";
+import { LoginThrottle } from "./security/login-throttle.js";
 import { securityHeaders } from "./security/security-headers.js";
 import { ExpressSessionAdapter } from "./session/express-session-adapter.js";
 import { loadUser } from "./session/load-user.js";
@@ -76,7 +78,13 @@ export function createServer(deps: ServerDeps): Express {
       cookie: { httpOnly: true, secure, sameSite: "strict", path: "/", maxAge: sessionTtlMs },
     }),
   );
-  app.use(loadUser(deps.users, clock, options.idleTimeoutMs));
+  app.use(
+    loadUser(deps.users, clock, {
+      idleTimeoutMs: options.idleTimeoutMs,
+      absoluteSessionMs: options.absoluteSessionMs,
+      secureCookies: secure,
+    }),
+  );
 
   const csrf = csrfProtection(options.sessionSecret, names.csrf, secure);
   const csrfToken = (req: express.Request, res: express.Response) => csrf.generateCsrfToken(req, res);
@@ -93,19 +101,33 @@ export function createServer(deps: ServerDeps): Express {
     }),
   );
   app.use(apiRouter(apiRoutes, deps.results, deps.users));
-  app.use(
-    authRouter({
-      users: deps.users,
-      clock,
-      csrfToken,
-      csrfProtection: csrf.doubleCsrfProtection,
-      failedLoginsPerAccountPerHour: options.failedLoginsPerAccountPerHour,
-      loginAttemptsPerIp: options.loginAttemptsPerIp,
-      loginIpWindowMs: options.loginIpWindowMs,
-    }),
-  );
+  const log = deps.log ?? ((error) => console.error(error));
+  const throttle = new LoginThrottle({
+    clock,
+    freePerAccount: options.freeFailedLoginsPerAccount,
+    freePerClient: options.freeFailedLoginsPerClient,
+    baseDelayMs: options.loginBackoffBaseMs,
+    maxDelayMs: options.loginBackoffMaxMs,
+    windowMs: options.loginFailureWindowMs,
+  });
+  const auth = {
+    users: deps.users,
+    clock,
+    throttle,
+    csrfToken,
+    csrfProtection: csrf.doubleCsrfProtection,
+    loginAttemptsPerIp: options.loginAttemptsPerIp,
+    loginIpWindowMs: options.loginIpWindowMs,
+    secureCookies: secure,
+    idleTimeoutMs: options.idleTimeoutMs,
+    absoluteSessionMs: options.absoluteSessionMs,
+    scryptParams: options.scryptParams,
+    log,
+  };
+  app.use(authRouter(auth));
+  app.use(passwordRouter(auth));
   app.use(pageRouter(csrfToken));
   app.use((_req, _res, next) => next(new HttpError(404, "not-found", httpMessages.notFound)));
-  app.use(errorHandler(deps.log ?? ((error) => console.error(error))));
+  app.use(errorHandler(log));
   return app;
 }

@@ -1,8 +1,14 @@
 import { apiRoutes, roles, type ScopeKind } from "@zaz/dashboard";
-import { demoAccounts } from "@zaz/dashboard/testing";
+import {
+  type DemoFixture,
+  type DemoResults,
+  demoAccounts,
+  demoFixture,
+  demoResults,
+} from "@zaz/dashboard/testing";
 import request from "supertest";
-import { beforeAll, describe, expect, it } from "vitest";
-import { type Agent, loggedInAgent, makeApp } from "./helpers.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Agent, appOver, loggedInAgent, makeApp } from "./helpers.js";
 
 /**
  * A valid query per route for a given scope value. A route added to the table without an
@@ -95,6 +101,85 @@ describe("access-control matrix (generated from the route table)", () => {
           }
         });
       }
+    });
+  }
+});
+
+/**
+ * Schools are registered entities (issue 10): "De Regenboog" of another board and "DE REGENBOOG",
+ * registered on purpose as a school of its own, get ids of their own, and the matrix holds for
+ * them on every school route. The demo directeur has de-regenboog (ASKO), the leerteam ASKO.
+ */
+describe("access-control matrix: schools of the same name and a case variant", () => {
+  const twins = {
+    sameName: { id: "de-regenboog-2", name: "De Regenboog" },
+    caseVariant: { id: "de-regenboog-3", name: "DE REGENBOOG" },
+  };
+  const fixture = (): DemoFixture => {
+    const base = demoFixture();
+    const [asko, staij] = base.besturen;
+    const groepen = asko!.schools[1]!.groepen;
+    return {
+      ...base,
+      besturen: [
+        { ...asko!, schools: [...asko!.schools, { ...twins.caseVariant, groepen }] },
+        { ...staij!, schools: [...staij!.schools, { ...twins.sameName, groepen }] },
+      ],
+    };
+  };
+  let demo: DemoResults;
+  let app: Awaited<ReturnType<typeof appOver>>;
+  const agents = new Map<string, Agent>();
+
+  beforeAll(async () => {
+    demo = await demoResults(fixture());
+    app = await appOver(demo.service, { apiRequestsPerMinute: 10_000 });
+    for (const account of demoAccounts) agents.set(account.role, await loggedInAgent(app, account.username));
+  });
+  afterAll(async () => {
+    await demo?.close();
+  });
+
+  it("keeps the three schools apart in the catalog, each under its own board", async () => {
+    const catalog = await demo.service.catalog();
+    const schools = catalog.besturen.flatMap((b) => b.schools.map((s) => [b.id, s.id, s.name]));
+    expect(schools).toEqual(
+      expect.arrayContaining([
+        ["asko", "de-regenboog", "De Regenboog"],
+        ["asko", "de-regenboog-3", "DE REGENBOOG"],
+        ["staij", "de-regenboog-2", "De Regenboog"],
+      ]),
+    );
+    const count = (school: string) =>
+      demo.store.countResponses({ instrumentId: "ouderpopulatie", where: { school } });
+    const [own, sameName, variant] = await Promise.all(
+      ["de-regenboog", "de-regenboog-2", "de-regenboog-3"].map(count),
+    );
+    expect(own).toBeGreaterThan(0);
+    expect(await count("De Regenboog")).toBe(0);
+    expect(
+      await demo.store.countResponses({
+        instrumentId: "ouderpopulatie",
+        where: { school: ["de-regenboog", "de-regenboog-2", "de-regenboog-3"] },
+      }),
+    ).toBe(own! + sameName! + variant!);
+  });
+
+  for (const route of apiRoutes.filter(
+    (r) => sampleQueries[r.id] !== undefined && kindOf(r.id) === "school",
+  )) {
+    it(`${route.method} ${route.path}: the directeur of de-regenboog gets neither twin; the leerteam of ASKO not STAIJ's`, async () => {
+      const sample = sampleQueries[route.id]!;
+      const get = (role: string, school: string) => agents.get(role)!.get(url(route.path, sample(school)));
+      expect((await get("directeur", "de-regenboog")).status).toBe(200);
+      for (const twin of [twins.sameName.id, twins.caseVariant.id]) {
+        const denied = await get("directeur", twin);
+        expect(denied.status, twin).toBe(403);
+        expect(denied.body.error.code).toBe("out-of-scope");
+      }
+      expect((await get("leerteam", twins.caseVariant.id)).status).toBe(200);
+      expect((await get("leerteam", twins.sameName.id)).status).toBe(403);
+      expect((await get("beheerder", twins.sameName.id)).status).toBe(200);
     });
   }
 });

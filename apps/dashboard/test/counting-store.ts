@@ -1,4 +1,4 @@
-import type { Store } from "@zaz/store";
+import type { AccountsStore } from "@zaz/store";
 
 /** Calls that reached the database. */
 export interface StoreCalls {
@@ -6,10 +6,10 @@ export interface StoreCalls {
   writes: number;
 }
 
-export type CountedTables = Pick<Store, "sessions" | "users">;
+export type CountedTables = Pick<AccountsStore, "sessions" | "users">;
 
 /**
- * The sessions and users tables of a real store, counting every call, so a test can show that
+ * The sessions and users tables of a real accounts store, counting every call, so a test can show that
  * a cache answered instead of the database. `hold` makes the next read of a table wait until the
  * returned function is called: a read that is under way while something else happens.
  */
@@ -67,6 +67,10 @@ export function countingStore(store: CountedTables): {
       remove: (username) => {
         users.writes++;
         return store.users.remove(username);
+      },
+      setPasswordHash: (username, hash) => {
+        users.writes++;
+        return store.users.setPasswordHash(username, hash);
       },
     },
   };

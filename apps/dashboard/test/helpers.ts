@@ -1,5 +1,11 @@
 import { type Clock, createServer, type ResultsService, type ServerConfigInput } from "@zaz/dashboard";
-import { type DemoResults, demoPassword, demoResults, demoUsers } from "@zaz/dashboard/testing";
+import {
+  type DemoResults,
+  demoPassword,
+  demoResults,
+  demoUsers,
+  fastScryptParams,
+} from "@zaz/dashboard/testing";
 import type { Express } from "express";
 import request from "supertest";
 
@@ -37,7 +43,8 @@ export async function appOver(
   return createServer({
     results,
     users: await demoUsers(),
-    config: { sessionSecret: secret, secureCookies: false, ...config },
+    // the demo accounts' cheap hashes are not raised at every login
+    config: { sessionSecret: secret, secureCookies: false, scryptParams: fastScryptParams, ...config },
     ...(clock ? { clock } : {}),
     log: () => {},
   });

@@ -17,8 +17,10 @@ interface ManifestEntry {
   responses: number;
 }
 
+/** The example files of data/voorbeeld/manifest.json (beside them it lists the schools and boards). */
 export function manifest(): ManifestEntry[] {
-  return JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as ManifestEntry[];
+  return (JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as { files: ManifestEntry[] })
+    .files;
 }
 
 /** The roster's rows (school, groep, wave, families) of a school in a wave, read straight from the file. */

@@ -1,15 +1,15 @@
 import { publicUser, type User } from "@zaz/dashboard";
-import { openDuckDbStore, type Store } from "@zaz/store";
+import { type AccountsStore, openAccountsStore } from "@zaz/store";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { StoreUserRepository } from "../src/users/store-user-repository.js";
 import { countingStore } from "./counting-store.js";
 import { ManualClock } from "./helpers.js";
 
-let store: Store;
+let store: AccountsStore;
 let users: StoreUserRepository;
 
 beforeEach(async () => {
-  store = await openDuckDbStore(":memory:");
+  store = await openAccountsStore(":memory:");
   users = new StoreUserRepository(store);
 });
 
@@ -64,9 +64,39 @@ describe("StoreUserRepository", () => {
     expect(await users.list()).toEqual([]);
   });
 
-  it("refuses a stored row whose role it does not know", async () => {
+  it("leaves out a damaged row with a warning: it cannot log in, and the others are still listed", async () => {
+    const warnings: string[] = [];
+    const warned = new StoreUserRepository(store, { warn: (message) => warnings.push(message) });
     await store.users.add({ username: "x", role: "superuser", scopes: {}, passwordHash: "h" });
-    await expect(users.find("x")).rejects.toThrow(/unknown role superuser/);
+    await store.users.add({ username: "y", role: "directeur", scopes: { schools: [""] }, passwordHash: "h" });
+    await store.users.add({ username: "z", role: "leerteam", scopes: { bestuur: "a b" }, passwordHash: "h" });
+    await warned.add(anna);
+    expect(await warned.find("x")).toBeUndefined();
+    expect((await warned.list()).map((u) => u.username)).toEqual(["anna"]);
+    expect(warnings.join("\n")).toContain("onbekende rol 'superuser'");
+    expect(warnings.some((w) => w.startsWith("Account 'y' overgeslagen"))).toBe(true);
+    expect(warnings.some((w) => w.startsWith("Account 'z' overgeslagen"))).toBe(true);
+  });
+
+  it("treats a row the store cannot decode as absent, but passes on other database errors", async () => {
+    const warnings: string[] = [];
+    const failing = (error: Error) =>
+      new StoreUserRepository(
+        { users: { ...store.users, find: () => Promise.reject(error) } },
+        { warn: (message) => warnings.push(message) },
+      );
+    const damaged = failing(new Error("Stored user scopes have an unexpected x: {}"));
+    expect(await damaged.find("anna")).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    await expect(failing(new Error("IO Error")).find("anna")).rejects.toThrow("IO Error");
+  });
+
+  it("replaces a password hash and drops its cached copy", async () => {
+    await users.add(anna);
+    await users.find("anna");
+    expect(await users.setPasswordHash("ANNA", "scrypt$new")).toBe(true);
+    expect((await users.find("anna"))?.passwordHash).toBe("scrypt$new");
+    expect(await users.setPasswordHash("bert", "scrypt$new")).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ export {
   validatePassword,
   verifyPassword,
 } from "./password.js";
+export { checkNewPassword, isCommonPassword } from "./password-policy.js";
 export { isRole, normaliseUsername, Role, roles } from "./role.js";
 export { assignSlugs, slugify } from "./slug.js";
 export { isScopeId, type UserScopes, validateUserScopes } from "./user-scopes.js";

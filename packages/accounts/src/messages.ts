@@ -6,6 +6,9 @@ export const passwordMessages = {
   passphraseHint: "Gebruik een zin van een paar woorden; die is lang en toch te onthouden.",
   tooLong: (max: number): string => `Het wachtwoord is te lang: hoogstens ${max} tekens.`,
   isUsername: "Het wachtwoord mag niet gelijk zijn aan de gebruikersnaam.",
+  oneCharacter: "Het wachtwoord bestaat uit één en hetzelfde teken; kies iets dat niet te raden is.",
+  common:
+    "Dit wachtwoord staat op een lijst van veelgebruikte wachtwoorden die aanvallers als eerste proberen. Kies een ander.",
 } as const;
 
 export const scopeMessages = {

@@ -127,6 +127,16 @@ export {
   profieleisGroups,
   profieleisIds,
 } from "./profieleis.js";
+export {
+  EntityKind,
+  entityKinds,
+  isEntityKind,
+  newEntityId,
+  normaliseBrin,
+  normaliseEntityName,
+  type RegistryEntity,
+} from "./registry-entity.js";
 export type { Answer, SurveyResponse } from "./response.js";
+export { assignSlugs, slugify, uniqueSlug } from "./slug.js";
 export { isStudyPhase, StudyPhase, type StudyPhaseInfo, studyPhaseIds, studyPhases } from "./study-phase.js";
 export { compareWaveCodes, previousWave, sortWaves, waveName, waveTime } from "./wave-order.js";

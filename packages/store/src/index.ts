@@ -1,3 +1,8 @@
+export {
+  accountsDatabasePath,
+  accountsEnvVariable,
+  defaultAccountsDatabasePath,
+} from "./accounts-database-path.js";
 export { type FactsLayout, factsLayout } from "./analysis/facts-layout.js";
 export type {
   AnalysisQueries,
@@ -16,10 +21,12 @@ export type {
   ValueCount,
 } from "./analysis/types.js";
 export { databaseEnvVariable, defaultDatabasePath, findRepoRoot } from "./default-database-path.js";
+export { type AccountsStoreOptions, openAccountsStore } from "./duckdb/accounts-store.js";
 export { type DuckDbStoreOptions, openDuckDbStore } from "./duckdb/duckdb-store.js";
 export { StoreError, storeMessages } from "./messages.js";
 export { loadOrCreateKey, pseudonymKeyBytes, pseudonymKeyPath } from "./pseudonym-key.js";
 export {
+  type AccountsStore,
   AddUserOutcome,
   type ContextFilter,
   type ErasureCount,
@@ -29,6 +36,7 @@ export {
   isAddUserOutcome,
   isImportStatus,
   type NewImport,
+  type RegistryTable,
   type ResponseScope,
   type RosterEntry,
   type SessionTable,

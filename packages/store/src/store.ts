@@ -1,4 +1,4 @@
-import type { Instrument, SurveyResponse } from "@zaz/model";
+import type { EntityKind, Instrument, RegistryEntity, SurveyResponse } from "@zaz/model";
 import type { AnalysisQueries } from "./analysis/types.js";
 
 /**
@@ -20,6 +20,11 @@ export interface NewImport {
    */
   context: Record<string, string>;
   rowsRead: number;
+  /**
+   * Schools and boards to register with the import (`zaz ingest --nieuwe-school`): written in the
+   * transaction that makes the import visible, so a refused import registers nothing.
+   */
+  register?: readonly RegistryEntity[];
 }
 
 export const ImportStatus = {
@@ -43,7 +48,7 @@ export interface ImportOutcome {
   answersAdded: number;
 }
 
-export interface ImportRecord extends Omit<NewImport, "instrument"> {
+export interface ImportRecord extends Omit<NewImport, "instrument" | "register"> {
   instrumentId: string;
   instrumentVersion: string;
   /** ISO 8601, UTC */
@@ -99,6 +104,8 @@ export interface StoredUser {
 export interface UserRecord extends StoredUser {
   /** ISO 8601, UTC */
   createdAt: string;
+  /** why the row could not be read whole (its scopes are then empty): such an account cannot log in */
+  damaged?: string;
 }
 
 export const AddUserOutcome = {
@@ -120,6 +127,8 @@ export interface UserTable {
   list(): Promise<UserRecord[]>;
   /** true when a user was removed */
   remove(username: string): Promise<boolean>;
+  /** replaces the password hash (a new password, or a rehash); false when there is no such user */
+  setPasswordHash(username: string, passwordHash: string): Promise<boolean>;
 }
 
 /** A server-side session: its data as JSON text, and when it may be forgotten (ms since epoch). */
@@ -148,6 +157,22 @@ export interface StoredInstrument {
   instrument: Instrument;
   /** responses stored now under this definition */
   responses: number;
+}
+
+/**
+ * The registered schools and boards. Their ids are what responses, the roster and accounts' scopes
+ * hold; names are labels. Every change counts as a change of the data (views show the names).
+ */
+export interface RegistryTable {
+  /** boards first, then schools, each by name */
+  list(): Promise<RegistryEntity[]>;
+  /**
+   * Registers new entities, all or nothing. Refused (StoreError) when an id of the same kind is
+   * taken, or a school names a board that is neither registered nor among `entities`.
+   */
+  add(entities: readonly RegistryEntity[]): Promise<void>;
+  /** Changes a display name only (ids, scopes and data stay); false when there is no such entity. */
+  rename(kind: EntityKind, id: string, name: string): Promise<boolean>;
 }
 
 /** A view computed for one version of the data (see Store.dataVersion), kept in the store. */
@@ -218,8 +243,19 @@ export interface Store {
   dataVersion(): Promise<number>;
   /** aggregates computed in the database: the analysis engine's only way to the data */
   readonly analysis: AnalysisQueries;
+  /** the registered schools and boards */
+  readonly registry: RegistryTable;
   /** views kept for the current data version */
   readonly viewResults: ViewResultTable;
+  close(): Promise<void>;
+}
+
+/**
+ * The dashboard's accounts and sessions, in a file of their own beside the research database
+ * (accountsDatabasePath): the research file is the one researchers open from R, Python or DBeaver
+ * and that `zaz export` reads, so password hashes and session ids must never be in it.
+ */
+export interface AccountsStore {
   /** dashboard accounts */
   readonly users: UserTable;
   /** dashboard sessions */

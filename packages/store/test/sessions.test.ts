@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDuckDbStore, type Store } from "../src/index.js";
+import { type AccountsStore, openAccountsStore } from "../src/index.js";
 import { type TempDir, tempDir } from "./helpers.js";
 
 let dir: TempDir;
-let store: Store;
+let store: AccountsStore;
 
 beforeEach(async () => {
   dir = await tempDir();
-  store = await openDuckDbStore(dir.file("zaz.duckdb"));
+  store = await openAccountsStore(dir.file("zaz.accounts.duckdb"));
 });
 
 afterEach(async () => {
@@ -55,7 +55,7 @@ describe("sessions", () => {
   it("keeps sessions across reopening", async () => {
     await store.sessions.set("sid", '{"x":1}', t0);
     await store.close();
-    store = await openDuckDbStore(dir.file("zaz.duckdb"));
+    store = await openAccountsStore(dir.file("zaz.accounts.duckdb"));
     expect(await store.sessions.get("sid")).toEqual({ record: '{"x":1}', expiresAt: t0 });
   });
 

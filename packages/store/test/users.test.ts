@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDuckDbStore, type Store, type StoredUser } from "../src/index.js";
+import { DuckDb } from "../src/duckdb/connection.js";
+import { type AccountsStore, openAccountsStore, openDuckDbStore, type StoredUser } from "../src/index.js";
 import { generateResponses, newImport, type TempDir, tempDir } from "./helpers.js";
 
 let dir: TempDir;
-let store: Store;
+let store: AccountsStore;
 
 beforeEach(async () => {
   dir = await tempDir();
-  store = await openDuckDbStore(dir.file("zaz.duckdb"));
+  store = await openAccountsStore(dir.file("zaz.accounts.duckdb"));
 });
 
 afterEach(async () => {
@@ -24,6 +25,22 @@ const user = (username: string, overrides: Partial<StoredUser> = {}): StoredUser
 });
 
 describe("users", () => {
+  it("lists a row whose scopes do not decode as damaged, beside the others", async () => {
+    await store.users.add(user("anna"));
+    await store.users.add(user("bert"));
+    await store.close();
+    const db = await DuckDb.open(dir.file("zaz.accounts.duckdb"));
+    await db.run("UPDATE users SET scopes = '[not json' WHERE username = 'bert'");
+    await db.close();
+    store = await openAccountsStore(dir.file("zaz.accounts.duckdb"));
+    const list = await store.users.list();
+    expect(list.map((u) => [u.username, u.damaged === undefined])).toEqual([
+      ["anna", true],
+      ["bert", false],
+    ]);
+    expect((await store.users.find("bert"))?.scopes).toEqual({});
+  });
+
   it("adds a user once and finds it back with its scopes, hash and creation time", async () => {
     const before = Date.now();
     expect(await store.users.add(user("anna"))).toBe("added");
@@ -72,15 +89,18 @@ describe("users", () => {
     expect(await store.users.list()).toEqual([]);
   });
 
-  it("keeps users across reopening and across the compaction after an erasure", async () => {
-    const path = dir.file("zaz.duckdb");
-    await store.users.add(user("anna"));
-    await store.importResponses(newImport("imp1"), generateResponses(3, 2, { school: "S1" }));
-    await store.removeImport("imp1");
+  it("keeps users across reopening, and an erasure in the research database leaves them alone", async () => {
+    const research = await openDuckDbStore(dir.file("zaz.duckdb"));
+    try {
+      await store.users.add(user("anna"));
+      await research.importResponses(newImport("imp1"), generateResponses(3, 2, { school: "S1" }));
+      await research.removeImport("imp1");
+    } finally {
+      await research.close();
+    }
     await store.close();
-    store = await openDuckDbStore(path);
+    store = await openAccountsStore(dir.file("zaz.accounts.duckdb"));
     expect(await store.users.find("anna")).toMatchObject(user("anna"));
-    // the primary key survived the rewrite of the file
     expect(await store.users.add(user("anna"))).toBe("exists");
   });
 });

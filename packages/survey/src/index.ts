@@ -100,7 +100,6 @@ export {
   summariseItems,
   summaryItems,
 } from "./analysis/summarise-items.js";
-
 // Mapping, normalising and validating
 export {
   type ColumnTarget,
@@ -109,6 +108,8 @@ export {
   MetaRole,
   parseTarget,
 } from "./ingest/column-target.js";
+// Registry of schools and boards: names as people write them → stable ids
+export type { ContextIssue, ContextResolution, ContextResolver } from "./ingest/context-resolver.js";
 export { convertRow, respondentKey, type SourceRow } from "./ingest/convert-row.js";
 export { type DimensionValue, dimensionLookup } from "./ingest/dimension-lookup.js";
 export {
@@ -160,7 +161,29 @@ export { type CsvReader, type CsvRow, type OpenCsvOptions, openCsv } from "./rea
 export { isReadProblemCode, ReadProblemCode } from "./read/read-problem-code.js";
 export { type DelimiterSniff, sniffDelimiter } from "./read/sniff-delimiter.js";
 export { isTextEncoding, parseEncodingName, TextEncoding, textEncodings } from "./read/text-encoding.js";
-
+export { type EntityMatch, type MatchOptions, matchEntity } from "./registry/entity-match.js";
+export { registrationMessages, registryMessages } from "./registry/messages.js";
+export {
+  planRegistration,
+  RegistrationMode,
+  type RegistrationPlan,
+  type RegistrationRequest,
+} from "./registry/registration.js";
+export { type RegistryResolverOptions, registryResolver } from "./registry/registry-resolver.js";
+export { resolveEntity } from "./registry/resolve-entity.js";
+export {
+  chooseRelease,
+  type Definition,
+  loadRelease,
+  matchingAtoms,
+  type Release,
+  type ReleaseAtom,
+  type ReleaseCell,
+  type ReleaseInput,
+  type ReleaseMark,
+  saveRelease,
+} from "./release/release.js";
+export { type AuditedValue, observeSuppression } from "./release/suppression-audit.js";
 // Statistics (pure functions over numbers)
 export { alphaIfDropped, alphaIfDroppedFromCovariance } from "./stats/alpha-if-dropped.js";
 export { type CompleteRows, completeRows } from "./stats/complete-rows.js";

@@ -2,6 +2,7 @@
 
 export { type Directory, directoryOf, type Entry } from "./data/directory.js";
 export { type FilterOptions, type FilterScope, filterOptions } from "./data/filter-options.js";
+export { precomputeReleases, releaseFor, releaseInput, releasePatterns } from "./data/release.js";
 export { ViewError } from "./messages.js";
 export { precomputeViews } from "./precompute.js";
 export { csvTable } from "./render/csv.js";

@@ -36,7 +36,7 @@ export function methodSection(
     },
     {
       heading: "Privacy en afscherming",
-      text: `Geen enkel getal, percentage, gemiddelde, verdeling of grafiekelement wordt getoond voor een groep van minder dan ${privacy.k} respondenten ("minder dan ${privacy.k} respondenten"); dat is iets anders dan "geen gegevens" (niemand antwoordde). Als één groep verborgen is, wordt ook een tweede groep afgeschermd, zodat de verborgen groep niet uit het totaal en de andere groepen terug te rekenen is. Open antwoorden staan er alleen bij groepen van minstens ${privacy.kText} respondenten. Feedback op studenten is bedoeld voor hun ontwikkeling, niet voor beoordeling: docenten zien die alleen samengevat over minstens ${privacy.k} studenten, en studenten worden nooit gerangschikt of met elkaar vergeleken.`,
+      text: `Geen enkel getal, percentage, gemiddelde, verdeling of grafiekelement wordt getoond voor een groep van minder dan ${privacy.k} respondenten ("minder dan ${privacy.k} respondenten"); dat is iets anders dan "geen gegevens" (niemand antwoordde). Wat verborgen wordt, is in één keer gekozen voor alle overzichten samen (scholen, klassen, groepen, metingen, fasen, cohorten en soorten gesprek): waar een kleine groep uit het optellen of aftrekken van getallen in andere overzichten terug te rekenen zou zijn, wordt ook een ander getal afgeschermd ("×"), in elk overzicht waarin het staat. Open antwoorden staan er alleen bij groepen van minstens ${privacy.kText} respondenten. Feedback op studenten is bedoeld voor hun ontwikkeling, niet voor beoordeling: docenten zien die alleen samengevat over minstens ${privacy.k} studenten, en studenten worden nooit gerangschikt of met elkaar vergeleken.`,
     },
   ];
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import type { Instrument, Problem } from "@zaz/model";
+import type { Instrument, Problem, RegistryEntity } from "@zaz/model";
 import { loadOrCreateKey, openDuckDbStore } from "@zaz/store";
 import {
   applyMappingFile,
@@ -9,9 +9,13 @@ import {
   IngestRejected,
   type IngestSession,
   parseMappingFile,
+  planRegistration,
   prepareIngest,
+  RegistrationMode,
+  registryResolver,
   resolveInstrument,
 } from "@zaz/survey";
+import { chooseReleases } from "../choose-releases.js";
 import { ExitCode } from "../cli-error.js";
 import { databasePath, instrumentDirs } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -20,6 +24,7 @@ import { cliMessages as msg } from "../messages.js";
 import { printProblems } from "../problems.js";
 import { Progress } from "../progress.js";
 import { fileHash, openExport } from "../read-export.js";
+import { registryCliMessages } from "./registry.js";
 
 export interface IngestOptions {
   instrument: string;
@@ -33,6 +38,8 @@ export interface IngestOptions {
   encoding?: string;
   delimiter?: string;
   json?: boolean;
+  /** register the --school/--bestuur of this import when they are not registered yet */
+  nieuweSchool?: boolean;
 }
 
 /** The context a user gave with flags: --school, --groep, --wave, --bestuur and --context dim=waarde. */
@@ -55,6 +62,8 @@ interface Prepared {
   profile: string;
   readBytes(): number;
   size: number;
+  /** schools and boards this import registers (--nieuwe-school) */
+  register: readonly RegistryEntity[];
 }
 
 /** Shared by ingest and validate: instrument, export, mapping, plan. Problems are printed here. */
@@ -63,6 +72,7 @@ async function prepare(
   options: IngestOptions,
   effects: Effects,
   key: Uint8Array,
+  registry: readonly RegistryEntity[] | undefined,
 ): Promise<{ ok: true; value: Prepared & { instrument: Instrument } } | { ok: false }> {
   const fail = (errors: readonly Problem[], warnings: readonly Problem[] = []) => {
     report(effects, options, { errors, warnings });
@@ -88,6 +98,36 @@ async function prepare(
     columns = applied.columns;
     warnings.push(...applied.warnings);
   }
+  // Schools and boards are named by registry id in the store: flags and columns are resolved
+  // against the registry (validate, which opens no database, leaves that to ingest).
+  const dimensions = instrument.value.instrument.dimensions.map((d) => d.id);
+  let register: readonly RegistryEntity[] = [];
+  let resolver: ReturnType<typeof registryResolver> | undefined;
+  if (registry !== undefined) {
+    const context = flagContext(options);
+    if (options.nieuweSchool && (dimensions.includes("school") || dimensions.includes("bestuur"))) {
+      const planned = planRegistration(
+        registry,
+        {
+          ...(dimensions.includes("school") && context.school !== undefined
+            ? { school: context.school }
+            : {}),
+          ...(dimensions.includes("bestuur") && context.bestuur !== undefined
+            ? { bestuur: context.bestuur }
+            : {}),
+        },
+        RegistrationMode.onIngest,
+      );
+      if (!planned.ok)
+        return fail(
+          planned.errors.map((e) => ({ ...e, file })),
+          warnings,
+        );
+      warnings.push(...planned.warnings);
+      register = planned.value.entities;
+    }
+    resolver = registryResolver([...registry, ...register], { dimensions });
+  }
   const prepared = prepareIngest(source, {
     file,
     instrument: instrument.value.instrument,
@@ -96,6 +136,7 @@ async function prepare(
     pseudonymKey: key,
     warnings,
     problems: opened.value.problems,
+    ...(resolver === undefined ? {} : { resolveContext: resolver }),
   });
   if (!prepared.ok) return fail(prepared.errors, prepared.warnings);
   return {
@@ -107,6 +148,7 @@ async function prepare(
       readBytes: opened.value.readBytes,
       size: opened.value.size,
       instrument: instrument.value.instrument,
+      register,
     },
   };
 }
@@ -166,7 +208,7 @@ export async function ingest(fileArg: string, options: IngestOptions, effects: E
       else effects.stderr.write(`${msg.alreadyImported(basename(path), record?.importedAt ?? "", hash)}\n`);
       return ExitCode.ok;
     }
-    const prepared = await prepare(path, options, effects, key);
+    const prepared = await prepare(path, options, effects, key, await store.registry.list());
     if (!prepared.ok) return ExitCode.invalidInput;
     const p = prepared.value;
     const progress = new Progress(effects, msg.progressLabel, p.size);
@@ -178,6 +220,7 @@ export async function ingest(fileArg: string, options: IngestOptions, effects: E
           instrument: p.instrument,
           profile: p.profile,
           context: p.session.plan.fixedContext,
+          register: p.register,
           // Read by the store when the last chunk commits, after the last row.
           get rowsRead() {
             return p.session.stats.rowsRead;
@@ -187,11 +230,19 @@ export async function ingest(fileArg: string, options: IngestOptions, effects: E
         (n) => progress.update(p.readBytes(), n),
       );
       progress.done();
+      if (outcome.responsesAdded > 0) await chooseReleases(store, effects);
       const summary = ingestSummary(p.session, outcome);
-      if (options.json) effects.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      // what --nieuwe-school registered with the import, so the new ids are seen
+      const registered = p.register.map((e) => ({ kind: e.kind, id: e.id, name: e.name }));
+      if (options.json)
+        effects.stdout.write(
+          `${JSON.stringify(registered.length === 0 ? summary : { ...summary, registered }, null, 2)}\n`,
+        );
       else {
         printProblems(effects, p.session.problems.warnings, "warning", p.session.problems.warningCount);
         printSummary(effects, summary);
+        for (const e of registered)
+          effects.stderr.write(`${registryCliMessages.registered(e.kind, e.name, e.id)}\n`);
       }
       return ExitCode.ok;
     } catch (error) {
@@ -216,7 +267,7 @@ export async function ingest(fileArg: string, options: IngestOptions, effects: E
 export async function validate(fileArg: string, options: IngestOptions, effects: Effects): Promise<number> {
   const path = resolve(effects.cwd, fileArg);
   // Pseudonyms are computed but thrown away: a throwaway key keeps the installation's key untouched.
-  const prepared = await prepare(path, options, effects, randomBytes(32));
+  const prepared = await prepare(path, options, effects, randomBytes(32), undefined);
   if (!prepared.ok) return ExitCode.invalidInput;
   const { session } = prepared.value;
   const progress = new Progress(effects, msg.validateLabel, prepared.value.size);

@@ -1,5 +1,6 @@
 import { openDuckDbStore } from "@zaz/store";
 import { isPseudonym } from "@zaz/survey";
+import { chooseReleases } from "../choose-releases.js";
 import { CliError, ExitCode } from "../cli-error.js";
 import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -35,6 +36,7 @@ export async function remove(
       erased = await store.removeRespondent(pseudonym);
       what = msg.removedRespondent(pseudonym);
     }
+    if (erased.responses > 0) await chooseReleases(store, effects);
     if (options.json) effects.stdout.write(`${JSON.stringify({ removed: erased }, null, 2)}\n`);
     else effects.stderr.write(`${msg.removed(what, erased.responses, erased.answers)}\n`);
     return ExitCode.ok;

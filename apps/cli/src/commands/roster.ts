@@ -1,6 +1,7 @@
 import { basename, resolve } from "node:path";
+import { EntityKind, ok } from "@zaz/model";
 import { openDuckDbStore } from "@zaz/store";
-import { readRoster, resolveInstrument } from "@zaz/survey";
+import { readRoster, resolveEntity, resolveInstrument } from "@zaz/survey";
 import { CliError, ExitCode } from "../cli-error.js";
 import { databasePath, instrumentDirs } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -36,19 +37,30 @@ export async function roster(
     printProblems(effects, opened.errors, "error");
     return ExitCode.invalidInput;
   }
-  const read = await readRoster(opened.value.source.header, opened.value.source.rows(), {
-    file: basename(path),
-    ...(options.school === undefined ? {} : { school: options.school }),
-    ...(options.wave === undefined ? {} : { wave: options.wave }),
-    groep,
-  });
-  if (!read.ok) {
-    printProblems(effects, read.errors, "error");
-    effects.stderr.write(`${msg.ingestNothingWritten}\n`);
-    return ExitCode.invalidInput;
-  }
   const store = await openDuckDbStore(databasePath(effects, options.db));
   try {
+    // Schools are resolved like ingest does: by id or exact name, never a near guess.
+    const registry = await store.registry.list();
+    const ids = new Map<string, ReturnType<typeof resolveEntity>>();
+    const read = await readRoster(opened.value.source.header, opened.value.source.rows(), {
+      file: basename(path),
+      ...(options.school === undefined ? {} : { school: options.school }),
+      ...(options.wave === undefined ? {} : { wave: options.wave }),
+      groep,
+      resolveSchool: (written) => {
+        let resolved = ids.get(written);
+        if (resolved === undefined) {
+          resolved = resolveEntity(registry, written, { kind: EntityKind.school });
+          ids.set(written, resolved);
+        }
+        return resolved.ok ? ok(resolved.value.id) : resolved;
+      },
+    });
+    if (!read.ok) {
+      printProblems(effects, read.errors, "error");
+      effects.stderr.write(`${msg.ingestNothingWritten}\n`);
+      return ExitCode.invalidInput;
+    }
     const written = await store.replaceRoster(read.value, basename(path));
     render(
       effects,
@@ -56,11 +68,16 @@ export async function roster(
       {
         columns: [
           { key: "school", title: "school", wrap: true },
+          { key: "id", title: "id" },
           { key: "wave", title: "meting" },
           { key: "groep", title: "groep", align: "right" },
           { key: "families", title: "gezinnen", align: "right" },
         ],
-        rows: read.value.map((r) => ({ ...r })),
+        rows: read.value.map((r) => ({
+          ...r,
+          school: registry.find((e) => e.kind === EntityKind.school && e.id === r.school)?.name ?? r.school,
+          id: r.school,
+        })),
       },
       read.value,
     );

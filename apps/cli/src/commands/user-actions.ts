@@ -1,21 +1,28 @@
+import { existsSync } from "node:fs";
 import {
+  checkNewPassword,
   hashPassword,
   isRole,
   normaliseUsername,
   type Role,
-  slugify,
   type UserScopes,
-  validatePassword,
   validateUserScopes,
 } from "@zaz/accounts";
 import type { Problem } from "@zaz/model";
-import { openDuckDbStore, type Store, type UserRecord } from "@zaz/store";
+import {
+  type AccountsStore,
+  accountsDatabasePath,
+  openAccountsStore,
+  openDuckDbStore,
+  type UserRecord,
+} from "@zaz/store";
 import { CliError, ExitCode } from "../cli-error.js";
-import { databasePath } from "../context.js";
+import { accountsOverride, databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
 import { parseFormat, render } from "../output/render.js";
 import { printProblems } from "../problems.js";
-import { type PasswordInput, type UserAddOptions, userMessages } from "./user.js";
+import { resolveScopeIds } from "./scope-ids.js";
+import { type AccountsLocation, type PasswordInput, type UserAddOptions, userMessages } from "./user.js";
 
 // The work of `zaz user add|list|remove`: the store and password hashing. Loaded only when one of
 // them runs (through the wrappers in ./user.ts), so that `zaz --help` does not load DuckDB.
@@ -34,24 +41,22 @@ export async function userAdd(
   if (!usernamePattern.test(username)) throw new CliError(userMessages.invalidUsername(usernameArg));
   if (!isRole(options.role)) throw new CliError(userMessages.unknownRole(options.role), ExitCode.usage);
   const role: Role = options.role;
-  const requested: UserScopes = {};
   // Names as people write them ("De Regenboog", "Pabo HvA") become the ids the dashboard uses.
-  if (options.school !== undefined) requested.schools = options.school.map(slugify);
-  if (options.bestuur !== undefined) requested.bestuur = slugify(options.bestuur);
-  if (options.opleiding !== undefined) requested.opleiding = slugify(options.opleiding);
-  const scopes = validateUserScopes(role, requested);
+  const requested = await resolveScopeIds(options, effects);
+  if (!requested.ok) return reject(effects, requested.errors);
+  const scopes = validateUserScopes(role, requested.value);
   if (!scopes.ok) return reject(effects, scopes.errors);
 
   // on a terminal the rules are checked before the user is asked to repeat the password
   const password = await readPassword(username, options, input);
-  const checked = validatePassword(password, username);
+  const checked = await checkNewPassword(password, username);
   if (!checked.ok) return reject(effects, checked.errors);
   if (!options.passwordStdin && (await readRepeat(input)) !== password) {
     throw new CliError(userMessages.passwordsDiffer);
   }
 
   const passwordHash = await hashPassword(password);
-  const outcome = await withStore(effects, options.db, (store) =>
+  const outcome = await withStore(effects, options, (store) =>
     store.users.add({ username, role, scopes: scopes.value, passwordHash }),
   );
   if (outcome === "exists") throw new CliError(userMessages.exists(username));
@@ -79,9 +84,12 @@ function readRepeat(input: PasswordInput): Promise<string> {
 }
 
 /** `zaz user list` — username, role, access and creation date; the hash never leaves the store. */
-export async function userList(options: { db?: string; format?: string }, effects: Effects): Promise<number> {
+export async function userList(
+  options: AccountsLocation & { format?: string },
+  effects: Effects,
+): Promise<number> {
   const format = parseFormat(options.format);
-  const users = await withStore(effects, options.db, (store) => store.users.list());
+  const users = await withStore(effects, options, (store) => store.users.list());
   if (users.length === 0 && format === "table") {
     effects.stderr.write(`${userMessages.noUsers}\n`);
     return ExitCode.ok;
@@ -111,11 +119,11 @@ export async function userList(options: { db?: string; format?: string }, effect
 /** `zaz user remove NAME` — exit 1 when there is no such user. */
 export async function userRemove(
   usernameArg: string,
-  options: { db?: string },
+  options: AccountsLocation,
   effects: Effects,
 ): Promise<number> {
   const username = normaliseUsername(usernameArg);
-  const removed = await withStore(effects, options.db, (store) => store.users.remove(username));
+  const removed = await withStore(effects, options, (store) => store.users.remove(username));
   if (!removed) throw new CliError(userMessages.unknownUser(username));
   effects.stderr.write(`${userMessages.removed(username)}\n`);
   return ExitCode.ok;
@@ -145,13 +153,20 @@ function publicRecord(user: UserRecord): {
   return { username: user.username, role: user.role, scopes: user.scopes, createdAt: user.createdAt };
 }
 
-/** Opens the store for one piece of work (a locked database is a StoreError, told as such by main). */
+/**
+ * Opens the accounts file for one piece of work (a locked file is a StoreError, told as such by
+ * main). An existing research database is opened and closed first: that moves accounts an older
+ * version kept in it into the accounts file, so what this command changes is not overwritten later.
+ */
 async function withStore<T>(
   effects: Effects,
-  db: string | undefined,
-  work: (store: Store) => Promise<T>,
+  where: AccountsLocation,
+  work: (store: AccountsStore) => Promise<T>,
 ): Promise<T> {
-  const store = await openDuckDbStore(databasePath(effects, db));
+  const research = databasePath(effects, where.db);
+  const accountsPath = accountsOverride(effects, where.accountsDb) ?? accountsDatabasePath(research);
+  if (existsSync(research)) await (await openDuckDbStore(research, { accountsPath })).close();
+  const store = await openAccountsStore(accountsPath);
   try {
     return await work(store);
   } finally {

@@ -15,6 +15,8 @@ export const userMessages = {
   bestuurOption: "bestuur waarvan een leerteam de scholen ziet",
   opleidingOption: "opleiding waarvan een docent de leerlijn ziet",
   passwordStdinOption: "lees het wachtwoord van stdin (voor scripts)",
+  accountsDbOption:
+    "accountbestand van het dashboard (standaard: ZAZ_ACCOUNTS_DB of <database>.accounts.duckdb naast de database)",
   unknownRole: (role: string) => `Onbekende rol '${role}'. Kies directeur, leerteam, docent of beheerder.`,
   invalidUsername: (name: string) =>
     `'${name}' is geen geldige gebruikersnaam: gebruik letters, cijfers, punt, streepje, liggend streepje of @ (hoogstens 64 tekens).`,
@@ -55,6 +57,13 @@ export interface UserAddOptions {
   opleiding?: string;
   passwordStdin?: boolean;
   db?: string;
+  accountsDb?: string;
+}
+
+/** Where `zaz user` works: the accounts file, found from the research database unless given. */
+export interface AccountsLocation {
+  db?: string;
+  accountsDb?: string;
 }
 
 type Action = (effects: Effects) => Promise<number>;
@@ -76,19 +85,22 @@ export function registerUserCommands(
     .option("--opleiding <naam>", userMessages.opleidingOption)
     .option("--password-stdin", userMessages.passwordStdinOption)
     .addOption(helpers.dbOption())
+    .option("--accounts-db <pad>", userMessages.accountsDbOption)
     .action((username: string, opts: UserAddOptions) => done((e) => userAdd(username, opts, e, helpers)));
   user
     .command("list")
     .description(userMessages.listDescription)
     .addOption(helpers.dbOption())
+    .option("--accounts-db <pad>", userMessages.accountsDbOption)
     .addOption(helpers.formatOption())
-    .action((opts: { db?: string; format?: string }) => done((e) => userList(opts, e)));
+    .action((opts: AccountsLocation & { format?: string }) => done((e) => userList(opts, e)));
   user
     .command("remove")
     .description(userMessages.removeDescription)
     .argument("<gebruikersnaam>", userMessages.usernameArgument)
     .addOption(helpers.dbOption())
-    .action((username: string, opts: { db?: string }) => done((e) => userRemove(username, opts, e)));
+    .option("--accounts-db <pad>", userMessages.accountsDbOption)
+    .action((username: string, opts: AccountsLocation) => done((e) => userRemove(username, opts, e)));
   return user;
 }
 
@@ -103,14 +115,17 @@ export async function userAdd(
 }
 
 /** `zaz user list`; the work is in ./user-actions.ts, loaded when it runs. */
-export async function userList(options: { db?: string; format?: string }, effects: Effects): Promise<number> {
+export async function userList(
+  options: AccountsLocation & { format?: string },
+  effects: Effects,
+): Promise<number> {
   return (await import("./user-actions.js")).userList(options, effects);
 }
 
 /** `zaz user remove NAME`; the work is in ./user-actions.ts, loaded when it runs. */
 export async function userRemove(
   usernameArg: string,
-  options: { db?: string },
+  options: AccountsLocation,
   effects: Effects,
 ): Promise<number> {
   return (await import("./user-actions.js")).userRemove(usernameArg, options, effects);

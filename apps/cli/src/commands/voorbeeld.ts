@@ -5,12 +5,20 @@ import { CliError, ExitCode } from "../cli-error.js";
 import type { Effects } from "../effects.js";
 import { cliMessages as msg } from "../messages.js";
 import { type IngestOptions, ingest } from "./ingest.js";
+import { registerSchools } from "./registry-actions.js";
 import { roster } from "./roster.js";
 
 interface ManifestEntry {
   file: string;
   instrument: string;
   flags: Record<string, string>;
+}
+
+/** data/voorbeeld/manifest.json (written by scripts/generate-voorbeeld.ts) */
+interface Manifest {
+  besturen: { name: string }[];
+  schools: { name: string; bestuur: string }[];
+  files: ManifestEntry[];
 }
 
 /** data/voorbeeld of this repository, beside the default instruments. */
@@ -24,7 +32,8 @@ export function voorbeeldDir(): string {
  */
 export async function voorbeeld(options: { db?: string }, effects: Effects): Promise<number> {
   const dir = voorbeeldDir();
-  const manifest = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as ManifestEntry[];
+  const listed = JSON.parse(await readFile(join(dir, "manifest.json"), "utf8")) as Manifest;
+  const manifest = listed.files;
   // The per-file summaries would drown the overview; problems still reach stderr.
   const quiet: Effects = {
     ...effects,
@@ -35,6 +44,9 @@ export async function voorbeeld(options: { db?: string }, effects: Effects): Pro
       },
     },
   };
+  // The example's schools and boards are registered explicitly first, as a leerteam would; on a
+  // database that has them already (voorbeeld run twice) nothing is added.
+  await registerSchools(listed, options.db, effects);
   for (const m of manifest) {
     const options_: IngestOptions = { instrument: m.instrument, ...m.flags, json: true };
     if (options.db !== undefined) options_.db = options.db;

@@ -3,7 +3,15 @@ import { html, type SafeHtml } from "./html.js";
 import { pageTexts } from "./page-texts.js";
 
 /** Which client view a page runs; the body's data-view tells /static/js/app.js. */
-export type ViewName = "home" | "directeur" | "groep" | "leerteam" | "pabo" | "login" | "error";
+export type ViewName =
+  | "home"
+  | "directeur"
+  | "groep"
+  | "leerteam"
+  | "pabo"
+  | "login"
+  | "wachtwoord"
+  | "error";
 
 export interface LayoutInput {
   title: string;
@@ -28,6 +36,7 @@ function navigation(user: User, csrfToken: string | undefined): SafeHtml {
     </nav>
     <div class="account">
       <span>${pageTexts.loggedInAs(user.username, user.role)}</span>
+      <a href="/wachtwoord">${pageTexts.passwordLink}</a>
       <form method="post" action="/logout">
         <input type="hidden" name="_csrf" value="${csrfToken ?? ""}">
         <button type="submit">${pageTexts.logout}</button>
@@ -40,7 +49,7 @@ function navigation(user: User, csrfToken: string | undefined): SafeHtml {
  * forbids inline script and style). Charts are drawn by the client from the JSON API.
  */
 export function layout(input: LayoutInput): string {
-  const withCharts = input.view !== "login" && input.view !== "error";
+  const withCharts = input.view !== "login" && input.view !== "wachtwoord" && input.view !== "error";
   return html`<!doctype html>
 <html lang="nl">
 <head>

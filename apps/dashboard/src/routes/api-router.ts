@@ -1,9 +1,10 @@
-import { Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { canAccess } from "../access/can-access.js";
 import { HttpError } from "../http-error.js";
 import { httpMessages } from "../messages.js";
 import type { ResultsService } from "../results-service.js";
-import type { UserRepository } from "../users/user-repository.js";
+import { defaultRefusalPacing, type Pacing, UserPacer } from "../security/user-pacer.js";
+import type { User, UserRepository } from "../users/user-repository.js";
 import { currentUser } from "./current-user.js";
 import type { ApiRoute } from "./route-table.js";
 
@@ -16,45 +17,77 @@ function isServedView(value: unknown): value is { body: string; etag: string } {
   );
 }
 
-/** Mounts every route of the table behind the same three checks: logged in, valid query, in scope. */
+/** Refusals a client can provoke at will, and so must not get at the speed of the event loop. */
+const paced = new Set([400, 403, 404, 429]);
+
+/**
+ * Mounts every route of the table behind the same four checks: logged in, valid query, in scope,
+ * and (for routes that select data) values that exist. A user who keeps being refused is slowed
+ * down (UserPacer, defaultRefusalPacing), so hammering cannot take the server from everyone else.
+ */
 export function apiRouter(
   routes: readonly ApiRoute[],
   results: ResultsService,
   users: UserRepository,
+  pacing: Partial<Pacing> = {},
 ): Router {
   const router = Router();
+  const pacer = new UserPacer({ ...defaultRefusalPacing, ...pacing });
   for (const route of routes) {
     router.get(route.path, async (req, res) => {
       const user = currentUser(res);
       if (user === undefined) throw new HttpError(401, "not-logged-in", httpMessages.notLoggedIn);
-      // Only the query string counts; repeated keys (arrays) are refused by the schema.
-      const parsed = route.query.safeParse({ ...(req.query as Record<string, unknown>) });
-      if (!parsed.success) {
-        const name = String(parsed.error.issues[0]?.path[0] ?? "");
-        throw new HttpError(400, "invalid-parameter", httpMessages.invalidParameter(name));
+      // A user being paced waits for every request, so kept views mixed in do not get around it.
+      let waited = false;
+      if (pacer.inDebt(user.username)) {
+        await pacer.pace(user.username);
+        waited = true;
       }
-      const target = route.scope(parsed.data);
-      if (!(await canAccess(user, target, results))) {
-        const message = target.kind === "admin" ? httpMessages.adminOnly : httpMessages.outOfScope;
-        throw new HttpError(403, "out-of-scope", message);
+      try {
+        await answer(req, res, route, user);
+      } catch (error) {
+        if (!waited && error instanceof HttpError && paced.has(error.status)) await pacer.pace(user.username);
+        throw error;
       }
-      const body = await route.handle({ query: parsed.data, user, results, users });
-      if (body === undefined) throw new HttpError(404, "not-found", httpMessages.notFound);
-      if (isServedView(body)) {
-        // Serialised once per data version; a client that has it gets 304 and no body.
-        res.set("Cache-Control", "private, no-cache").set("ETag", body.etag);
-        if (req.headers["if-none-match"] === body.etag) {
-          res.status(304).end();
-          return;
-        }
-        res.type("application/json").send(body.body);
-        return;
-      }
-      if (typeof body === "object" && body !== null && "notFound" in body)
-        throw new HttpError(404, "not-found", String((body as { notFound: unknown }).notFound));
-      res.set("Cache-Control", "no-store").json(body);
     });
   }
   router.use("/api", (_req, _res, next) => next(new HttpError(404, "not-found", httpMessages.notFound)));
   return router;
+
+  async function answer(req: Request, res: Response, route: ApiRoute, user: User): Promise<void> {
+    // Only the query string counts; repeated keys (arrays) are refused by the schema.
+    const parsed = route.query.safeParse({ ...(req.query as Record<string, unknown>) });
+    if (!parsed.success) {
+      const name = String(parsed.error.issues[0]?.path[0] ?? "");
+      throw new HttpError(400, "invalid-parameter", httpMessages.invalidParameter(name));
+    }
+    const target = route.scope(parsed.data);
+    if (!(await canAccess(user, target, results))) {
+      const message = target.kind === "admin" ? httpMessages.adminOnly : httpMessages.outOfScope;
+      throw new HttpError(403, "out-of-scope", message);
+    }
+    // After the scope check, so nobody learns what exists outside their scope.
+    const unknown = await route.unknown?.(parsed.data, results);
+    if (unknown !== undefined)
+      throw new HttpError(
+        404,
+        "unknown-value",
+        httpMessages.unknownValue(unknown.name, unknown.value, unknown.available),
+      );
+    const body = await route.handle({ query: parsed.data, user, results, users });
+    if (body === undefined) throw new HttpError(404, "not-found", httpMessages.notFound);
+    if (isServedView(body)) {
+      // Serialised once per data version; a client that has it gets 304 and no body.
+      res.set("Cache-Control", "private, no-cache").set("ETag", body.etag);
+      if (req.headers["if-none-match"] === body.etag) {
+        res.status(304).end();
+        return;
+      }
+      res.type("application/json").send(body.body);
+      return;
+    }
+    if (typeof body === "object" && body !== null && "notFound" in body)
+      throw new HttpError(404, "not-found", String((body as { notFound: unknown }).notFound));
+    res.set("Cache-Control", "no-store").json(body);
+  }
 }

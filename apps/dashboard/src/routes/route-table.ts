@@ -4,6 +4,7 @@ import type { ScopeTarget } from "../access/scope-target.js";
 import type { ResultsService } from "../results-service.js";
 import { publicUser, type User, type UserRepository } from "../users/user-repository.js";
 import { catalogFor } from "./catalog-for.js";
+import { filterValue, type UnknownValue, unknownParameter } from "./known-values.js";
 
 export interface RouteContext<Q> {
   query: Q;
@@ -23,12 +24,16 @@ export interface ApiRoute<Q = unknown> {
   path: string;
   query: z.ZodType<Q>;
   scope: (query: Q) => ScopeTarget;
+  /**
+   * For a route that selects data: the name of a parameter whose value does not exist in the scope
+   * (answered 404 before any view is computed), or undefined. Checked after the scope.
+   */
+  unknown?: (query: Q, results: ResultsService) => Promise<UnknownValue | undefined>;
   /** JSON-ready answer, a view served as kept (with its ETag), or undefined / not-found for 404 */
   handle: (context: RouteContext<Q>) => Promise<unknown>;
 }
 
 const id = z.string().refine(isScopeId);
-const optionalId = id.optional();
 
 function route<Q>(definition: ApiRoute<Q>): ApiRoute<unknown> {
   return definition as unknown as ApiRoute<unknown>;
@@ -87,17 +92,28 @@ export const apiRoutes: readonly ApiRoute<unknown>[] = [
     id: "class-overview",
     method: "GET",
     path: "/api/class-overview",
-    query: z.object({ school: id, wave: id }),
+    query: z.object({ school: id, wave: filterValue }),
     scope: (query) => ({ kind: "school", school: query.school }),
-    handle: ({ results, query }) => results.view({ kind: "klassen", params: query }),
+    unknown: async (query, results) =>
+      unknownParameter("school", await results.filters({ school: query.school }), (o) => [
+        ["wave", query.wave, o.waves],
+      ]),
+    handle: ({ results, query, user }) =>
+      results.view({ kind: "klassen", params: query }, { user: user.username }),
   }),
   route({
     id: "groep",
     method: "GET",
     path: "/api/groep",
-    query: z.object({ school: id, wave: id, groep: id }),
+    query: z.object({ school: id, wave: filterValue, groep: filterValue }),
     scope: (query) => ({ kind: "school", school: query.school }),
-    handle: ({ results, query }) => results.view({ kind: "groep", params: query }),
+    unknown: async (query, results) =>
+      unknownParameter("school", await results.filters({ school: query.school }), (o) => [
+        ["wave", query.wave, o.waves],
+        ["groep", query.groep, o.groepen],
+      ]),
+    handle: ({ results, query, user }) =>
+      results.view({ kind: "groep", params: query }, { user: user.username }),
   }),
   route({
     id: "board",
@@ -105,25 +121,42 @@ export const apiRoutes: readonly ApiRoute<unknown>[] = [
     path: "/api/board",
     query: z.object({ bestuur: id }),
     scope: (query) => ({ kind: "bestuur", bestuur: query.bestuur }),
-    handle: ({ results, query }) => results.view({ kind: "scholen", params: query }),
+    unknown: async (query, results) =>
+      unknownParameter("bestuur", await results.filters({ bestuur: query.bestuur }), () => []),
+    handle: ({ results, query, user }) =>
+      results.view({ kind: "scholen", params: query }, { user: user.username }),
   }),
   route({
     id: "leerlijn",
     method: "GET",
     path: "/api/leerlijn",
-    query: z.object({ opleiding: id, cohort: optionalId, fase: optionalId, gesprekssoort: optionalId }),
+    query: z.object({
+      opleiding: id,
+      cohort: filterValue.optional(),
+      fase: filterValue.optional(),
+      gesprekssoort: filterValue.optional(),
+    }),
     scope: (query) => ({ kind: "opleiding", opleiding: query.opleiding }),
-    handle: ({ results, query }) => {
+    unknown: async (query, results) =>
+      unknownParameter("opleiding", await results.filters({ opleiding: query.opleiding }), (o) => [
+        ["cohort", query.cohort, o.cohorts],
+        ["fase", query.fase, o.fasen],
+        ["gesprekssoort", query.gesprekssoort, o.gesprekssoorten],
+      ]),
+    handle: ({ results, query, user }) => {
       const { opleiding, cohort, fase, gesprekssoort } = query;
-      return results.view({
-        kind: "leerlijn",
-        params: {
-          opleiding,
-          ...(cohort === undefined ? {} : { cohort }),
-          ...(fase === undefined ? {} : { fase }),
-          ...(gesprekssoort === undefined ? {} : { gesprekssoort }),
+      return results.view(
+        {
+          kind: "leerlijn",
+          params: {
+            opleiding,
+            ...(cohort === undefined ? {} : { cohort }),
+            ...(fase === undefined ? {} : { fase }),
+            ...(gesprekssoort === undefined ? {} : { gesprekssoort }),
+          },
         },
-      });
+        { user: user.username },
+      );
     },
   }),
 ];

@@ -1,13 +1,14 @@
-// What the dashboard keeps in a session: who is logged in and when they were last active.
+// What the dashboard keeps in a session. Only a login makes one: an anonymous visitor has none
+// stored (see csrf.ts for how the login form is protected without it).
 declare module "express-session" {
   interface SessionData {
     username?: string;
     /** ms since epoch of the last request, for the idle timeout */
     lastSeen?: number;
-    /** set on the login page so an anonymous session (and its CSRF binding) is kept */
-    visitor?: boolean;
-    /** a notice for the next login page, e.g. after an idle timeout */
-    notice?: "idle" | "logged-out";
+    /** ms since epoch of the login, for the absolute lifetime */
+    loggedInAt?: number;
+    /** of the password hash at login (credential-stamp.ts): a new password ends the other sessions */
+    credential?: string;
   }
 }
 

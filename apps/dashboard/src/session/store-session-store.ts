@@ -1,4 +1,4 @@
-import type { Store, StoredSession } from "@zaz/store";
+import type { AccountsStore, StoredSession } from "@zaz/store";
 import { type Clock, systemClock } from "../clock.js";
 import type { SessionRecord, SessionStore } from "./session-store.js";
 
@@ -10,7 +10,7 @@ export interface StoreSessionStoreOptions {
   cacheMs?: number;
   /** how far the stored expiry may lag the one asked for before it is written; default 60 s */
   expirySlackMs?: number;
-  /** a change of `lastSeen` alone is written at most this often; default 15 s */
+  /** a change of `lastSeen` alone is written at most this often; default 60 s */
   lastSeenWriteMs?: number;
   /** sessions kept in memory, least recently used out first; default 10,000 */
   maxCachedSessions?: number;
@@ -48,10 +48,10 @@ type Entry =
  *   after that, the requests arriving together share one read of the row.
  * - `set` (express-session calls it on every request: `rolling`, and loadUser moves lastSeen)
  *   writes only when the data changed, when the stored expiry lags the asked one by more than
- *   `expirySlackMs` (60 s), or when `lastSeen` moved `lastSeenWriteMs` (15 s) or more since it
- *   was written. So the row can hold a lastSeen up to 15 s old and an expiry up to 60 s early.
+ *   `expirySlackMs` (60 s), or when `lastSeen` moved `lastSeenWriteMs` (60 s) or more since it
+ *   was written. So the row can hold a lastSeen up to a minute old and an expiry up to 60 s early.
  *   In this process the cached copy is exact; where the row is read again (after `cacheMs`, a
- *   restart, eviction, another process) the idle timeout may strike up to 15 s early, never late,
+ *   restart, eviction, another process) the idle timeout may strike up to a minute early, never late,
  *   and the session may be forgotten up to 60 s before the expiry last asked for.
  * - A write of lastSeen or expiry alone is not waited for: the request is answered from memory
  *   and the row follows (a database busy with a checkpoint must not hold up a page); a write of
@@ -67,7 +67,7 @@ type Entry =
  * no timer to stay small.
  */
 export class StoreSessionStore implements SessionStore {
-  readonly #sessions: Store["sessions"];
+  readonly #sessions: AccountsStore["sessions"];
   readonly #clock: Clock;
   readonly #purgeIntervalMs: number;
   readonly #cacheMs: number;
@@ -84,13 +84,13 @@ export class StoreSessionStore implements SessionStore {
   readonly #entries = new Map<string, Entry>();
   #lastPurge = Number.NEGATIVE_INFINITY;
 
-  constructor(store: Pick<Store, "sessions">, options: StoreSessionStoreOptions = {}) {
+  constructor(store: Pick<AccountsStore, "sessions">, options: StoreSessionStoreOptions = {}) {
     this.#sessions = store.sessions;
     this.#clock = options.clock ?? systemClock;
     this.#purgeIntervalMs = options.purgeIntervalMs ?? 15 * 60 * 1000;
     this.#cacheMs = options.cacheMs ?? 60_000;
     this.#expirySlackMs = options.expirySlackMs ?? 60_000;
-    this.#lastSeenWriteMs = options.lastSeenWriteMs ?? 15_000;
+    this.#lastSeenWriteMs = options.lastSeenWriteMs ?? 60_000;
     this.#maxCached = Math.max(1, options.maxCachedSessions ?? 10_000);
     this.#log = options.log ?? ((error) => console.error(error));
   }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import {
   type Answer,
+  EntityKind,
   type Instrument,
   type InstrumentInput,
   instrumentSchema,
@@ -118,6 +119,25 @@ export async function demoResults(fixture: DemoFixture = demoFixture()): Promise
   const roster: RosterEntry[] = [];
   let imports = 0;
   let keys = 0;
+  // The fixture's ids are the registry's: responses and the roster hold them, names are labels.
+  await store.registry.add([
+    ...fixture.besturen.map((b) => ({
+      id: b.id,
+      kind: EntityKind.bestuur,
+      name: b.name,
+      bestuur: null,
+      brin: null,
+    })),
+    ...fixture.besturen.flatMap((b) =>
+      b.schools.map((school) => ({
+        id: school.id,
+        kind: EntityKind.school,
+        name: school.name,
+        bestuur: b.id,
+        brin: null,
+      })),
+    ),
+  ]);
   const load = async (instrument: Instrument, responses: SurveyResponse[]) => {
     imports++;
     await store.importResponses(
@@ -142,9 +162,9 @@ export async function demoResults(fixture: DemoFixture = demoFixture()): Promise
           const size = open
             ? Math.max(fixture.freeTextAnswers.length, 12)
             : 3 + ((gi * 5 + wi * 3 + si) % 12);
-          roster.push({ school: school.name, groep: groep.id, wave: wave.id, families: size + 6 });
+          roster.push({ school: school.id, groep: groep.id, wave: wave.id, families: size + 6 });
           for (let i = 0; i < size; i++) {
-            const context = { bestuur: bestuur.name, school: school.name, groep: groep.id, wave: wave.id };
+            const context = { bestuur: bestuur.id, school: school.id, groep: groep.id, wave: wave.id };
             const own2 = answers(own, next, context);
             const text = open
               ? fixture.freeTextAnswers[i]

@@ -32,6 +32,13 @@ export class MemoryUserRepository implements UserRepository {
   async remove(username: string): Promise<boolean> {
     return this.#users.delete(normaliseUsername(username));
   }
+
+  async setPasswordHash(username: string, passwordHash: string): Promise<boolean> {
+    const user = this.#users.get(normaliseUsername(username));
+    if (user === undefined) return false;
+    user.passwordHash = passwordHash;
+    return true;
+  }
 }
 
 function copy(user: User): User {

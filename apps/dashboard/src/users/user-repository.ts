@@ -17,8 +17,8 @@ export function publicUser(user: User): PublicUser {
 }
 
 /**
- * Where accounts live. The dashboard only reads (find); the CLI adds, lists and removes.
- * Usernames are compared case-insensitively: implementations store them lower-cased.
+ * Where accounts live. The dashboard reads (find) and changes passwords; the CLI adds, lists and
+ * removes. Usernames are compared case-insensitively: implementations store them lower-cased.
  */
 export interface UserRepository {
   /** fails with code "user-exists" when the username is taken */
@@ -28,6 +28,8 @@ export interface UserRepository {
   list(): Promise<User[]>;
   /** true when a user was removed */
   remove(username: string): Promise<boolean>;
+  /** replaces the password hash (a new password, or a rehash at login); false when there is no such user */
+  setPasswordHash(username: string, passwordHash: string): Promise<boolean>;
 }
 
 export { normaliseUsername } from "@zaz/accounts";

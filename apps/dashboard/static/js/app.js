@@ -1,6 +1,6 @@
-// Pages with results load the chart code; the login and error pages load nothing more.
+// Pages with results load the chart code; the login, password and error pages load nothing more.
 const view = document.body.dataset.view;
-if (view !== "login" && view !== "error") {
+if (view !== "login" && view !== "wachtwoord" && view !== "error") {
   import("./views.js")
     .then((views) => views[view]())
     .catch((error) => {

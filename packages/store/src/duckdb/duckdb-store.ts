@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Instrument, SurveyResponse } from "@zaz/model";
+import { defaultAccountsDatabasePath } from "../accounts-database-path.js";
 import type { AnalysisTable } from "../analysis/analysis-table.js";
 import { duckDbDialect, portableDuckDbDialect, type SqlDialect } from "../analysis/sql-dialect.js";
 import type { AnalysisQueries } from "../analysis/types.js";
@@ -11,29 +12,30 @@ import type {
   ImportOutcome,
   ImportRecord,
   NewImport,
+  RegistryTable,
   ResponseScope,
   RosterEntry,
-  SessionTable,
   Store,
   StoredInstrument,
   StoredResponse,
-  UserTable,
   ViewResultTable,
 } from "../store.js";
 import { duckDbAnalysis } from "./analysis.js";
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
-import { DuckDb, type DuckDbOptions } from "./connection.js";
+import type { DuckDb, DuckDbOptions } from "./connection.js";
 import { readDataVersion } from "./data-version.js";
 import { removeImport, removeRespondent } from "./erase.js";
 import { type ChunkOptions, defaultChunkOptions, hasImport, importResponses } from "./import-responses.js";
 import { adoptLegacyImports, instrumentRows, listStoredInstruments } from "./instruments.js";
 import { migrate } from "./migrations.js";
+import { moveAccountsOut } from "./move-accounts.js";
+import { openDatabase } from "./open-database.js";
+import { claimPath } from "./open-paths.js";
 import { removePendingImports } from "./pending-imports.js";
 import { contextValues, countResponses, listImports } from "./queries.js";
 import { defaultBatchSize, readResponseBatch } from "./read-responses.js";
+import { addEntities, listRegistry, renameEntity } from "./registry.js";
 import { replaceRoster, roster } from "./roster.js";
-import { destroySession, getSession, purgeExpiredSessions, setSession } from "./sessions.js";
-import { addUser, findUser, listUsers, removeUser } from "./users.js";
 import { getViewResult, putViewResult } from "./view-results.js";
 
 export interface DuckDbStoreOptions extends DuckDbOptions {
@@ -47,35 +49,38 @@ export interface DuckDbStoreOptions extends DuckDbOptions {
    * PostgreSQL store exists; `mapsPerStatement` splits the count maps over more statements.
    */
   analysisSql?: { portable?: boolean; mapsPerStatement?: number };
+  /**
+   * The accounts file (accounts-store.ts) into which users and sessions that an older version kept
+   * in this database are moved on open; default ZAZ_ACCOUNTS_DB, else the file beside it.
+   */
+  accountsPath?: string;
 }
 
 const nothingErased: ErasureCount = { responses: 0, answers: 0 };
 
 /**
- * DuckDB's file lock is per process, so a second instance on the same file in this process would
- * not be refused, and two instances writing one file corrupt it. Refuse it here.
- */
-const openPaths = new Set<string>();
-
-/**
  * Opens (creating if needed) the database file, brings its schema up to date, removes what an
- * interrupted import left, and finishes a compaction an earlier erasure (or that removal) could
- * not complete. One Store per file per process.
+ * interrupted import left, moves accounts an older version kept in it to the accounts file, and
+ * finishes a compaction an earlier erasure (or that removal, or that move) could not complete.
+ * One Store per file per process.
  */
 export async function openDuckDbStore(path: string, options: DuckDbStoreOptions = {}): Promise<Store> {
   const location = isInMemory(path) ? ":memory:" : resolve(path);
   if (isInMemory(location)) return openStore(location, options);
-  if (openPaths.has(location))
-    throw new Error(`${location} is already open in this process; share its Store`);
-  openPaths.add(location);
+  const release = claimPath(location);
   try {
     await mkdir(dirname(location), { recursive: true });
     await removeStaleCompaction(location);
-    return await openStore(location, options, () => openPaths.delete(location));
+    return await openStore(location, options, release);
   } catch (error) {
-    openPaths.delete(location);
+    release();
     throw error;
   }
+}
+
+function accountsPathFor(location: string, options: DuckDbStoreOptions): string {
+  if (isInMemory(location)) return location;
+  return resolve(options.accountsPath ?? defaultAccountsDatabasePath(location));
 }
 
 async function openStore(
@@ -86,9 +91,11 @@ async function openStore(
   const open = (at: string) => openDatabase(at, options);
   let db = await open(location);
   try {
-    await migrate(db);
+    const applied = await migrate(db);
     // before anything else: a killed import's committed chunks (never visible, but in the file)
     await removePendingImports(db);
+    // accounts an older version kept here; the compaction below then removes them from the file
+    await moveAccountsOut(db, accountsPathFor(location, options), applied);
     if (await needsCompaction(db)) db = (await compact(db, open)).db;
   } catch (error) {
     db.close();
@@ -106,37 +113,18 @@ async function openStore(
   return new DuckDbStore(db, open, chunks, dialect, await readDataVersion(db), onClose);
 }
 
-async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
-  try {
-    return await DuckDb.open(path, options);
-  } catch (error) {
-    if (error instanceof Error && /lock/i.test(error.message)) {
-      throw new StoreError(storeMessages.databaseLocked(path), { cause: error });
-    }
-    throw error;
-  }
-}
-
 class DuckDbStore implements Store {
   /** the tail of the queue: a DuckDB connection runs one transaction at a time */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  readonly users: UserTable = {
-    add: (user) => this.exclusive((db) => addUser(db, user)),
-    find: (username) => this.exclusive((db) => findUser(db, username)),
-    list: () => this.exclusive((db) => listUsers(db)),
-    remove: (username) => this.exclusive((db) => removeUser(db, username)),
-  };
-
-  readonly sessions: SessionTable = {
-    get: (id) => this.exclusive((db) => getSession(db, id)),
-    set: (id, record, expiresAt) => this.exclusive((db) => setSession(db, id, record, expiresAt)),
-    destroy: (id) => this.exclusive((db) => destroySession(db, id)),
-    purgeExpired: (now) => this.exclusive((db) => purgeExpiredSessions(db, now)),
-  };
-
   readonly analysis: AnalysisQueries;
+
+  readonly registry: RegistryTable = {
+    list: () => this.exclusive((db) => listRegistry(db)),
+    add: (entities) => this.mutate((db) => addEntities(db, entities)),
+    rename: (kind, id, name) => this.mutate((db) => renameEntity(db, kind, id, name)),
+  };
 
   readonly viewResults: ViewResultTable = {
     get: (key) => this.exclusive((db) => getViewResult(db, key)),

@@ -10,6 +10,7 @@ import { markNeedsCompaction } from "./compact.js";
 import type { DuckDb } from "./connection.js";
 import { bumpDataVersion } from "./data-version.js";
 import { registerInstrument } from "./instruments.js";
+import { insertEntities } from "./registry.js";
 import { removeDuplicates } from "./remove-duplicates.js";
 
 const progressEvery = 1000;
@@ -195,6 +196,8 @@ async function writeInChunks(
       "UPDATE imports SET responses = $1, answers = $2, rows_read = $3, pending = false WHERE id = $4",
       [responsesAdded, answersAdded, record.rowsRead, record.id],
     );
+    // schools and boards this import registers become visible with it, or not at all
+    await insertEntities(db, record.register ?? []);
     await bumpDataVersion(db);
     await db.run("COMMIT");
     inTransaction = false;

@@ -1,10 +1,13 @@
 import { StoreError, storeMessages } from "../messages.js";
 import type { DuckDb } from "./connection.js";
+import { backfillRegistry } from "./registry-backfill.js";
 
 export interface Migration {
   version: number;
   name: string;
   statements: readonly string[];
+  /** work beyond DDL (rewriting stored data), after the statements, in the same transaction */
+  run?: (db: DuckDb) => Promise<void>;
 }
 
 /**
@@ -125,6 +128,24 @@ export const migrations: readonly Migration[] = [
       "INSERT INTO store_state VALUES ('data_version', '1')",
     ],
   },
+  {
+    version: 5,
+    name: "registry of schools and boards",
+    // Schools and boards get stable ids; responses, the roster and scopes hold ids, names are labels.
+    // A database with data gets its registry from the names it stores (registry-backfill.ts).
+    statements: [
+      `CREATE TABLE registry (
+        kind VARCHAR NOT NULL,
+        id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        bestuur VARCHAR,
+        brin VARCHAR,
+        registered_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (kind, id)
+      )`,
+    ],
+    run: backfillRegistry,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));
@@ -146,6 +167,7 @@ export async function migrate(db: DuckDb, steps: readonly Migration[] = migratio
     if (step.version <= current) continue;
     await db.transaction(async () => {
       for (const statement of step.statements) await db.run(statement);
+      await step.run?.(db);
       await db.run("INSERT INTO schema_migrations VALUES ($1, $2, CAST($3 AS TIMESTAMP))", [
         step.version,
         step.name,

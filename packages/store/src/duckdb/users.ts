@@ -32,12 +32,17 @@ export async function removeUser(db: DuckDb, username: string): Promise<boolean>
   return (await db.run("DELETE FROM users WHERE username = $1", [username])) > 0;
 }
 
+/** One row; scopes that do not decode leave the row readable, marked damaged, so a list still works. */
 function toUser(row: SqlRow): UserRecord {
-  return {
+  const user = {
     username: String(row.username),
     role: String(row.role),
-    scopes: decodeUserScopes(String(row.scopes)),
     passwordHash: String(row.password_hash),
     createdAt: String(row.created_at),
   };
+  try {
+    return { ...user, scopes: decodeUserScopes(String(row.scopes)) };
+  } catch (error) {
+    return { ...user, scopes: {}, damaged: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -62,28 +62,35 @@ export function compareToParent(
   const index = indexInstrument(instrument);
   const parent = totalOf(plan, data);
   const table = suppressTable(
-    buildRawTable<ParentDifference>(plan, data, selected.value, (group, id) => {
-      const own = validValues(group.constructs[id]);
-      const all = validValues(parent.constructs[id]);
-      const mine = summarizeFrequencies(own);
-      const whole = summarizeFrequencies(all);
-      const students = group.students?.constructs[id] ?? (group.students === null ? null : new Set<string>());
-      if (mine === null || whole === null) return { responses: 0, students, value: null };
-      const rest = summarizeFrequencies(subtractFrequencies(all, own));
-      const a = sampleSummary(mine);
-      const b = sampleSummary(rest);
-      const g = a === null || b === null || rest === null || rest.n === 0 ? null : hedgesG(a, b);
-      return {
-        responses: mine.n,
-        students,
-        value: {
-          mean: mine.mean,
-          parentMean: whole.mean,
-          difference: mine.mean - whole.mean,
-          hedgesG: g === null ? null : { g: g.g, low: g.low, high: g.high, level: g.level },
-        },
-      };
-    }),
+    buildRawTable<ParentDifference>(
+      plan,
+      data,
+      selected.value,
+      (group, id) => {
+        const own = validValues(group.constructs[id]);
+        const all = validValues(parent.constructs[id]);
+        const mine = summarizeFrequencies(own);
+        const whole = summarizeFrequencies(all);
+        const students =
+          group.students?.constructs[id] ?? (group.students === null ? null : new Set<string>());
+        if (mine === null || whole === null) return { responses: 0, students, value: null };
+        const rest = summarizeFrequencies(subtractFrequencies(all, own));
+        const a = sampleSummary(mine);
+        const b = sampleSummary(rest);
+        const g = a === null || b === null || rest === null || rest.n === 0 ? null : hedgesG(a, b);
+        return {
+          responses: mine.n,
+          students,
+          value: {
+            mean: mine.mean,
+            parentMean: whole.mean,
+            difference: mine.mean - whole.mean,
+            hedgesG: g === null ? null : { g: g.g, low: g.low, high: g.high, level: g.level },
+          },
+        };
+      },
+      "construct",
+    ),
     ruleFor(privacy, plan),
   );
   const group = (row: (typeof table)["total"]): ParentComparisonGroup => ({

@@ -170,8 +170,11 @@ export function compareWaves(
     };
   };
   const rule = ruleFor(privacy, plan);
-  const curTable = suppressTable(buildRawTable(plan, current, columns, summarise(current)), rule);
-  const prevTable = suppressTable(buildRawTable(plan, previous, columns, summarise(previous)), rule);
+  const curTable = suppressTable(buildRawTable(plan, current, columns, summarise(current), "prefixed"), rule);
+  const prevTable = suppressTable(
+    buildRawTable(plan, previous, columns, summarise(previous), "prefixed"),
+    rule,
+  );
 
   const keyOf = (key: GroupKey) => key.map((l) => l.code).join("\u0000");
   const prevRows = new Map(prevTable.groups.map((g) => [keyOf(g.key), g]));

@@ -101,18 +101,24 @@ export function constructTable(
   const index = indexInstrument(instrument);
   const infos = selected.value.map((id) => constructInfo(index, id));
   const ranges = new Map(infos.map((c) => [c.id, { min: c.scale?.min ?? 0, max: c.scale?.max ?? 0 }]));
-  const raw = buildRawTable<ConstructStats>(plan, data, selected.value, (group, id, key) => {
-    const stats = constructStats(
-      group.constructs[id],
-      ranges.get(id)!,
-      clusterEffect(clustersOf(data, key, plan), id),
-    );
-    return {
-      responses: stats?.n ?? 0,
-      students: group.students?.constructs[id] ?? (group.students === null ? null : new Set()),
-      value: stats?.value ?? null,
-    };
-  });
+  const raw = buildRawTable<ConstructStats>(
+    plan,
+    data,
+    selected.value,
+    (group, id, key) => {
+      const stats = constructStats(
+        group.constructs[id],
+        ranges.get(id)!,
+        clusterEffect(clustersOf(data, key, plan), id),
+      );
+      return {
+        responses: stats?.n ?? 0,
+        students: group.students?.constructs[id] ?? (group.students === null ? null : new Set()),
+        value: stats?.value ?? null,
+      };
+    },
+    "construct",
+  );
   const table = suppressTable(raw, ruleFor(privacy, plan));
 
   const roster = options.roster ?? [];

@@ -1,4 +1,5 @@
 import type { MissingKind } from "@zaz/model";
+import type { ReleaseMark } from "../release/release.js";
 
 /**
  * What the database's aggregates give the analysis for one group: frequency tables, not responses.
@@ -33,6 +34,15 @@ export interface GroupData {
   /** free-text item id → responses that were asked it */
   readonly asked: Readonly<Record<string, number>>;
   readonly students: GroupStudentSets | null;
+  /**
+   * What the release (suppression over all views together, release/release.ts) hides of this
+   * group; absent where the caller chose no release (the table's own rule alone).
+   */
+  readonly release?: ReleaseMark;
+  /** the context values that selected this group's responses (for the release audit) */
+  readonly definition?: Readonly<Record<string, string | readonly string[]>>;
+  /** the instrument role of those responses (for the release audit) */
+  readonly role?: string;
 }
 
 /** A grouping's data: the scope's total and its groups (in any order; the analysis arranges them). */

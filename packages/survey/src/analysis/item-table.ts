@@ -76,14 +76,20 @@ export function buildItemTable<T, I extends ItemInfo = ItemInfo>(
   const selected = itemsFor(instrument, options.items, spec);
   if (!selected.ok) return selected;
   const index = indexInstrument(instrument);
-  const raw = buildRawTable<T>(plan, data, selected.value, (group, id): ColumnValue<T> => {
-    const { n, value } = spec.compute(index, group, index.items.get(id)!);
-    return {
-      responses: n,
-      students: group.students?.items[id] ?? (group.students === null ? null : new Set()),
-      value,
-    };
-  });
+  const raw = buildRawTable<T>(
+    plan,
+    data,
+    selected.value,
+    (group, id): ColumnValue<T> => {
+      const { n, value } = spec.compute(index, group, index.items.get(id)!);
+      return {
+        responses: n,
+        students: group.students?.items[id] ?? (group.students === null ? null : new Set()),
+        value,
+      };
+    },
+    "item",
+  );
   const table = suppressTable(raw, ruleFor(privacy, plan, spec.text ?? false));
   const group = (row: SuppressedRow<T>): ItemTableGroup<T> => ({
     key: row.key,

@@ -23,7 +23,18 @@ export interface RawRow<T> {
 export interface RawTable<T> {
   readonly total: RawRow<T>;
   readonly groups: readonly RawRow<T>[];
+  /** a column's key in the release ("c:" construct, "i:" item), to find what the release hides */
+  readonly releaseKey: (column: string) => string;
 }
+
+/** How a table's columns are named: construct ids, item ids, or already prefixed ("c:…", "i:…"). */
+export type ColumnKind = "construct" | "item" | "prefixed";
+
+const releaseKeys: Readonly<Record<ColumnKind, (column: string) => string>> = {
+  construct: (c) => `c:${c}`,
+  item: (c) => `i:${c}`,
+  prefixed: (c) => c,
+};
 
 /** What a column computes for one group: the value and how many responses (and which students) it rests on. */
 export interface ColumnValue<T> {
@@ -46,6 +57,7 @@ export function buildRawTable<T>(
   data: GroupedData,
   columns: readonly string[],
   compute: (group: GroupData, column: string, key: GroupKey) => ColumnValue<T>,
+  kind: ColumnKind,
 ): RawTable<T> {
   const row = (key: GroupKey, group: GroupData): RawRow<T> => {
     const cells = new Map<string, RawCell<T>>();
@@ -60,5 +72,6 @@ export function buildRawTable<T>(
   return {
     total: row(plan.scope, totalOf(plan, data)),
     groups: arrangeGroups(plan, data).map((g) => row(g.key, g.data)),
+    releaseKey: releaseKeys[kind],
   };
 }

@@ -25,22 +25,21 @@
  * where a group may have fewer valid answers than responses.
  *
  * Between results. A wave comparison shows a change only where both waves' cells are shown
- * (`joinShown`), each wave suppressed as its own table. Scopes select exact values (no unions).
- * Overlapping results requested separately — a school over all waves and the same school in one
- * wave, or a school's total and a scope that fixes one of its groepen — are NOT audited against each
- * other here (that needs state across requests). Callers should offer scopes at fixed levels
- * (board, school, groep; always one wave), so the only overlaps are the total-and-groups sets above.
+ * (`joinShown`). Across tables and views, the release (release/release.ts) decides: a group it hides
+ * (`GroupData.release`) is hidden here in the count column or in the columns it names, whatever this
+ * table alone would allow; a total it hides leaves the groups to the release's own guarantee.
  *
  * Student feedback is never grouped or filtered per student (grouping.ts refuses it); a student's
  * own responses leave the analysis only through `ownResponses`, for that student's own report.
  */
 
 import type { SurveyResponse } from "@zaz/model";
+import { reportSuppressed } from "../release/suppression-audit.js";
 import { type Cell, SuppressionReason as Reason, type SuppressionReason } from "./cell.js";
 import type { GroupKey, GroupPlan } from "./group-plan.js";
 import { analysisMessages as msg } from "./messages.js";
 import { assertPrivacy, type PrivacySettings } from "./privacy-settings.js";
-import type { RawCell, RawTable } from "./raw-table.js";
+import type { RawCell, RawRow, RawTable } from "./raw-table.js";
 
 export interface SuppressionRule {
   /** fewest respondents (and students, where counted) behind a shown value */
@@ -119,9 +118,13 @@ function resolveSet(
   parts: readonly Size[],
   forced: readonly (Status | null)[],
   rule: SuppressionRule,
+  forcedTotal: Status | null = null,
 ): { total: Status; parts: Status[] } {
-  const totalStatus = ownStatus(total, rule);
+  const own = ownStatus(total, rule);
   const parts2 = parts.map((p, i) => forced[i] ?? ownStatus(p, rule));
+  // A large total the release hides: the release has made sure its groups do not give it away.
+  if (forcedTotal !== null && own.kind === "shown") return { total: forcedTotal, parts: parts2 };
+  const totalStatus = own;
   if (totalStatus.kind !== "shown") {
     // Nothing to subtract from; every non-empty group is small (or forced) anyway.
     return {
@@ -173,11 +176,21 @@ function toCell<T>(status: Status, raw: RawCell<T>, rule: SuppressionRule): Cell
 
 /** Suppresses a whole table: the n-only column first, then every value column (see the rule above). */
 export function suppressTable<T>(raw: RawTable<T>, rule: SuppressionRule): SuppressedTable<T> {
+  // What the release over all views hides stays hidden here, whatever this table alone would allow.
+  const released = (row: RawRow<T>, column?: string): Status | null => {
+    const mark = row.data.release;
+    if (mark === undefined) return null;
+    if (!mark.all && (column === undefined || !mark.columns.has(raw.releaseKey(column)))) return null;
+    const size = column === undefined ? row.count : (row.columns.get(column) ?? row.count);
+    if (size.responses === 0) return null;
+    return suppressedStatus(smallReason(size, rule) ?? Reason.complementary);
+  };
   const countSet = resolveSet(
     raw.total.count,
     raw.groups.map((g) => g.count),
-    raw.groups.map(() => null),
+    raw.groups.map((g) => released(g)),
     rule,
+    released(raw.total),
   );
   const forced = countSet.parts.map((s) => (s.kind === "suppressed" ? s : null));
   const columns = [...raw.total.columns.keys()];
@@ -191,7 +204,13 @@ export function suppressTable<T>(raw: RawTable<T>, rule: SuppressionRule): Suppr
     };
     const totalRaw = cellOf(raw.total);
     const groupRaw = raw.groups.map(cellOf);
-    const set = resolveSet(totalRaw, groupRaw, forced, rule);
+    const set = resolveSet(
+      totalRaw,
+      groupRaw,
+      forced.map((f, i) => f ?? released(raw.groups[i]!, column)),
+      rule,
+      released(raw.total, column),
+    );
     // A total hidden in the count column stays hidden in every column.
     const totalStatus = countSet.total.kind === "suppressed" ? countSet.total : set.total;
     totalCells[column] = toCell(totalStatus, totalRaw, rule);
@@ -214,10 +233,48 @@ export function suppressTable<T>(raw: RawTable<T>, rule: SuppressionRule): Suppr
           : responses;
     return { key, responses, students, cells };
   };
+  audit(raw, countSet.total, countSet.parts, totalCells, groupCells);
   return {
     total: row(raw.total.key, raw.total.count, countSet.total, totalCells),
     groups: raw.groups.map((g, i) => row(g.key, g.count, countSet.parts[i]!, groupCells[i]!)),
   };
+}
+
+/** Tells the release audit (if one listens) what this table shows of each group. */
+function audit<T>(
+  raw: RawTable<T>,
+  total: Status,
+  parts: readonly Status[],
+  totalCells: Readonly<Record<string, Cell<T>>>,
+  groupCells: readonly Readonly<Record<string, Cell<T>>>[],
+): void {
+  const rows: [RawRow<T>, Status, Readonly<Record<string, Cell<T>>>][] = [
+    [raw.total, total, totalCells],
+    ...raw.groups.map((g, i): [RawRow<T>, Status, Readonly<Record<string, Cell<T>>>] => [
+      g,
+      parts[i]!,
+      groupCells[i]!,
+    ]),
+  ];
+  for (const [row, status, cells] of rows) {
+    const { definition, role = "" } = row.data;
+    if (definition === undefined) continue;
+    reportSuppressed({
+      role,
+      definition,
+      column: "n",
+      shown: status.kind === "shown",
+      responses: row.count.responses,
+    });
+    for (const [column, cell] of Object.entries(cells))
+      reportSuppressed({
+        role,
+        definition,
+        column: raw.releaseKey(column),
+        shown: cell.status === "shown",
+        responses: row.columns.get(column)?.responses ?? 0,
+      });
+  }
 }
 
 /** A single value with no additive set around it (e.g. a reliability over the whole scope). */

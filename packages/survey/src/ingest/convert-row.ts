@@ -74,6 +74,25 @@ export function convertRow(
     }
   }
 
+  if (plan.resolveContext !== undefined && problems.errorCount === errorsBefore) {
+    const resolved = plan.resolveContext.resolve(context);
+    if (resolved.ok) Object.assign(context, resolved.context);
+    else
+      for (const i of resolved.issues) {
+        const column = plan.dimensions.find((d) => d.dimension.id === i.dimension)?.header;
+        problems.error(
+          problem({
+            code: i.code,
+            message: i.message,
+            ...(column === undefined ? {} : { column }),
+            value: i.value,
+            ...(i.expected === undefined ? {} : { expected: i.expected }),
+            ...(i.hint === undefined ? {} : { hint: i.hint }),
+          }),
+        );
+      }
+  }
+
   const identifier = plan.identifierColumns.map(at).find((v) => v.trim() !== "");
   if (identifier !== undefined) context[respondentKey] = pseudonym(plan.pseudonymKey, identifier);
 

@@ -1,6 +1,7 @@
 import type { Dimension, Instrument, Item, Problem, Result, Section } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
 import { formatTarget } from "./column-target.js";
+import type { ContextResolver } from "./context-resolver.js";
 import { type DimensionValue, dimensionLookup } from "./dimension-lookup.js";
 import { type LabelLookup, labelLookup } from "./label-lookup.js";
 import { ingestMessages as msg } from "./messages.js";
@@ -40,6 +41,8 @@ export interface IngestPlan {
   /** direct identifiers: read only to derive the respondent pseudonym, never stored */
   identifierColumns: number[];
   pseudonymKey: Uint8Array;
+  /** checks (and rewrites) each row's context, e.g. school names to registry ids */
+  resolveContext?: ContextResolver;
 }
 
 export interface PlanOptions {

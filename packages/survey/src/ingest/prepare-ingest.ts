@@ -1,5 +1,6 @@
 import type { Instrument, Problem, Result, SurveyResponse } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
+import type { ContextResolver } from "./context-resolver.js";
 import { convertRow, type SourceRow } from "./convert-row.js";
 import { type IngestPlan, planIngest } from "./ingest-plan.js";
 import { countResponse, emptyStats, type IngestStats } from "./ingest-stats.js";
@@ -45,6 +46,8 @@ export interface PrepareOptions {
   warnings?: readonly Problem[];
   /** one collector for the reader's row problems and the rows' own, so one cap holds for both */
   problems?: ProblemCollector;
+  /** checks the flags once and every row's context (school and board names → registry ids) */
+  resolveContext?: ContextResolver;
 }
 
 export function prepareIngest(source: RowSource, options: PrepareOptions): Result<IngestSession> {
@@ -59,6 +62,8 @@ export function prepareIngest(source: RowSource, options: PrepareOptions): Resul
     pseudonymKey: options.pseudonymKey,
   });
   if (!planned.ok) return fail(planned.errors, [...(options.warnings ?? []), ...planned.warnings]);
+  const resolved = resolveFlags(planned.value, options.resolveContext);
+  if (!resolved.ok) return fail(resolved.errors, [...(options.warnings ?? []), ...planned.warnings]);
   const problems = options.problems ?? new ProblemCollector();
   for (const w of options.warnings ?? []) problems.warning(w);
   for (const w of planned.warnings) problems.warning(w);
@@ -69,7 +74,7 @@ export function prepareIngest(source: RowSource, options: PrepareOptions): Resul
       if (c.target.reason === "identifier") stats.identifiersDropped++;
     }
   }
-  const plan = planned.value;
+  const plan = resolved.value;
   async function* responses(): AsyncGenerator<SurveyResponse> {
     for await (const row of source.rows()) {
       stats.rowsRead++;
@@ -82,4 +87,37 @@ export function prepareIngest(source: RowSource, options: PrepareOptions): Resul
     if (!problems.ok) throw new IngestRejected(problems);
   }
   return ok({ plan, columns, problems, stats, responses });
+}
+
+/**
+ * The flags' values, checked against the resolver once (not per row) and replaced by what it
+ * gives (ids); the resolver goes with the plan for the rows' own values.
+ */
+function resolveFlags(plan: IngestPlan, resolver: ContextResolver | undefined): Result<IngestPlan> {
+  if (resolver === undefined) return ok(plan);
+  const flags = { ...plan.fixedContext, ...plan.flagContext };
+  const resolved = resolver.resolve(flags);
+  if (!resolved.ok) {
+    return fail(
+      resolved.issues.map(
+        (i): Problem => ({
+          code: i.code,
+          message: i.message,
+          file: plan.file,
+          path: `--${i.dimension}`,
+          value: i.value,
+          ...(i.expected === undefined ? {} : { expected: i.expected }),
+          ...(i.hint === undefined ? {} : { hint: i.hint }),
+        }),
+      ),
+    );
+  }
+  const pick = (from: Record<string, string>) =>
+    Object.fromEntries(Object.keys(from).map((k) => [k, resolved.context[k] ?? from[k] ?? ""]));
+  return ok({
+    ...plan,
+    fixedContext: pick(plan.fixedContext),
+    flagContext: pick(plan.flagContext),
+    resolveContext: resolver,
+  });
 }

@@ -27,7 +27,14 @@ const headerNames: Record<keyof RosterRow, readonly string[]> = {
 export async function readRoster(
   header: readonly string[],
   rows: AsyncIterable<SourceRow>,
-  options: { file: string; school?: string; wave?: string; groep: Dimension },
+  options: {
+    file: string;
+    school?: string;
+    wave?: string;
+    groep: Dimension;
+    /** a school as written → its registry id, or why not (the problem gets the row and column here) */
+    resolveSchool?: (written: string) => Result<string>;
+  },
 ): Promise<Result<RosterRow[]>> {
   const { file } = options;
   const index = (key: keyof RosterRow) => header.findIndex((h) => headerNames[key].includes(foldHeader(h)));
@@ -63,12 +70,22 @@ export async function readRoster(
   const seen = new Map<string, number>();
   for await (const { row, fields } of rows) {
     const cell = (i: number) => (i < 0 ? "" : (fields[i] ?? "").trim());
-    const school = cell(columns.school) || options.school || "";
+    const column = (i: number) => header[i] ?? "";
+    const written = cell(columns.school) || options.school || "";
+    let school = written;
+    if (written !== "" && options.resolveSchool !== undefined) {
+      const resolved = options.resolveSchool(written);
+      if (!resolved.ok) {
+        const where = cell(columns.school) === "" ? {} : { column: column(columns.school) };
+        for (const e of resolved.errors) errors.push({ ...e, file, row, ...where });
+        continue;
+      }
+      school = resolved.value;
+    }
     const wave = cell(columns.wave) || options.wave || "";
     const g = groep(cell(columns.groep));
     const familiesText = cell(columns.families);
     const families = /^\d+$/.test(familiesText) ? Number(familiesText) : Number.NaN;
-    const column = (i: number) => header[i] ?? "";
     if (!("value" in g)) {
       errors.push(
         clean({

@@ -1,5 +1,5 @@
 import { assignSlugs } from "@zaz/accounts";
-import { InstrumentRole } from "@zaz/model";
+import { EntityKind, InstrumentRole, normaliseEntityName } from "@zaz/model";
 import type { Store } from "@zaz/store";
 import { defaultPrivacy } from "@zaz/survey";
 import type { Labeled } from "../view.js";
@@ -7,14 +7,14 @@ import type { ViewContext } from "../view-context.js";
 import { perVersion } from "./cache-by-version.js";
 import { selection, sourceFor } from "./source.js";
 
-/** An entity of the store: its id (a slug), its display name, and the value stored. */
+/** An entity of the store: its id, its display name, and the value stored. */
 export interface Entry extends Labeled {
-  /** the context value in the store, e.g. "De Regenboog" or "pabo_hva" */
+  /** the context value in the store: a school's or board's registry id, an opleiding's code ("pabo_hva") */
   readonly code: string;
 }
 
 export interface SchoolEntry extends Entry {
-  /** the board the school's responses name; null when none was given at ingest */
+  /** the school's board in the registry; null for a school registered without one */
   readonly bestuur: Entry | null;
 }
 
@@ -23,8 +23,8 @@ export interface BestuurEntry extends Entry {
 }
 
 /**
- * The schools, boards and opleidingen in the store, each with a stable slug id: the only place
- * where ids and stored names meet.
+ * The schools and boards with data, as registered (stable ids, display names), and the opleidingen
+ * in the store (ids are slugs of their codes).
  */
 export interface Directory {
   readonly besturen: readonly BestuurEntry[];
@@ -45,31 +45,30 @@ export function loadDirectory(context: ViewContext): Promise<Directory> {
 }
 
 async function readDirectory(context: ViewContext): Promise<Directory> {
+  // Ids and names come from the registry; the data only say which schools and boards have responses.
+  const registry = await context.store.registry.list();
   const ouders = await sourceFor(context, InstrumentRole.ouderpopulatie);
   const pairs =
     ouders === null ? [] : await context.store.analysis.values(selection(ouders), ["bestuur", "school"]);
-  const schoolNames = [...new Set(pairs.map((p) => p.values.school ?? "").filter((s) => s !== ""))];
-  const bestuurNames = [...new Set(pairs.map((p) => p.values.bestuur ?? "").filter((b) => b !== ""))];
-  const schoolIds = assignSlugs(schoolNames);
-  const bestuurIds = assignSlugs(bestuurNames);
-  // A school whose responses name two boards is listed under the first (alphabetically) only.
-  const bestuurOf = new Map<string, Entry>();
-  for (const name of [...bestuurNames].sort()) {
-    const entry: Entry = { id: bestuurIds.get(name)!, name, code: name };
-    for (const p of pairs)
-      if (p.values.bestuur === name && !bestuurOf.has(p.values.school ?? ""))
-        bestuurOf.set(p.values.school ?? "", entry);
-  }
-  const schools: SchoolEntry[] = schoolNames
-    .map((name) => ({ id: schoolIds.get(name)!, name, code: name, bestuur: bestuurOf.get(name) ?? null }))
-    .sort(byName);
-  const besturen: BestuurEntry[] = bestuurNames
-    .map((name) => ({
-      id: bestuurIds.get(name)!,
-      name,
-      code: name,
-      schools: schools.filter((s) => s.bestuur?.code === name),
+  const schoolsWithData = new Set(pairs.map((p) => p.values.school ?? "").filter((s) => s !== ""));
+  const besturenWithData = new Set(pairs.map((p) => p.values.bestuur ?? "").filter((b) => b !== ""));
+  const boards = new Map<string, Entry>(
+    registry
+      .filter((e) => e.kind === EntityKind.bestuur)
+      .map((e) => [e.id, { id: e.id, name: e.name, code: e.id }]),
+  );
+  const schools: SchoolEntry[] = registry
+    .filter((e) => e.kind === EntityKind.school && schoolsWithData.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      code: e.id,
+      bestuur: e.bestuur === null ? null : (boards.get(e.bestuur) ?? null),
     }))
+    .sort(byName);
+  const besturen: BestuurEntry[] = [...boards.values()]
+    .map((board) => ({ ...board, schools: schools.filter((s) => s.bestuur?.id === board.id) }))
+    .filter((board) => board.schools.length > 0 || besturenWithData.has(board.id))
     .sort(byName);
 
   const codes = new Map<string, string>();
@@ -94,17 +93,30 @@ export function labeled(entry: Labeled): Labeled {
   return { id: entry.id, name: entry.name };
 }
 
-/** A school by id, by name (as people type it) or by stored value. */
+/** A school by id, or by its exact name when only one school has it. */
 export function findSchool(directory: Directory, wanted: string): SchoolEntry | undefined {
-  return find(directory.schools, wanted);
+  return findRegistered(directory.schools, wanted);
 }
 
 export function findBestuur(directory: Directory, wanted: string): BestuurEntry | undefined {
-  return find(directory.besturen, wanted);
+  return findRegistered(directory.besturen, wanted);
 }
 
 export function findOpleiding(directory: Directory, wanted: string): Entry | undefined {
   return find(directory.opleidingen, wanted);
+}
+
+/**
+ * Registered entities are found as the registry finds them: by id, or by a name that is exactly
+ * theirs and no other's. A case variant or a name two schools share finds nothing, so it can never
+ * show one school's data for another.
+ */
+function findRegistered<E extends Entry>(entries: readonly E[], wanted: string): E | undefined {
+  const w = normaliseEntityName(wanted);
+  const byId = entries.find((e) => e.id === w);
+  if (byId !== undefined) return byId;
+  const byName = entries.filter((e) => normaliseEntityName(e.name) === w);
+  return byName.length === 1 ? byName[0] : undefined;
 }
 
 function find<E extends Entry>(entries: readonly E[], wanted: string): E | undefined {

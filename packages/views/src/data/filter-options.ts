@@ -1,4 +1,3 @@
-import { isScopeId } from "@zaz/accounts";
 import { InstrumentRole, sortWaves } from "@zaz/model";
 import type { Labeled } from "../view.js";
 import type { ViewContext } from "../view-context.js";
@@ -29,7 +28,9 @@ const kept = new WeakMap<
 >();
 
 /**
- * The choices of the filter controls: only values that occur, waves in time order, only valid ids.
+ * The choices of the filter controls: only values that occur, waves in time order. A value's id is
+ * the value as stored, whatever its shape ("2025 najaar" too): the dashboard accepts a filter value
+ * because it is one of these, not because it looks like an id.
  * Read once per scope and data version, like a view: a page that asks for them before its view
  * does no database work. Only scopes that exist are kept, so unknown ids cannot fill memory.
  */
@@ -76,9 +77,7 @@ async function readFilterOptions(
       "groep",
     ]);
     const groepDim = source.instrument.dimensions.find((d) => d.id === "groep");
-    const groepen = [...new Set(pairs.map((p) => p.values.groep ?? ""))].filter(
-      (g) => g !== "" && isScopeId(g),
-    );
+    const groepen = [...new Set(pairs.map((p) => p.values.groep ?? ""))].filter((g) => g !== "");
     const declared = groepDim?.values?.map((v) => v.code) ?? [];
     groepen.sort((a, b) => {
       const ia = declared.indexOf(a);
@@ -88,9 +87,7 @@ async function readFilterOptions(
     return {
       ...none,
       scope: labeled(school),
-      waves: sortWaves(new Set(pairs.map((p) => p.values.wave ?? "")))
-        .filter(isScopeId)
-        .map(waveLabel),
+      waves: sortWaves(new Set(pairs.map((p) => p.values.wave ?? "").filter((w) => w !== ""))).map(waveLabel),
       groepen: groepen.map((code) => ({
         id: code,
         name: groepDim?.values?.find((v) => v.code === code)?.label ?? code,
@@ -105,9 +102,7 @@ async function readFilterOptions(
     return {
       ...none,
       scope: labeled(bestuur),
-      waves: sortWaves(waves.map((w) => w.values.wave ?? ""))
-        .filter(isScopeId)
-        .map(waveLabel),
+      waves: sortWaves(waves.map((w) => w.values.wave ?? "").filter((w) => w !== "")).map(waveLabel),
       schools: bestuur.schools.map(labeled),
     };
   }
@@ -145,14 +140,14 @@ async function readFilterOptions(
         collator.compare(a, b)
       );
     });
-    return codes.filter(isScopeId).map((code) => ({ id: code, name: labels.get(`${d}:${code}`) ?? code }));
+    return codes.map((code) => ({ id: code, name: labels.get(`${d}:${code}`) ?? code }));
   };
   const fasen = ordered("fase");
   const soorten = ordered("gesprekssoort");
   return {
     ...none,
     scope: labeled(opleiding),
-    cohorts: [...cohorts].filter(isScopeId).sort(collator.compare).map(cohortLabel),
+    cohorts: [...cohorts].sort(collator.compare).map(cohortLabel),
     fasen,
     gesprekssoorten: soorten,
   };

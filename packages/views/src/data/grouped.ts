@@ -1,6 +1,7 @@
 import type { ContextFilter, GroupFrequencies, GroupStudents } from "@zaz/store";
-import type { GroupData, GroupedData } from "@zaz/survey";
+import type { GroupData, GroupedData, ReleaseMark } from "@zaz/survey";
 import type { ViewContext } from "../view-context.js";
+import { releaseFor } from "./release.js";
 import { type Source, selection } from "./source.js";
 
 export interface GroupRequest {
@@ -87,12 +88,19 @@ export async function groupedData(
           items: request.items ?? [],
         });
   const studentsOf = new Map(students.map((s) => [`${s.set}\u0000${keyOf(s.key, sets[s.set] ?? [])}`, s]));
-  const toGroup = (f: GroupFrequencies): GroupData => {
+  // What the release over all views hides; a group that is no cell of it is hidden whole.
+  const release = await releaseFor(context, source.role);
+  const hiddenWhole: ReleaseMark = { all: true, columns: new Set() };
+  const markOf = (f: GroupFrequencies): ReleaseMark | undefined =>
+    release === null || f.responses === 0
+      ? undefined
+      : (release.markOf({ ...where, ...f.key }) ?? hiddenWhole);
+  const toGroup = (f: GroupFrequencies, published: boolean): GroupData => {
     const id = `${f.set}\u0000${keyOf(f.key, sets[f.set] ?? [])}`;
     const s: GroupStudents | undefined = studentsOf.get(id);
     const counted = itemsOf.get(id) ?? f;
     const own = Object.fromEntries(Object.entries(f.key).filter(([d]) => !split.includes(d)));
-    return {
+    const group: GroupData = {
       key: own,
       responses: f.responses,
       constructs: f.constructs,
@@ -110,6 +118,10 @@ export async function groupedData(
               items: Object.fromEntries(Object.entries(s?.items ?? {}).map(([id, l]) => [id, new Set(l)])),
             },
     };
+    if (!published) return group;
+    const mark = markOf(f);
+    const audit = { definition: { ...where, ...f.key }, role: source.role };
+    return mark === undefined ? { ...group, ...audit } : { ...group, release: mark, ...audit };
   };
   const out = new Map<string, { total: GroupData | undefined; groups: GroupData[]; clusters: GroupData[] }>();
   const entry = (value: string) => {
@@ -122,7 +134,8 @@ export async function groupedData(
   };
   for (const f of frequencies) {
     const value = request.split === undefined ? "" : (f.key[request.split] ?? "");
-    const group = toGroup(f);
+    // Clusters only widen intervals; they are never shown, so the release does not mark them.
+    const group = toGroup(f, f.set !== 2);
     // The store answers every requested set, also one asked for twice (clusters equal to the groups).
     if (f.set === 1) entry(value).total = group;
     else if (f.set === 0 && request.by.length > 0) entry(value).groups.push(group);

@@ -23,7 +23,7 @@ import {
   summaryItems,
   tInterval,
 } from "@zaz/survey";
-import { countCell } from "../cells.js";
+import { countCell, hiddenCell } from "../cells.js";
 import { directoryOf, findOpleiding, labeled } from "../data/directory.js";
 import { groupedData, noData } from "../data/grouped.js";
 import { cohortLabel } from "../data/names.js";
@@ -389,7 +389,8 @@ function observationSection(
         return cell?.status === "shown" ? [cell] : [];
       });
       if (shown.length === 0) {
-        row[f.code] = { status: "empty", text: "–", title: "geen gegevens of te weinig studenten" };
+        // hidden ("×", "< 5") where some item has observations, "–" only where none has
+        row[f.code] = hiddenCell(firstHidden(items.map((i) => f.group.items[i.id])), k);
         continue;
       }
       const share = shown.reduce((a, c) => a + c.value.share, 0) / shown.length;
@@ -514,8 +515,11 @@ function observationSection(
 function averageCell(
   parts: readonly { value: number; n: number }[],
   text: (value: number) => string,
+  hidden: Exclude<AnalysisCell<unknown>, { status: "shown" }> | undefined,
+  k: number,
 ): CellValue {
-  if (parts.length === 0) return { status: "empty", text: "–", title: msg.empty };
+  // nothing shown: "×" or "< k" where some part is hidden, "–" only where none has data
+  if (parts.length === 0) return hiddenCell(hidden, k);
   const value = parts.reduce((a, p) => a + p.value, 0) / parts.length;
   const n = Math.min(...parts.map((p) => p.n));
   return {
@@ -525,6 +529,13 @@ function averageCell(
     n,
     title: `gemiddelde over ${parts.length} item(s); elk rust op minstens ${n} antwoorden`,
   };
+}
+
+function firstHidden(
+  cells: readonly (AnalysisCell<unknown> | undefined)[],
+): Exclude<AnalysisCell<unknown>, { status: "shown" }> | undefined {
+  for (const cell of cells) if (cell?.status === "suppressed") return cell;
+  return undefined;
 }
 
 function profieleisSection(
@@ -540,26 +551,29 @@ function profieleisSection(
   const rows = linked.map((p) => {
     const row: Record<string, CellValue> = { eis: `${p.id} ${p.text}` };
     for (const fase of fasen) {
-      const shares = (ja?.items ?? [])
+      const cells = (ja?.items ?? [])
         .filter((i) => profieleisenForItem(obs, i.id).some((x) => x.id === p.id))
-        .flatMap((i) => {
-          const cell = fase.group.items[i.id];
-          return cell?.status === "shown" ? [{ value: cell.value.share, n: cell.n }] : [];
-        });
-      row[`obs-${fase.code}`] = averageCell(shares, (v) => `${formatPercent(v)} (${shares.length})`);
+        .map((i) => fase.group.items[i.id]);
+      const shares = cells.flatMap((cell) =>
+        cell?.status === "shown" ? [{ value: cell.value.share, n: cell.n }] : [],
+      );
+      row[`obs-${fase.code}`] = averageCell(
+        shares,
+        (v) => `${formatPercent(v)} (${shares.length})`,
+        firstHidden(cells),
+        k,
+      );
       const group2 =
         questions === undefined
           ? undefined
           : perFase(questions, filters, filters.fase ?? "").find((g) => g.code === fase.code)?.group;
-      const means = oo.items
+      const ooCells = oo.items
         .filter((i) => i.type === "scale" && profieleisenForItem(oo, i.id).some((x) => x.id === p.id))
-        .flatMap((i) => {
-          const cell = group2?.items[i.id];
-          return cell?.status === "shown" && cell.value.mean !== null
-            ? [{ value: cell.value.mean, n: cell.n }]
-            : [];
-        });
-      row[`oo-${fase.code}`] = averageCell(means, (v) => formatNumber(v));
+        .map((i) => group2?.items[i.id]);
+      const means = ooCells.flatMap((cell) =>
+        cell?.status === "shown" && cell.value.mean !== null ? [{ value: cell.value.mean, n: cell.n }] : [],
+      );
+      row[`oo-${fase.code}`] = averageCell(means, (v) => formatNumber(v), firstHidden(ooCells), k);
     }
     return row;
   });
