@@ -9,9 +9,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type { Instrument } from "@zaz/model";
+import { groepYears, type Instrument, translateInstrument } from "@zaz/model";
 import { defaultInstrumentDir, findInstruments } from "@zaz/survey";
 import { CsvWriter } from "./voorbeeld/csv-writer.js";
+import { feedbackTexts } from "./voorbeeld/feedback-texts.js";
 import {
   googleForms,
   limeSurvey,
@@ -53,6 +54,41 @@ const writers: Record<string, readonly [ProfileWriter, ProfileWriter]> = {
   "De Zonnewijzer": [limeSurvey, limeSurvey],
   "Het Kompas": [surveyMonkey, qualtrics],
 };
+/**
+ * A village school of another board whose groepen are combinations, as many Dutch schools have
+ * them (seed 002: "combinatieklas groep 3-4"), with the families per groep on its roster. Parents
+ * wrote their child's groep in their own words. It draws from a random stream of its own, so the
+ * other example files stay as they were.
+ */
+export const combinatieSchool = {
+  bestuur: "Stichting Dorpsscholen",
+  school: "De Wilgenhoek",
+  wave: "2026-voorjaar",
+  groepen: [
+    ["1/2A", 24],
+    ["1/2B", 23],
+    ["3", 19],
+    ["3/4B", 22],
+    ["5/6", 27],
+    ["7", 14],
+    ["8", 17],
+  ],
+} as const;
+
+/** How a parent may write a groep: "Groep 1/2A", "groep 1-2A", "gr. 1/2A", "combinatiegroep 5/6" … */
+function groepSpelling(code: string, rng: Random): string {
+  const spellings = [
+    `Groep ${code}`,
+    `Groep ${code}`,
+    `groep ${code.replaceAll("/", "-")}`,
+    `gr. ${code}`,
+    code,
+  ];
+  if (code.includes("/"))
+    spellings.push(`combinatiegroep ${code}`, `groep ${code.replaceAll("/", " en ").toLowerCase()}`);
+  return rng.pick(spellings);
+}
+
 const firstNames = [
   "Fatima",
   "Daan",
@@ -203,21 +239,64 @@ async function examples(outDir: string, instruments: Map<string, Instrument>) {
       });
     }
   }
+  const combinatie = await combinatieExport(outDir, ouder, roster);
+  // The English form's export belongs to the same school and wave: listed right after its Dutch one.
+  const translated = await translatedFormExport(outDir, ouder);
+  const dutch = manifest.findIndex(
+    (e) => e.flags.school === translatedForm.school && e.flags.wave === translatedForm.wave,
+  );
+  manifest.splice(dutch + 1, 0, translated);
   await writeFile(join(outDir, "rooster.csv"), `\uFEFF${roster.join("\r\n")}\r\n`);
 
-  for (const id of ["opleidingsouders", "observatie"] as const) {
-    const instrument = instruments.get(id);
-    if (!instrument) throw new Error(`instrument ${id} not found`);
-    const responses = pabo(instrument, rng);
-    // Observation forms repeat item texts across kinds of conversation, so a form tool's export would
-    // have duplicate headers; the Pabo's LimeSurvey export with question codes keeps them apart.
-    const writer = id === "opleidingsouders" ? googleForms : limeSurvey;
+  // Each Pabo export has a generator of its own, so a change to another example (or to the
+  // opleidingsouders instrument) leaves the others' answers as they were.
+  const paboExports = [
+    {
+      id: "opleidingsouders",
+      seed: 20261124,
+      writer: googleForms,
+      name: "cohorten-2023-2024",
+      school: undefined,
+      openOnly: false,
+      description:
+        "Feedback van opleidingsouders, cohorten 2023 en 2024, hoofdfase en afstudeerfase: open antwoorden met een kort antwoord (ja of nee)",
+    },
+    {
+      // A school's own Microsoft Form: the five questions as open questions only, no closed answers.
+      id: "opleidingsouders",
+      seed: 20261126,
+      writer: microsoftFormsExcel,
+      name: "obs-de-linde-2025",
+      school: "OBS De Linde",
+      openOnly: true,
+      description:
+        "Feedback van opleidingsouders op het eigen formulier van OBS De Linde (Microsoft Forms): alleen open antwoorden",
+    },
+    {
+      // Observation forms repeat item texts across kinds of conversation, so a form tool's export would
+      // have duplicate headers; the Pabo's LimeSurvey export with question codes keeps them apart.
+      id: "observatie",
+      seed: 20261125,
+      writer: limeSurvey,
+      name: "cohorten-2023-2024",
+      school: undefined,
+      openOnly: false,
+      description: "Observatieformulieren van mentoren en schoolopleiders, cohorten 2023 en 2024",
+    },
+  ] as const;
+  for (const spec of paboExports) {
+    const full = instruments.get(spec.id);
+    if (!full) throw new Error(`instrument ${spec.id} not found`);
+    // The export has the columns of the school's form: with openOnly, the free-text questions only.
+    const instrument = spec.openOnly ? { ...full, items: full.items.filter((i) => i.type === "text") } : full;
+    const responses = pabo(instrument, new Random(spec.seed), spec.school);
+    const writer = spec.writer;
     const dims = instrument.dimensions.map((d) => d.id);
-    const file = `${id}-cohorten-2023-2024-${writer.id}.csv`;
+    const file = `${spec.id}-${spec.name}-${writer.id}.csv`;
     await writeExport(join(outDir, file), writer, instrument, dims, responses);
     manifest.push({
       file,
-      instrument: id,
+      instrument: spec.id,
       profile: writer.id,
       encoding: writer.format.encoding,
       delimiter: writer.format.delimiter,
@@ -225,34 +304,112 @@ async function examples(outDir: string, instruments: Map<string, Instrument>) {
       rows: responses.length,
       responses: responses.length,
       ...expected(instrument, responses),
-      description:
-        id === "opleidingsouders"
-          ? "Feedback van opleidingsouders, cohorten 2023 en 2024, hoofdfase en afstudeerfase"
-          : "Observatieformulieren van mentoren en schoolopleiders, cohorten 2023 en 2024",
+      description: spec.description,
     });
   }
+  manifest.push(combinatie);
   // The schools and boards are listed too: `zaz voorbeeld` registers them before it ingests.
   const listed: Manifest = {
-    besturen: [{ name: bestuur }],
-    schools: schools.map((name) => ({ name, bestuur })),
+    besturen: [{ name: bestuur }, { name: combinatieSchool.bestuur }],
+    schools: [
+      ...schools.map((name) => ({ name, bestuur })),
+      { name: combinatieSchool.school, bestuur: combinatieSchool.bestuur },
+    ],
     files: manifest,
   };
   await writeFile(join(outDir, "manifest.json"), `${JSON.stringify(listed, null, 2)}\n`);
   return manifest;
 }
 
-/** Student teachers of two cohorts and both phases, each with a few conversations. */
-function pabo(instrument: Instrument, rng: Random): SimResponse[] {
-  const kinds = ["kennismaking", "voortgang", "probleemoplossend", "slechtnieuws", "advies"];
+/** The export of the school with combination groepen, and its roster rows (appended to `roster`). */
+async function combinatieExport(outDir: string, ouder: Instrument, roster: string[]): Promise<ManifestEntry> {
+  const { school, wave } = combinatieSchool;
+  const rng = new Random(20260309);
+  const writer = microsoftFormsExcel;
+  const responses: SimResponse[] = [];
+  for (const [code, families] of combinatieSchool.groepen) {
+    roster.push(`${school};Groep ${code};${wave};${families}`);
+    const years = groepYears(code) ?? [];
+    const year = Math.round(years.reduce((sum, y) => sum + y, 0) / Math.max(1, years.length));
+    // Groep 7 answers too rarely to be shown.
+    const rate = code === "7" ? 0.25 : 0.4 + rng.next() * 0.3;
+    for (const r of ouderpopulatie(ouder, rng, 4, 1, year, Math.max(1, Math.round(families * rate))))
+      responses.push({ ...r, context: { groep: groepSpelling(code, rng) }, contextCodes: { groep: code } });
+  }
+  responses.sort((a, b) => a.submitted.getTime() - b.submitted.getTime());
+  const file = `ouderpopulatie-de-wilgenhoek-${wave}-${writer.id}.csv`;
+  await writeExport(join(outDir, file), writer, ouder, ["groep"], responses);
+  return {
+    file,
+    instrument: "ouderpopulatie",
+    profile: writer.id,
+    encoding: writer.format.encoding,
+    delimiter: writer.format.delimiter,
+    flags: { bestuur: combinatieSchool.bestuur, school, wave },
+    rows: responses.length,
+    responses: responses.length,
+    ...expected(ouder, responses),
+    description: `Ouderenquête ${school} (combinatiegroepen), meting ${wave}`,
+  };
+}
+
+/**
+ * De Regenboog, a school in the city, reaches all its parents only in more than Dutch: in spring
+ * 2026 it also handed out an English copy of its Google Form. Google Forms has no translations
+ * of one form, so a school copies the form and translates the copy; each copy collects its own
+ * responses and gives its own export — this file, beside the Dutch one of the same wave. The
+ * questions and answers are the English ones respondents saw; "Tijdstempel" and the Dutch dates
+ * stay, because the response sheet's locale is the school's Dutch Google account, not the form's
+ * language. Ingest maps it to the same items and codes and keeps `taal` = en for its responses.
+ * Its own random stream leaves the other example files as they were.
+ */
+export const translatedForm = { school: "De Regenboog", wave: "2026-voorjaar", language: "en" } as const;
+
+async function translatedFormExport(outDir: string, ouder: Instrument): Promise<ManifestEntry> {
+  const { school, wave, language } = translatedForm;
+  const rng = new Random(20260311);
+  const writer = googleForms;
+  const english = translateInstrument(ouder, language).instrument;
+  const responses: SimResponse[] = [];
+  for (let groep = 1; groep <= 8; groep++) {
+    // A few families per groep: those who asked for the form in English. The groep question keeps
+    // the school's own names ("Groep 3"), as its English letters to parents do.
+    for (const r of ouderpopulatie(english, rng, 0, 1, groep, rng.int(1, 3))) responses.push(r);
+  }
+  responses.sort((a, b) => a.submitted.getTime() - b.submitted.getTime());
+  const file = `ouderpopulatie-de-regenboog-${wave}-${writer.id}-${language}.csv`;
+  await writeExport(join(outDir, file), writer, english, ["groep"], responses);
+  return {
+    file,
+    instrument: "ouderpopulatie",
+    profile: writer.id,
+    encoding: writer.format.encoding,
+    delimiter: writer.format.delimiter,
+    flags: { bestuur, school, wave },
+    rows: responses.length,
+    responses: responses.length,
+    ...expected(english, responses),
+    description: `Ouderenquête ${school}, meting ${wave}: de Engelse kopie van het formulier (Google Forms)`,
+  };
+}
+
+/**
+ * Student teachers of two cohorts and both phases, each with a few conversations of the kinds the
+ * instrument allows (opleidingsouders: only kennismaking and voortgang, seed 003 §4.1). With
+ * `school`, one opleidingsschool's own form: fewer students, all of the Pabo HvA, cohort 2024.
+ */
+function pabo(instrument: Instrument, rng: Random, school?: string): SimResponse[] {
+  const kinds = instrument.dimensions.find((d) => d.id === "gesprekssoort")?.values?.map((v) => v.code) ?? [];
   const sections = new Map(instrument.sections.map((s) => [s.id, s]));
   const out: SimResponse[] = [];
-  for (const cohort of ["2023", "2024"]) {
+  for (const cohort of school === undefined ? ["2023", "2024"] : ["2024"]) {
     for (const fase of ["hoofdfase", "afstudeerfase"]) {
-      for (let s = 0; s < 14; s++) {
-        const student = `${rng.pick(firstNames)} ${rng.pick(lastNames)} (${cohort}-${fase.slice(0, 1)}${s})`;
-        const opleiding = s % 4 === 0 ? "upva" : "pabo_hva";
+      for (let s = 0; s < (school === undefined ? 14 : 7); s++) {
+        const student = `${rng.pick(firstNames)} ${rng.pick(lastNames)} (${cohort}-${fase.slice(0, 1)}${s}${school === undefined ? "" : "-l"})`;
+        const opleiding = school === undefined && s % 4 === 0 ? "upva" : "pabo_hva";
         const variant = s % 5 === 0 ? "deeltijd" : "voltijd";
-        const school = rng.pick(["OBS De Linde", "Basisschool Het Anker", "IKC De Pijler", "OBS Oostpoort"]);
+        const practice =
+          school ?? rng.pick(["OBS De Linde", "Basisschool Het Anker", "IKC De Pijler", "OBS Oostpoort"]);
         const conversations = rng.int(1, 3);
         for (let c = 0; c < conversations; c++) {
           const kind = fase === "hoofdfase" ? rng.pick(kinds.slice(0, 3)) : rng.pick(kinds);
@@ -262,7 +419,7 @@ function pabo(instrument: Instrument, rng: Random): SimResponse[] {
             variant,
             fase,
             cohort,
-            opleidingsschool: school,
+            opleidingsschool: practice,
             gesprekssoort: kind,
             rol: rng.chance(0.7) ? "mentor" : "schoolopleider",
           };
@@ -290,6 +447,7 @@ function pabo(instrument: Instrument, rng: Random): SimResponse[] {
             answers: simulateAnswers(instrument, rng, {
               construct: () => skill,
               spread: instrument.id === "observatie" ? 0.45 : 0.7,
+              texts: feedbackTexts,
               applies: (item) => {
                 const when = item.section === undefined ? undefined : sections.get(item.section)?.appliesWhen;
                 return when === undefined || when.values.includes(kind);

@@ -110,9 +110,12 @@ async function run(): Promise<void> {
       results,
       users: new StoreUserRepository(accounts),
       sessionStore,
+      // single sign-on, when ZAZ_OIDC_* configure a provider: the claim mapping beside the database
+      sso: { registry: () => store.registry.list(), defaultMappingFile: `${db}.sso-koppeling.json` },
     },
     env,
   );
+  for (const p of serving.warnings) process.stderr.write(`let op: ${p.message}\n`);
   if (!serving.ok) {
     for (const p of serving.errors) process.stderr.write(`fout: ${p.message}\n`);
     await store.close();

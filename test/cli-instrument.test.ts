@@ -29,7 +29,9 @@ describe("zaz instrument", () => {
       (await zaz(["instrument", "show", "opleidingsouders", "--format", "json"])).stdout,
     );
     expect(json.id).toBe("opleidingsouders");
-    expect(json.items.filter((i: { type: string }) => i.type === "scale")).toHaveLength(5);
+    // seed 003 §4.3: five open questions (no scale), four with an optional short answer
+    expect(json.items.filter((i: { type: string }) => i.type === "text")).toHaveLength(5);
+    expect(json.items.filter((i: { type: string }) => i.type === "scale")).toHaveLength(0);
   });
 
   it("says nothing and exits 0 for a good file; names file, field path, found and expected for a broken one", async () => {

@@ -111,6 +111,6 @@ describe("the example exports", () => {
   it("stores the roster", async () => {
     const r = await zaz(["roster", join(voorbeeld, "rooster.csv"), "--db", db, "--format", "json"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toHaveLength(64);
+    expect(JSON.parse(r.stdout)).toHaveLength(71);
   });
 });

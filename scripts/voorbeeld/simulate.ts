@@ -25,6 +25,8 @@ export interface Tendency {
   /** probability that an item is answered at all (sections that do not apply stay empty) */
   applies?: (item: Item) => boolean;
   spread?: number;
+  /** answers to the open questions of a section, by section id */
+  texts?: Readonly<Record<string, readonly string[]>>;
 }
 
 const tips = [
@@ -62,6 +64,12 @@ export function simulateAnswers(
     if (tendency.applies && !tendency.applies(item)) continue;
     const scale = item.scale === undefined ? undefined : scales.get(item.scale);
     if (item.type === "text") {
+      // An open question of its own (opleidingsouders): most parents answer it, in their own words.
+      const own = item.section === undefined ? undefined : tendency.texts?.[item.section];
+      if (own !== undefined) {
+        if (rng.chance(0.85)) answers.set(item.id, { kind: "text", text: rng.pick(own) });
+        continue;
+      }
       const pool = item.commentOn === undefined ? tips : remarks;
       if (rng.chance(item.commentOn === undefined ? 0.35 : 0.25))
         answers.set(item.id, { kind: "text", text: rng.pick(pool) });

@@ -90,9 +90,10 @@ describe.skipIf(!hasChromium)("dashboard on the example data in Chromium", () =>
     const school = "De Regenboog";
     const wave = "2026-voorjaar";
     // The numbers as the example files have them, read without the store.
-    const responses = manifest().find(
-      (e) => e.instrument === "ouderpopulatie" && e.flags.school === school && e.flags.wave === wave,
-    )!.responses;
+    // (the school's wave may come in several files: the Dutch form and a translated one)
+    const responses = manifest()
+      .filter((e) => e.instrument === "ouderpopulatie" && e.flags.school === school && e.flags.wave === wave)
+      .reduce((n, e) => n + e.responses, 0);
     const families = rosterFamilies(school, wave);
     const familiesPerGroep = new Map(
       [...rosterFamiliesPerGroep(school, wave)].map(([groep, n]) => [`Groep ${groep}`, n]),
@@ -137,7 +138,8 @@ describe.skipIf(!hasChromium)("dashboard on the example data in Chromium", () =>
       const shown = rows.filter((r) => r[4] === "");
       const hidden = rows.filter((r) => r[4] !== "");
       expect(shown.length).toBeGreaterThan(4);
-      expect(hidden.length).toBeGreaterThan(0);
+      // (with the translated form's answers every groep of this wave reaches k; hidden rows, where
+      // there are any, are checked below)
       let counted = 0;
       for (const [groep, n, gezinnen, rate] of shown) {
         expect(Number(gezinnen), groep).toBe(familiesPerGroep.get(groep!));
@@ -145,7 +147,8 @@ describe.skipIf(!hasChromium)("dashboard on the example data in Chromium", () =>
         expect(Number(rate!.replace(",", ".")), groep).toBeCloseTo((100 * Number(n)) / Number(gezinnen), 1);
         counted += Number(n);
       }
-      expect(counted).toBeLessThan(responses);
+      if (hidden.length === 0) expect(counted).toBe(responses);
+      else expect(counted).toBeLessThan(responses);
       for (const [groep, n, gezinnen, rate, status] of hidden) {
         expect([n, gezinnen, rate], groep).toEqual(["", "", ""]);
         expect(status, groep).toMatch(/^onderdrukt: (minder dan 5 respondenten|afgeschermd)/);

@@ -1,3 +1,4 @@
+import { languageName } from "@zaz/model";
 import type { ImportOutcome } from "@zaz/store";
 import type { IngestSession } from "@zaz/survey";
 import type { Effects } from "./effects.js";
@@ -17,6 +18,12 @@ export interface IngestSummary {
   columnsDropped: { header: string; reason: string }[];
   identifiersDropped: number;
   warnings: number;
+  /** the language of the form, when the instrument keeps it (a `taal` dimension) */
+  formLanguage?: {
+    code: string;
+    name: string;
+    source: "flag" | "headers" | "column" | "default";
+  };
 }
 
 export function ingestSummary(session: IngestSession, outcome: ImportOutcome | undefined): IngestSummary {
@@ -33,6 +40,13 @@ export function ingestSummary(session: IngestSession, outcome: ImportOutcome | u
     identifiersDropped: stats.identifiersDropped,
     warnings: session.problems.warningCount,
   };
+  const language = session.plan.formLanguage;
+  if (language !== undefined)
+    summary.formLanguage = {
+      code: language.language,
+      name: languageName(session.plan.instrument, language.language),
+      source: language.source,
+    };
   if (outcome) {
     summary.importId = outcome.importId;
     summary.responsesAdded = outcome.responsesAdded;
@@ -58,6 +72,8 @@ export function printSummary(effects: Effects, s: IngestSummary): void {
     lines.push(msg.summaryDropped(s.columnsDropped.length, s.identifiersDropped));
     for (const c of s.columnsDropped) lines.push(`    - ${c.header}: ${c.reason}`);
   }
+  if (s.formLanguage !== undefined)
+    lines.push(msg.summaryLanguage(s.formLanguage.name, s.formLanguage.code, s.formLanguage.source));
   lines.push(msg.summaryWarnings(s.warnings));
   effects.stderr.write(`${lines.join("\n")}\n`);
 }

@@ -46,7 +46,11 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
     .description("toon de items van een instrument: tekst, schaal en construct")
     .argument("<id>", "id van het instrument, of pad naar een instrumentbestand")
     .addOption(formatOption())
-    .action((id: string, opts: { format?: string }) =>
+    .option(
+      "--taal <code>",
+      "toon het formulier in een andere taal van het instrument (bijvoorbeeld en of tr; standaard nl)",
+    )
+    .action((id: string, opts: { format?: string; taal?: string }) =>
       done(async (e) => (await import("./commands/instrument.js")).instrumentShow(id, opts, e)),
     );
   instrument
@@ -94,6 +98,10 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
         .option("--school <naam>", "school, als die niet in het bestand staat")
         .option("--groep <groep>", "groep, als die niet in het bestand staat")
         .option("--wave <meting>", "meting (bijvoorbeeld 2026-voorjaar), als die niet in het bestand staat")
+        .option(
+          "--taal <code>",
+          "taal van het formulier (nl, en, tr …), als die niet uit de kolomkoppen of een taalkolom blijkt",
+        )
         .option(
           "-c, --context <dimensie=waarde>",
           "andere context, bijvoorbeeld fase=hoofdfase (herhaalbaar)",
@@ -230,7 +238,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       )
       .requiredOption("--school <naam>", "de school")
       .requiredOption("--wave <meting>", "de meting, bijvoorbeeld 2026-voorjaar")
-      .requiredOption("--groep <groep>", "de groep, bijvoorbeeld 3"),
+      .requiredOption("--groep <groep>", "de groep, bijvoorbeeld 3, 5A of 1/2"),
   ).action((opts: ReportOptions & { school: string; wave: string; groep: string }) =>
     done(async (e) => (await import("./commands/report.js")).report("groep", opts, e)),
   );

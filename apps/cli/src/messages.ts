@@ -64,6 +64,21 @@ export const cliMessages = {
   summaryDropped: (count: number, identifiers: number) =>
     `  kolommen niet opgeslagen: ${count}${identifiers > 0 ? ` (waarvan ${identifiers} met namen, e-mailadressen of IP-adressen: verwijderd)` : ""}`,
   summaryWarnings: (count: number) => `  waarschuwingen:         ${count}`,
+  summaryLanguage: (name: string, code: string, source: "flag" | "headers" | "column" | "default") =>
+    `  taal van het formulier: ${name} (${code}${
+      {
+        flag: ", volgens --taal",
+        headers: ", herkend aan de kolomkoppen",
+        column: ", per antwoord uit de taalkolom; lege cellen: herkend aan de kolomkoppen",
+        default: ", geen vertaalde kolomkoppen gevonden",
+      }[source]
+    })`,
+  instrumentLanguageUnknown: (id: string, language: string, known: readonly string[]) =>
+    `Instrument ${id} heeft geen vertaling "${language}"; kies uit: ${known.join(", ")}.`,
+  instrumentUntranslated: (language: string, count: number, what: readonly string[]) =>
+    `Let op: ${count} tekst(en) van de vertaling "${language}" ontbreken en staan er in het Nederlands: ${what.slice(0, 8).join(", ")}${what.length > 8 ? " …" : ""}.`,
+  instrumentToReview: (name: string, note: string) =>
+    `Let op: de vertaling in het ${name} is nog niet nagekeken door een moedertaalspreker${note === "" ? "." : ` (${note})`}`,
   noImports: "Er is nog niets ingelezen. Begin met: zaz ingest BESTAND --instrument ID",
   removeWhat: "Geef precies één van --import ID of --respondent PSEUDONIEM.",
   importUnknown: (id: string) =>
@@ -90,6 +105,9 @@ export const cliMessages = {
       mappingFile: "uit koppelbestand",
     })[via] ?? "",
   mapCheck: "lijkt erop — controleer",
+  mapNewChoices:
+    'Vaak genoemd bij "Anders" — voeg ze als keuze toe aan een kopie van het instrument (zaz instrument check) om ze apart te tellen:',
+  mapNewChoice: (label: string, count: number, item: string) => `"${label}" (${count} keer, vraag ${item})`,
   mapNoMatch: "geen passend item gevonden: wordt niet opgeslagen",
   mapWritten: (out: string, unsure: number, ignored: number, file: string, instrument: string) =>
     `Koppelbestand geschreven: ${out}\n${unsure} kolom(men) zijn een voorstel om te controleren; ${ignored} kolom(men) worden niet opgeslagen.\nPas het bestand zo nodig aan en lees daarna in met:\n  zaz ingest ${file} --instrument ${instrument} --map ${out}`,

@@ -297,22 +297,24 @@ describe("zaz user list and remove", () => {
     const r = await zaz(["user", "list", "--db", db]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^gebruiker\s+rol\s+toegang\s+aangemaakt$/);
+    expect(lines[0]).toMatch(/^gebruiker\s+naam\s+rol\s+toegang\s+inloggen\s+status\s+aangemaakt$/);
     const body = lines.filter((l) => /^(dir|user)/.test(l));
     expect(body.map((l) => l.split(/\s+/)[0])).toEqual(["dir", "user2", "user10"]);
     expect(r.stdout).toContain("school: de-regenboog");
     expect(r.stdout).toContain("opleiding: pabo-hva");
     expect(r.stdout).toContain("alles");
+    expect(r.stdout).toContain("wachtwoord");
+    expect(r.stdout).toContain("actief");
     expect(r.stdout).not.toContain("scrypt");
   });
 
-  it("gives JSON with username, role, scopes and creation time only", async () => {
+  it("gives JSON with username, role, scopes, blocked and creation time only", async () => {
     await addUsers();
     const r = await zaz(["user", "list", "--format", "json", "--db", db]);
     expect(r.code).toBe(0);
     const listed = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(listed.map((u) => Object.keys(u).sort())).toEqual(
-      Array(3).fill(["createdAt", "role", "scopes", "username"]),
+      Array(3).fill(["blocked", "createdAt", "role", "scopes", "username"]),
     );
     expect(listed[1]).toMatchObject({ username: "user2", role: "docent", scopes: { opleiding: "pabo-hva" } });
     expect(r.stdout).not.toContain("scrypt");
@@ -326,6 +328,23 @@ describe("zaz user list and remove", () => {
     const json = fakeEffects();
     expect(await userList({ db, format: "json" }, json.effects)).toBe(0);
     expect(JSON.parse(json.stdout())).toEqual([]);
+  });
+
+  it("blocks and unblocks a user whatever the case, and fails with exit 1 for an unknown one", async () => {
+    await addUsers();
+    const blocked = await zaz(["user", "block", "USER2", "--db", db]);
+    expect(blocked.code).toBe(0);
+    expect(blocked.stderr).toContain("Gebruiker 'user2' is geblokkeerd");
+    expect((await storedUsers()).find((u) => u.username === "user2")?.blocked).toBe(true);
+    const listed = await zaz(["user", "list", "--db", db]);
+    expect(listed.stdout.split("\n").find((l) => l.startsWith("user2"))).toContain("geblokkeerd");
+    expect((await zaz(["user", "unblock", "user2", "--db", db])).stderr).toBe(
+      "Gebruiker 'user2' is weer open.\n",
+    );
+    expect((await storedUsers()).find((u) => u.username === "user2")?.blocked).toBe(false);
+    const unknown = await zaz(["user", "block", "nobody", "--db", db]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe("fout: Er bestaat geen gebruiker 'nobody'. Zie 'zaz user list'.\n");
   });
 
   it("removes a user whatever the case, and fails with exit 1 for an unknown one", async () => {

@@ -10,6 +10,7 @@ import { rateLimit } from "express-rate-limit";
 import type { Clock } from "./clock.js";
 import { loginMessages } from "./messages.js";
 import { loginPage } from "./pages/login-page.js";
+import { ssoLogoutPage } from "./pages/sso-page.js";
 import type { LoginThrottle } from "./security/login-throttle.js";
 import { type LoginNotice, setLoginNotice, takeLoginNotice } from "./session/login-notice.js";
 import { endSession, hasSession, startSession } from "./session/session-helpers.js";
@@ -30,6 +31,13 @@ export interface AuthOptions {
   scryptParams: ScryptParams;
   /** where a failed rehash goes (the login itself succeeds) */
   log: (error: unknown) => void;
+  /**
+   * Where a logout goes after the local session ended: the provider's logout page for a login
+   * through single sign-on (RP-initiated logout), undefined for the login page.
+   */
+  logoutRedirect?: (sso: { provider: string; idToken?: string }) => Promise<string | undefined>;
+  /** single sign-on providers, offered on the login page */
+  ssoProviders?: readonly { id: string; label: string }[];
 }
 
 /** Only a local path: never "//host" or a scheme, so a login link cannot redirect elsewhere. */
@@ -92,6 +100,8 @@ export function authRouter(options: AuthOptions): Router {
         return loginMessages.loggedOut;
       case "password-changed":
         return loginMessages.passwordChanged;
+      case "blocked":
+        return loginMessages.blocked;
       default:
         return undefined;
     }
@@ -108,7 +118,14 @@ export function authRouter(options: AuthOptions): Router {
       .status(status)
       .set("Cache-Control", "no-store")
       .type("html")
-      .send(loginPage({ csrfToken: options.csrfToken(req, res), ...(next ? { next } : {}), ...extra }));
+      .send(
+        loginPage({
+          csrfToken: options.csrfToken(req, res),
+          ...(next ? { next } : {}),
+          ...(options.ssoProviders === undefined ? {} : { sso: options.ssoProviders }),
+          ...extra,
+        }),
+      );
   };
 
   const ipLimiter = rateLimit({
@@ -142,6 +159,8 @@ export function authRouter(options: AuthOptions): Router {
       return render(req, res, 401, { error: loginMessages.failed, username });
     }
     options.throttle.recordSuccess(username, client);
+    // said only now the password proved right, so a guesser learns nothing about blocked accounts
+    if (user.blocked === true) return render(req, res, 403, { error: loginMessages.blocked, username });
     const next = safeNext(field(req.body, "next")) ?? "/";
     await startSession(req, user, options.clock.now());
     res.redirect(303, next);
@@ -149,9 +168,14 @@ export function authRouter(options: AuthOptions): Router {
 
   router.post("/logout", form, options.csrfProtection, async (req, res) => {
     // The row goes and no new one is made; the notice travels in a cookie.
+    const sso = hasSession(req) && req.session.username !== undefined ? req.session.sso : undefined;
     if (hasSession(req)) await endSession(req);
     setLoginNotice(res, options.secureCookies, "logged-out");
-    res.redirect(303, "/login");
+    // A school account is also logged out at its provider, where the provider offers that: from
+    // a page of our own, as the CSP's form-action 'self' stops a form's redirect to another site.
+    const away = sso === undefined ? undefined : await options.logoutRedirect?.(sso);
+    if (away === undefined) return res.redirect(303, "/login");
+    res.status(200).set("Cache-Control", "no-store").type("html").send(ssoLogoutPage(away));
   });
 
   return router;

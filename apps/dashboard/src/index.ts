@@ -8,10 +8,15 @@ export {
   maxPasswordLength,
   minPasswordLength,
   needsRehash,
+  parseSsoMapping,
   Role,
+  resolveSsoAccess,
   roles,
   type ScryptParams,
+  type SsoMapping,
   slugify,
+  ssoPasswordHash,
+  ssoUsername,
   type UserScopes,
   validatePassword,
   validateUserScopes,
@@ -52,6 +57,17 @@ export { cookieNames, createServer, type ServerDeps } from "./server.js";
 export { MemorySessionStore } from "./session/memory-session-store.js";
 export type { SessionRecord, SessionStore } from "./session/session-store.js";
 export { StoreSessionStore, type StoreSessionStoreOptions } from "./session/store-session-store.js";
+export {
+  ClientAuthMethod,
+  callbackPath,
+  isClientAuthMethod,
+  type OidcProviderConfig,
+  readSsoConfig,
+  type SsoConfig,
+} from "./sso/sso-config.js";
+export { type SsoEnvOptions, ssoFromEnv } from "./sso/sso-from-env.js";
+export { loadSsoMappingFile } from "./sso/sso-mapping-file.js";
+export type { SsoSetup } from "./sso/sso-setup.js";
 export { DashboardStartError, openForDashboard, startErrorMessage } from "./startup-error.js";
 export { StoreResultsService } from "./store-results-service.js";
 export { MemoryUserRepository } from "./users/memory-user-repository.js";

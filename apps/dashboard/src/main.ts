@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { Result } from "@zaz/model";
 import { type ListenConfig, readConfig, type ServerConfigInput } from "./config.js";
 import { createServer, type ServerDeps } from "./server.js";
+import { type SsoEnvOptions, ssoFromEnv } from "./sso/sso-from-env.js";
 
 /** How long a shutdown waits for requests under way before it cuts their connections. */
 export const defaultShutdownDeadlineMs = 10_000;
@@ -92,14 +93,21 @@ export function closeOnSignals(
 /**
  * The entry for `zaz dashboard`: reads the configuration from the environment (PORT,
  * ZAZ_HOST, ZAZ_SESSION_SECRET, ZAZ_INSECURE_COOKIES, ZAZ_TRUST_PROXY, ZAZ_IDLE_MINUTES,
- * ZAZ_SESSION_HOURS), and listens, or returns the configuration problems for the caller to print.
+ * ZAZ_SESSION_HOURS; for single sign-on ZAZ_OIDC_*, ZAZ_PUBLIC_URL and ZAZ_SSO_MAPPING, see
+ * sso/sso-config.ts), and listens, or returns the configuration problems for the caller to print.
  */
 export async function serve(
-  deps: Omit<ServerDeps, "config">,
+  deps: Omit<ServerDeps, "config" | "sso"> & { sso?: SsoEnvOptions },
   env: Record<string, string | undefined> = process.env,
 ): Promise<Result<Serving>> {
   const config: Result<ServerConfigInput & ListenConfig> = readConfig(env);
   if (!config.ok) return config;
-  const serving = await listen({ ...deps, config: config.value }, config.value);
-  return { ok: true, value: serving, warnings: config.warnings };
+  const sso = await ssoFromEnv(env, deps.sso ?? {});
+  if (!sso.ok) return { ok: false, errors: sso.errors, warnings: [...config.warnings, ...sso.warnings] };
+  const { sso: _options, ...rest } = deps;
+  const serving = await listen(
+    { ...rest, config: config.value, ...(sso.value === undefined ? {} : { sso: sso.value }) },
+    config.value,
+  );
+  return { ok: true, value: serving, warnings: [...config.warnings, ...sso.warnings] };
 }

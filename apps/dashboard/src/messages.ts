@@ -45,6 +45,7 @@ export const loginMessages = {
     `U bent na ${minutes} ${minutes === 1 ? "minuut" : "minuten"} zonder activiteit uitgelogd. Log opnieuw in.`,
   expired: (hours: number): string => `U was ${hours} uur ingelogd; dat is het maximum. Log opnieuw in.`,
   passwordChanged: "Het wachtwoord van dit account is gewijzigd. Log in met het nieuwe wachtwoord.",
+  blocked: "Dit account is geblokkeerd. Vraag je beheerder om het weer open te zetten.",
   loggedOut: "U bent uitgelogd.",
 } as const;
 
@@ -75,4 +76,63 @@ export const configMessages = {
     `ZAZ_INSECURE_COOKIES=1 mag alleen als de server op 127.0.0.1 of ::1 luistert, niet op '${host}'.`,
   insecureHint:
     "Zonder HTTPS gaat het sessiecookie onversleuteld over het netwerk. Zet een HTTPS-proxy voor de server en laat ZAZ_INSECURE_COOKIES weg.",
+} as const;
+
+/** The single sign-on settings (ZAZ_OIDC_*, ZAZ_SSO_MAPPING) and the mapping file. */
+export const ssoConfigMessages = {
+  invalid: (key: string, detail: string): string => `Instelling ${key} is ongeldig: ${detail}`,
+  unsafeUrl: "Verwacht een https-adres (http alleen op 127.0.0.1 of localhost, om te testen).",
+  invalidId:
+    "Een provider-id bestaat uit kleine letters, cijfers en streepjes (hoogstens 32), bijvoorbeeld entree.",
+  invalidClientAuth: "Kies client_secret_basic of client_secret_post.",
+  notJson: "Dit is geen geldige JSON.",
+  notList: "Verwacht een JSON-lijst van providers: [ { … }, { … } ].",
+  providersHint:
+    'Per provider: { "id": "entree", "label": "Entree Federatie", "issuer": "https://…", "clientId": "…", "clientSecret": "…" }. Zie README, "Inloggen met je schoolaccount".',
+  duplicateId: (id: string): string => `De provider-id '${id}' komt twee keer voor.`,
+  redirectMissing: (id: string): string =>
+    `Geen terugkeeradres voor provider '${id}': zet ZAZ_PUBLIC_URL (het adres van het dashboard) of redirectUri.`,
+  redirectPath: (id: string, path: string): string =>
+    `Het terugkeeradres van provider '${id}' moet eindigen op ${path}.`,
+  publicUrlHint: "Bijvoorbeeld ZAZ_PUBLIC_URL=https://zijaanzij.bestuur.nl",
+  mappingMissing: "Geef met ZAZ_SSO_MAPPING het bestand dat claims aan rollen en scholen koppelt.",
+  mappingUnreadable: (file: string, detail: string): string =>
+    `Het koppelbestand ${file} kan niet worden gelezen: ${detail}`,
+  mappingNotJson: (file: string): string => `Het koppelbestand ${file} is geen geldige JSON.`,
+  mappingKept: (file: string): string =>
+    `Het gewijzigde koppelbestand ${file} klopt niet; de vorige versie blijft gelden.`,
+} as const;
+
+/** What a user sees of single sign-on: the login button and the pages after the provider. */
+export const ssoMessages = {
+  heading: "Inloggen met je schoolaccount",
+  /** the one provider's button; with several, each button names its provider */
+  button: (label: string | undefined): string =>
+    label === undefined ? "Inloggen met je schoolaccount" : label,
+  orLocal: "Of log in met een gebruikersnaam en wachtwoord van Zij aan Zij:",
+  noAccessTitle: "Nog geen toegang",
+  noAccess:
+    "Je account heeft nog geen toegang tot Zij aan Zij; vraag je beheerder om je school of bestuur te koppelen.",
+  noAccessDetail: (provider: string): string =>
+    `Je bent wel bekend bij ${provider}, maar je gegevens daar (school, rol of groep) horen nog bij geen enkele school, bestuur of opleiding in Zij aan Zij.`,
+  blockedTitle: "Account geblokkeerd",
+  blocked: "Je account is geblokkeerd. Vraag je beheerder om het weer open te zetten.",
+  failedTitle: "Inloggen mislukt",
+  failed:
+    "Het inloggen via je schoolaccount is mislukt. Probeer het opnieuw; lukt het weer niet, vraag dan je beheerder.",
+  expired:
+    "Het inloggen via je schoolaccount is verlopen of al gebruikt. Begin opnieuw vanaf de inlogpagina.",
+  cancelled: "Het inloggen is afgebroken bij je schoolaccount. Je kunt het opnieuw proberen.",
+  conflict:
+    "Bij dit schoolaccount hoort al een ander Zij aan Zij-account. Vraag je beheerder om dat op te lossen.",
+  unknownProvider: "Deze manier van inloggen bestaat hier niet.",
+  tryAgain: "Terug naar inloggen",
+  loggedOutTitle: "Je bent uitgelogd",
+  loggedOutHere:
+    "Je bent uitgelogd bij Zij aan Zij. Je gaat nu naar je schoolaccount om ook daar uit te loggen.",
+  logoutAtProvider: "Ook uitloggen bij je schoolaccount",
+  continueTitle: "Je bent ingelogd",
+  continue: "Verder naar Zij aan Zij",
+  noPassword: (provider: string): string =>
+    `Je logt in met je schoolaccount (${provider}); een wachtwoord van Zij aan Zij heb je niet. Je wachtwoord wijzig je bij je school.`,
 } as const;

@@ -1,7 +1,8 @@
-import { checkNewPassword, hashPassword, maxPasswordLength } from "@zaz/accounts";
+import { checkNewPassword, hashPassword, maxPasswordLength, ssoProviderOf } from "@zaz/accounts";
 import express, { type Request, type Response, Router } from "express";
 import { type AuthOptions, checkPassword, clientAddress, field } from "./auth-router.js";
-import { passwordChangeMessages } from "./messages.js";
+import { HttpError } from "./http-error.js";
+import { passwordChangeMessages, ssoMessages } from "./messages.js";
 import { passwordPage } from "./pages/password-page.js";
 import { currentUser } from "./routes/current-user.js";
 import { startSession } from "./session/session-helpers.js";
@@ -32,15 +33,23 @@ export function passwordRouter(options: AuthOptions): Router {
       .send(passwordPage({ user, csrfToken: options.csrfToken(req, res), ...extra }));
   };
 
+  /** A school account has no password here: it is changed at the school, never set here. */
+  const refuseSso = (user: User) => {
+    const provider = ssoProviderOf(user.passwordHash);
+    if (provider !== undefined) throw new HttpError(403, "sso-account", ssoMessages.noPassword(provider));
+  };
+
   router.get("/wachtwoord", (req, res) => {
     const user = currentUser(res);
     if (user === undefined) return res.redirect(303, "/login?next=%2Fwachtwoord");
+    refuseSso(user);
     render(req, res, user, 200);
   });
 
   router.post("/wachtwoord", form, options.csrfProtection, async (req, res) => {
     const user = currentUser(res);
     if (user === undefined) return res.redirect(303, "/login?next=%2Fwachtwoord");
+    refuseSso(user);
     const current = field(req.body, "current").slice(0, maxPasswordLength + 1);
     const password = field(req.body, "password").slice(0, maxPasswordLength + 1);
     const repeat = field(req.body, "repeat").slice(0, maxPasswordLength + 1);

@@ -21,6 +21,9 @@ import { ExpressSessionAdapter } from "./session/express-session-adapter.js";
 import { loadUser } from "./session/load-user.js";
 import { MemorySessionStore } from "./session/memory-session-store.js";
 import type { SessionStore } from "./session/session-store.js";
+import { OidcClients } from "./sso/oidc-clients.js";
+import { ssoLogoutRedirect, ssoRouter } from "./sso/sso-router.js";
+import type { SsoSetup } from "./sso/sso-setup.js";
 import "./session/session-data.js";
 import type { UserRepository } from "./users/user-repository.js";
 import { vendorRouter } from "./vendor-files.js";
@@ -34,6 +37,8 @@ export interface ServerDeps {
   clock?: Clock;
   /** where unexpected (500) errors go; console.error by default */
   log?: (error: unknown) => void;
+  /** single sign-on providers beside the local login form; none when left out */
+  sso?: SsoSetup;
 }
 
 /** Cookie names: the `__Host-` prefix makes the browser insist on Secure, Path=/ and no Domain. */
@@ -110,6 +115,9 @@ export function createServer(deps: ServerDeps): Express {
     maxDelayMs: options.loginBackoffMaxMs,
     windowMs: options.loginFailureWindowMs,
   });
+  const sso = deps.sso !== undefined && deps.sso.providers.length > 0 ? deps.sso : undefined;
+  const clients = sso === undefined ? undefined : new OidcClients(sso.providers);
+  const warn = sso?.warn ?? ((message: string) => console.warn(message));
   const auth = {
     users: deps.users,
     clock,
@@ -123,7 +131,30 @@ export function createServer(deps: ServerDeps): Express {
     absoluteSessionMs: options.absoluteSessionMs,
     scryptParams: options.scryptParams,
     log,
+    ...(clients === undefined
+      ? {}
+      : {
+          ssoProviders: clients.providers.map((p) => ({ id: p.id, label: p.label })),
+          logoutRedirect: ssoLogoutRedirect(clients, warn),
+        }),
   };
+  if (sso !== undefined && clients !== undefined) {
+    const mapping = sso.mapping;
+    app.use(
+      ssoRouter({
+        clients,
+        mapping: typeof mapping === "function" ? mapping : async () => mapping,
+        registry: sso.registry,
+        users: deps.users,
+        clock,
+        secureCookies: secure,
+        secret: options.sessionSecret,
+        loginAttemptsPerIp: options.loginAttemptsPerIp,
+        loginIpWindowMs: options.loginIpWindowMs,
+        warn,
+      }),
+    );
+  }
   app.use(authRouter(auth));
   app.use(passwordRouter(auth));
   app.use(pageRouter(csrfToken));

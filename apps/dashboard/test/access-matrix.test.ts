@@ -1,4 +1,4 @@
-import { apiRoutes, roles, type ScopeKind } from "@zaz/dashboard";
+import { apiRoutes, roles } from "@zaz/dashboard";
 import {
   type DemoFixture,
   type DemoResults,
@@ -8,53 +8,8 @@ import {
 } from "@zaz/dashboard/testing";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inScope, kindOf, outOfScope, sampleQueries, url } from "./access-samples.js";
 import { type Agent, appOver, loggedInAgent, makeApp } from "./helpers.js";
-
-/**
- * A valid query per route for a given scope value. A route added to the table without an
- * entry here fails the first test, so no route escapes the matrix.
- */
-const sampleQueries: Record<string, (value: string) => Record<string, string>> = {
-  me: () => ({}),
-  catalog: () => ({}),
-  users: () => ({}),
-  "school-filters": (school) => ({ school }),
-  "bestuur-filters": (bestuur) => ({ bestuur }),
-  "opleiding-filters": (opleiding) => ({ opleiding }),
-  "class-overview": (school) => ({ school, wave: "2025-voorjaar" }),
-  groep: (school) => ({ school, wave: "2025-voorjaar", groep: "groep-1" }),
-  board: (bestuur) => ({ bestuur }),
-  leerlijn: (opleiding) => ({ opleiding, fase: "hoofdfase" }),
-};
-
-/** The scope kind of a route, found by asking it which target a sample query names. */
-function kindOf(routeId: string): ScopeKind {
-  const route = apiRoutes.find((r) => r.id === routeId)!;
-  return route.scope(route.query.parse(sampleQueries[routeId]!("x")) as never).kind;
-}
-
-// Per scope kind: a value inside the demo fixture that each role may see, and one it may not.
-// In fixture: directeur has de-regenboog (ASKO); leerteam has ASKO (de-regenboog, het-kompas);
-// docent has pabo-hva. STAIJ's de-vlinder and iPabo are outside everyone's scope but beheerder's.
-const inScope: Record<ScopeKind, Partial<Record<string, string>>> = {
-  school: { directeur: "de-regenboog", leerteam: "het-kompas", beheerder: "de-vlinder" },
-  bestuur: { leerteam: "asko", beheerder: "staij" },
-  opleiding: { docent: "pabo-hva", beheerder: "pabo-ipabo" },
-  self: { directeur: "-", leerteam: "-", docent: "-", beheerder: "-" },
-  admin: { beheerder: "-" },
-};
-const outOfScope: Record<ScopeKind, string | undefined> = {
-  school: "de-vlinder",
-  bestuur: "staij",
-  opleiding: "pabo-ipabo",
-  self: undefined,
-  admin: "-",
-};
-
-function url(path: string, query: Record<string, string>): string {
-  const search = new URLSearchParams(query).toString();
-  return search === "" ? path : `${path}?${search}`;
-}
 
 describe("access-control matrix (generated from the route table)", () => {
   let app: Awaited<ReturnType<typeof makeApp>>;

@@ -72,6 +72,14 @@ export function countingStore(store: CountedTables): {
         users.writes++;
         return store.users.setPasswordHash(username, hash);
       },
+      setBlocked: (username, blocked) => {
+        users.writes++;
+        return store.users.setBlocked(username, blocked);
+      },
+      setAccess: (username, access) => {
+        users.writes++;
+        return store.users.setAccess(username, access);
+      },
     },
   };
   return {

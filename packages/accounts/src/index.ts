@@ -1,4 +1,4 @@
-export { passwordMessages, scopeMessages } from "./messages.js";
+export { passwordMessages, scopeMessages, ssoMessages } from "./messages.js";
 export {
   defaultScryptParams,
   hashPassword,
@@ -12,4 +12,24 @@ export {
 export { checkNewPassword, isCommonPassword } from "./password-policy.js";
 export { isRole, normaliseUsername, Role, roles } from "./role.js";
 export { assignSlugs, slugify } from "./slug.js";
+export {
+  isSsoPasswordHash,
+  isSsoProviderId,
+  ssoPasswordHash,
+  ssoProviderOf,
+  ssoUsername,
+} from "./sso-account.js";
+export {
+  checkSsoMapping,
+  claimValuesOf,
+  isSsoRole,
+  parseSsoMapping,
+  resolveSsoAccess,
+  type SsoAccess,
+  type SsoMapping,
+  type SsoRole,
+  type SsoRule,
+  ssoMappingSchema,
+  ssoRoles,
+} from "./sso-mapping.js";
 export { isScopeId, type UserScopes, validateUserScopes } from "./user-scopes.js";

@@ -1,6 +1,7 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
 import { fail, ok, type Problem, type Result } from "@zaz/model";
 import { passwordMessages } from "./messages.js";
+import { isSsoPasswordHash } from "./sso-account.js";
 
 export const minPasswordLength = 12;
 /** scrypt's cost grows with length only slightly, but an unbounded input is a denial-of-service lever. */
@@ -63,6 +64,8 @@ function parseHash(stored: string): ParsedHash | undefined {
 
 /** Compares in constant time. A malformed stored hash never matches (and is not an error). */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  // An SSO account's marker would fail to parse anyway; saying so keeps that from being an accident.
+  if (isSsoPasswordHash(stored)) return false;
   const parsed = parseHash(stored);
   if (parsed === undefined || password.length > maxPasswordLength) return false;
   const key = await derive(password, parsed.salt, parsed.params);

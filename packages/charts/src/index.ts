@@ -1,3 +1,4 @@
+export { type CategoryBarsInput, type CategoryRow, categoryBars } from "./category-bars.js";
 export { CellStatus, cellStatuses, cellStatusOf, isCellStatus } from "./cell-status.js";
 export { type ChangeHeatmapInput, type ChangeRow, changeHeatmap } from "./change-heatmap.js";
 export { type Chart, type ChartTable, type TableCell, type TableColumn, vegaLiteSchemaUrl } from "./chart.js";

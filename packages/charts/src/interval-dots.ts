@@ -107,8 +107,13 @@ export function intervalDots(input: IntervalDotsInput): Chart {
     { field: "category", title: input.categoryTitle },
     ...(grouped ? [{ field: "series", title: input.seriesTitle ?? intervalDotsTexts.series }] : []),
     { field: "value", title: input.axisTitle },
-    { field: "low", title: intervalDotsTexts.low },
-    { field: "high", title: intervalDotsTexts.high },
+    // Interval columns only where some row has an interval: empty "95%" columns read as missing data.
+    ...(input.rows.some((r) => r.low !== null && r.high !== null)
+      ? [
+          { field: "low", title: intervalDotsTexts.low },
+          { field: "high", title: intervalDotsTexts.high },
+        ]
+      : []),
     { field: "n", title: tableTitles.n },
     { field: "status", title: tableTitles.status },
   ];

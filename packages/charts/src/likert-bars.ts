@@ -11,6 +11,8 @@ import {
   likertTexts,
   missingKindLabels,
   nText,
+  reversedAnswer,
+  reversedItemText,
   statusLabel,
   statusTexts,
   tableTitles,
@@ -45,6 +47,11 @@ export interface LikertItemRow {
   suppressed?: boolean;
   /** why it was suppressed, e.g. "minder dan 5 respondenten" */
   reason?: string;
+  /**
+   * a negatively worded item, scored in reverse ("Ik voel me niet altijd welkom"): drawn as it is
+   * scored, so agreeing lies left in the disagree colours, and its text is marked "(omgepoold)"
+   */
+  reverse?: boolean;
 }
 
 export interface LikertBarsInput {
@@ -61,7 +68,10 @@ interface LikertDatum {
   itemLabel: string;
   itemText: string;
   order: number;
+  /** the colour: the answer's place on the scale as scored (mirrored for a reverse-coded item) */
   category: string | null;
+  /** what the respondents answered, for the tooltip */
+  answer: string | null;
   count: number | null;
   percent: number | null;
   x0: number | null;
@@ -113,10 +123,13 @@ export function likertBars(input: LikertBarsInput): Chart {
   const agree = side.ordered.length - side.disagree - (side.neutralIndex === null ? 0 : 1);
   const colors = likertColors(side.disagree, side.neutralIndex !== null, agree);
   const missingLabels = missingKinds.map((kind) => missingKindLabels[kind]);
+  const anyReverse = input.items.some((item) => item.reverse === true);
+  const shownText = (item: LikertItemRow) =>
+    item.reverse === true ? reversedItemText(item.text) : item.text;
 
   const itemLabels = uniqueLabels(
     input.items.map((item) => {
-      const text = wrapLabel(item.text, labelLineLength, labelMaxLines);
+      const text = wrapLabel(shownText(item), labelLineLength, labelMaxLines);
       return item.suppressed === true || item.n === null ? text : `${text}\n${nText(item.n)}`;
     }),
   );
@@ -129,11 +142,16 @@ export function likertBars(input: LikertBarsInput): Chart {
 
   input.items.forEach((item, order) => {
     const itemLabel = itemLabels[order]!;
-    const counts = side.ordered.map((label) => item.counts?.[label.code] ?? 0);
+    const reverse = item.reverse === true;
+    const answered = side.ordered.map((label) => item.counts?.[label.code] ?? 0);
+    // A reverse-coded item is drawn as it is scored: its answers mirrored on the scale, so that
+    // agreeing with a negative statement lies left, in the disagree colours, like a low score.
+    const counts = reverse ? [...answered].reverse() : answered;
+    const answerAt = (index: number) => (reverse ? side.ordered.length - 1 - index : index);
     const valid = counts.reduce((sum, count) => sum + count, 0);
     const status = cellStatusOf(item.suppressed === true ? null : valid > 0 ? valid : null, item.suppressed);
-    const base = { itemLabel, itemText: item.text, order };
-    const row: Record<string, TableCell> = { item: item.text, n: null, status: null };
+    const base = { itemLabel, itemText: shownText(item), order };
+    const row: Record<string, TableCell> = { item: shownText(item), n: null, status: null };
 
     if (status !== CellStatus.shown) {
       if (status === CellStatus.suppressed) suppressedCount++;
@@ -143,6 +161,7 @@ export function likertBars(input: LikertBarsInput): Chart {
         ...base,
         part: "status",
         category: null,
+        answer: null,
         count: null,
         percent: null,
         x0: null,
@@ -184,12 +203,15 @@ export function likertBars(input: LikertBarsInput): Chart {
     side.ordered.forEach((_, index) => {
       const percent = percents[index]!;
       const x0 = starts[index]!;
-      row[`answer${index}`] = round1(percent);
+      // The table is what was answered: each column holds the share that gave that answer.
+      row[`answer${answerAt(index)}`] = round1(percent);
       if (counts[index] === 0) return;
+      const said = answerLabels[answerAt(index)]!;
       data.push({
         ...base,
         part: "answer",
         category: answerLabels[index]!,
+        answer: reverse ? reversedAnswer(said, answerLabels[index]!) : said,
         count: counts[index]!,
         percent: round1(percent),
         x0,
@@ -203,7 +225,8 @@ export function likertBars(input: LikertBarsInput): Chart {
       });
     });
     const agreeShare = (right - neutralHalf) / 100;
-    if (agree > 0 && (mostAgreed === null || agreeShare > mostAgreed.share)) {
+    // "Most agreed" names a statement people agreed with; a reversed bar's right side is disagreement.
+    if (agree > 0 && !reverse && (mostAgreed === null || agreeShare > mostAgreed.share)) {
       mostAgreed = { text: item.text, share: agreeShare };
     }
     pushMissing(data, base, item, missingLabels);
@@ -232,6 +255,7 @@ export function likertBars(input: LikertBarsInput): Chart {
       mostAgreed,
       suppressed: suppressedCount,
       noData: noDataCount,
+      reversed: anyReverse,
     });
 
   const maxLines = Math.max(1, ...itemLabels.map((label) => label.split("\n").length));
@@ -283,14 +307,14 @@ export function likertBars(input: LikertBarsInput): Chart {
                 type: "nominal",
                 scale: { domain: answerLabels, range: colors },
                 legend: {
-                  title: likertTexts.answerLegend,
+                  title: anyReverse ? likertTexts.answerLegendReversed : likertTexts.answerLegend,
                   columns: Math.min(answerLabels.length, 5),
                   symbolType: "square",
                 },
               },
               tooltip: [
                 { field: "itemText", type: "nominal", title: likertTexts.itemColumn },
-                { field: "category", type: "nominal", title: likertTexts.answerTooltip },
+                { field: "answer", type: "nominal", title: likertTexts.answerTooltip },
                 { field: "count", type: "quantitative", title: likertTexts.countTooltip },
                 { field: "percent", type: "quantitative", title: likertTexts.percentTooltip, format: ".1f" },
               ],
@@ -363,6 +387,7 @@ function pushMissing(
       ...base,
       part: "missing",
       category: missingLabels[index]!,
+      answer: missingLabels[index]!,
       count,
       percent: round1((count / total) * 100),
       x0: null,

@@ -69,6 +69,7 @@ export const missingKindLabels: Record<MissingKind, string> = {
 
 export const likertTexts = {
   answerLegend: "Antwoord",
+  answerLegendReversed: "Antwoord (omgepoold: andersom)",
   missingLegend: "Ontbrekend",
   answerAxis: "% van de geldige antwoorden (← oneens · eens →)",
   missingAxis: "% ontbrekend",
@@ -80,6 +81,12 @@ export const likertTexts = {
 } as const;
 
 export const likertAnswerColumn = (label: string): string => `${label} (%)`;
+
+/** A negatively worded statement whose answers count the other way round in its scale. */
+export const reversedItemText = (text: string): string => `${text} (omgepoold)`;
+/** The tooltip's answer on a reverse-coded item: what was said, and where it counts. */
+export const reversedAnswer = (answered: string, countsAs: string): string =>
+  `${answered} (telt als ${countsAs})`;
 export const likertMissingColumn = (label: string): string => `${label} (aantal)`;
 
 export function likertDescription(args: {
@@ -89,6 +96,8 @@ export function likertDescription(args: {
   mostAgreed: { text: string; share: number } | null;
   suppressed: number;
   noData: number;
+  /** whether some statements are reverse-coded and drawn mirrored */
+  reversed?: boolean;
 }): string {
   const agreed =
     args.mostAgreed === null
@@ -99,6 +108,9 @@ export function likertDescription(args: {
     `met antwoorden van “${args.firstLabel}” tot “${args.lastLabel}”. ` +
     "Per uitspraak het percentage per antwoord; oneens links van het midden, eens rechts, neutraal in het midden. " +
     "Ontbrekende antwoorden (weet niet, n.v.t., leeg) staan apart rechts." +
+    (args.reversed === true
+      ? " Uitspraken met (omgepoold) zijn negatief gesteld en andersom getekend, zoals ze in de schaalscore tellen: mee eens staat links, mee oneens rechts."
+      : "") +
     agreed +
     statusCountsSentence(args.suppressed, args.noData, ["uitspraak", "uitspraken"])
   );
@@ -357,3 +369,28 @@ export function responseRateDescription(args: {
     statusCountsSentence(args.suppressed, args.noData, ["groep", "groepen"])
   );
 }
+
+/** The category bars of the ouderpopulatie (home language, Dutch, contact preference, children). */
+export const categoryBarsTexts = {
+  category: "Antwoord",
+  count: "Aantal",
+  share: "Aandeel",
+  axis: "Aandeel van de ouders die de vraag beantwoordden",
+} as const;
+
+export function categoryBarsDescription(args: {
+  categories: number;
+  n: number;
+  multiple: boolean;
+  top: { label: string; share: number } | null;
+}): string {
+  const most =
+    args.top === null ? "" : ` Het meest gekozen: ${args.top.label} (${formatPercent(args.top.share)}).`;
+  const several = args.multiple
+    ? " Ouders konden meer antwoorden kiezen, dus de aandelen tellen op tot meer dan 100%."
+    : "";
+  return `Staafdiagram van ${args.categories} antwoorden, als aandeel van ${args.n} ouders die de vraag beantwoordden.${most}${several}`;
+}
+
+export const categoryTooltip = (label: string, share: number, count: number, n: number): string =>
+  `${label}: ${formatPercent(share)} (${count} van ${n})`;

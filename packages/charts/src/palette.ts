@@ -1,3 +1,5 @@
+import { relativeLuminance } from "./contrast.js";
+
 /**
  * Colours. Categorical colours are Okabe & Ito's palette, safe for the common colour-vision
  * deficiencies; diverging Likert colours run orange (disagree) to blue (agree), a pair that
@@ -14,12 +16,20 @@ export const okabeIto: readonly string[] = [
   "#F0E442",
 ];
 
-/** Darkest (strongest disagreement) first. */
-const disagreeShades: readonly string[] = ["#b35806", "#e08214", "#fdb863", "#fee0b6"];
-/** Strongest agreement last. */
-const agreeShades: readonly string[] = ["#d1e5f0", "#92c5de", "#4393c3", "#2166ac"];
+/**
+ * Darkest (strongest disagreement) first. The mildest shade stands at least 1.5:1 (WCAG contrast)
+ * from the neutral grey, so "mee oneens" never looks like "neutraal" (the pale ColorBrewer ends,
+ * at 1.1:1, did); each step darker is again about 1.3:1. A test holds every scale shape to this.
+ */
+const disagreeShades: readonly string[] = ["#b35806", "#cf6c13", "#e5852a", "#f3a04a"];
+/** Strongest agreement last; the mildest first, as far from neutral as the orange one. */
+const agreeShades: readonly string[] = ["#88bcdb", "#5c9fcd", "#3a82bb", "#2166ac"];
 
-export const neutralColor = "#d9d9d9";
+/** Light enough for the mild shades to stand out against it, dark enough to show on white. */
+export const neutralColor = "#e6e6e6";
+
+/** The least WCAG contrast of the mildest agree and disagree shades against the neutral grey. */
+export const minLikertNeutralContrast = 1.5;
 
 /** Fill of a suppressed cell, and of a "no data" cell (white, with a dashed outline). */
 export const suppressedFill = "#bdbdbd";
@@ -58,14 +68,7 @@ export function likertColors(disagree: number, hasNeutral: boolean, agree: numbe
 
 /** Whether dark text reads better than white text on this background colour (WCAG luminance). */
 export function prefersDarkText(hex: string): boolean {
-  const match = /^#([0-9a-f]{6})$/i.exec(hex);
-  if (match === null) throw new Error(`not a #rrggbb colour: ${hex}`);
-  const value = Number.parseInt(match[1]!, 16);
-  const channel = (shift: number): number => {
-    const c = ((value >> shift) & 0xff) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
+  const luminance = relativeLuminance(hex);
   // Contrast with black vs. white: (L + 0.05) / 0.05 vs. 1.05 / (L + 0.05); equal at L ≈ 0.179.
   return luminance > 0.179;
 }

@@ -4,6 +4,7 @@
  * must drop them. Their values use digits that occur nowhere else, so a leak is easy to find.
  */
 import type {
+  CategoryBarsInput,
   ChangeHeatmapInput,
   ClassHeatmapInput,
   IntervalDotsInput,
@@ -521,5 +522,18 @@ export const profieleisDotsInput: IntervalDotsInput = {
       suppressed: true,
       reason: suppressionReason,
     },
+  ],
+};
+
+/** Home languages of a school's parents: multiple choice, so the shares add up to more than 100%. */
+export const categoryInput: CategoryBarsInput = {
+  title: "Thuistaal (hele school)",
+  n: 84,
+  multiple: true,
+  rows: [
+    { category: "1", label: "Nederlands", count: 61 },
+    { category: "2", label: "Arabisch", count: 17 },
+    { category: "3", label: "Turks", count: 9 },
+    { category: "9", label: `Anders ${xss}`, count: 6 },
   ],
 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { likertBars } from "../src/index.js";
+import { likertBars, renderSvg } from "../src/index.js";
 import { checkChart } from "./chart-checks.js";
 import { likertInput } from "./fixtures.js";
-import { specRows } from "./support.js";
+import { schemaErrors, specRows } from "./support.js";
 
 describe("likertBars", () => {
   const chart = likertBars(likertInput);
@@ -73,6 +73,53 @@ describe("likertBars", () => {
     expect(chart.spec.description).toContain("5 uitspraken");
     expect(chart.spec.description).toContain("Ik voel me welkom op school");
     expect(chart.spec.description).toContain("1 uitspraak niet getoond wegens te weinig respondenten");
+  });
+
+  it("draws a reverse-coded item as it is scored: agreeing lies left, in orange, marked (omgepoold)", async () => {
+    const scale = likertInput.scale;
+    const reversed = likertBars({
+      title: "Uitnodigend klimaat",
+      scale,
+      items: [
+        {
+          id: "uk1",
+          text: "Ik word vriendelijk ontvangen.",
+          n: 20,
+          counts: { 1: 1, 2: 1, 3: 2, 4: 10, 5: 6 },
+          missing: { weet_niet: 1 },
+        },
+        {
+          id: "uk3",
+          text: "Ik voel me op school niet altijd welkom.",
+          n: 20,
+          counts: { 1: 8, 2: 6, 3: 3, 4: 2, 5: 1 },
+          missing: {},
+          reverse: true,
+        },
+      ],
+    });
+    const segments = specRows(reversed.spec).filter((row) => row.part === "answer" && row.order === 1);
+    const byAnswer = new Map(segments.map((row) => [String(row.answer).split(" (")[0], row]));
+    // "Helemaal eens" with a negative statement (1 of 20) is drawn at the far left, coloured as "Helemaal oneens".
+    expect(byAnswer.get("Helemaal eens")).toMatchObject({ category: "Helemaal oneens", count: 1 });
+    expect(byAnswer.get("Helemaal eens")!.x0).toBeCloseTo(-(3 / 20) * 50 - (3 / 20) * 100, 6);
+    expect(byAnswer.get("Helemaal oneens")).toMatchObject({ category: "Helemaal eens", count: 8 });
+    expect(byAnswer.get("Helemaal oneens")!.x1).toBeCloseTo((3 / 20) * 50 + (14 / 20) * 100, 6);
+    expect(byAnswer.get("Helemaal eens")!.answer).toBe("Helemaal eens (telt als Helemaal oneens)");
+    expect(String(segments[0]!.itemLabel)).toContain("(omgepoold)");
+    // The table keeps what was answered: 5% said "Helemaal eens", 40% "Helemaal oneens".
+    const row = reversed.table.rows[1]!;
+    expect(row.item).toBe("Ik voel me op school niet altijd welkom. (omgepoold)");
+    expect([row.answer0, row.answer4]).toEqual([40, 5]);
+    const spec = JSON.stringify(reversed.spec);
+    expect(spec).toContain("Antwoord (omgepoold: andersom)");
+    expect(reversed.spec.description).toContain("andersom getekend");
+    // The most agreed statement is a positive one, never the mirrored bar.
+    expect(reversed.spec.description).toContain("Ik word vriendelijk ontvangen.");
+    const warnings: string[] = [];
+    await renderSvg(reversed.spec, { onWarning: (message) => warnings.push(message) });
+    expect(warnings).toEqual([]);
+    expect(schemaErrors(reversed.spec)).toEqual([]);
   });
 
   it("matches the golden spec", () => {

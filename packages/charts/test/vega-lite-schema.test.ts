@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  categoryBars,
   changeHeatmap,
   classHeatmap,
   intervalDots,
@@ -10,6 +11,7 @@ import {
   trend,
 } from "../src/index.js";
 import {
+  categoryInput,
   changeHeatmapInput,
   feedbackDotsInput,
   heatmapInput,
@@ -37,6 +39,7 @@ describe("every builder's spec validates against the Vega-Lite 6 JSON Schema", (
     "intervalDots (series)": intervalDots(feedbackDotsInput),
     "intervalDots (one series, reference line)": intervalDots(reliabilityDotsInput),
     "intervalDots (percent)": intervalDots(profieleisDotsInput),
+    categoryBars: categoryBars(categoryInput),
   };
   for (const [name, chart] of Object.entries(charts)) {
     it(name, () => {

@@ -12,6 +12,12 @@ export {
   conversationKinds,
   isConversationKind,
 } from "./conversation-kind.js";
+export { DimensionType, dimensionTypes, isDimensionType } from "./dimension-type.js";
+export {
+  dimensionValueLabel,
+  dimensionValueOrder,
+  holdsGroepen,
+} from "./dimension-value.js";
 export {
   EpsteinDomain,
   type EpsteinDomainInfo,
@@ -20,6 +26,20 @@ export {
   epsteinDomains,
   isEpsteinDomain,
 } from "./epstein-domain.js";
+export {
+  compareGroepen,
+  firstGroepYear,
+  type Groep,
+  type GroepParse,
+  GroepRefusal,
+  groepCode,
+  groepLabel,
+  groepRefusals,
+  groepYears,
+  isGroepRefusal,
+  lastGroepYear,
+  parseGroep,
+} from "./groep.js";
 export {
   HgwAandachtspunt,
   type HgwAandachtspuntInfo,
@@ -48,6 +68,7 @@ export {
   instrumentSchema,
   type MissingLabel,
   maxChoiceLabels,
+  type RefusedValue,
   type ResponseScale,
   type ScaleLabel,
   type Section,
@@ -97,6 +118,7 @@ export {
   type MentaalModelStructurePart,
   mentaalModel,
 } from "./mentaal-model.js";
+export { groepMessages } from "./messages.js";
 export { isMissingKind, MissingKind, missingKinds } from "./missing-kind.js";
 export {
   isOnderwijsondersteunendAspect,
@@ -108,6 +130,10 @@ export {
   onderwijsondersteunendAspecten,
   onderwijsondersteunendGedragingen,
 } from "./onderwijsondersteunend-gedrag.js";
+export {
+  leerlijnSource,
+  opleidingsoudersConversationKinds,
+} from "./opleidingsouders-frame.js";
 export { isParentRole, ParentRole, type ParentRoleInfo, parentRoles } from "./parent-role.js";
 export { parseInstrument, parseInstrumentText } from "./parse-instrument.js";
 export {
@@ -139,4 +165,23 @@ export {
 export type { Answer, SurveyResponse } from "./response.js";
 export { assignSlugs, slugify, uniqueSlug } from "./slug.js";
 export { isStudyPhase, StudyPhase, type StudyPhaseInfo, studyPhaseIds, studyPhases } from "./study-phase.js";
+export {
+  dimensionValueTranslations,
+  instrumentLanguages,
+  languageName,
+  type ScaleTranslations,
+  scaleTranslations,
+  type TranslatedText,
+  translatedHeaders,
+  translateInstrument,
+} from "./translate-instrument.js";
+export {
+  baseLanguage,
+  checkTranslations,
+  formLanguageDimension,
+  languageCodeSchema,
+  type Translation,
+  type Translations,
+  translationSchema,
+} from "./translation.js";
 export { compareWaveCodes, previousWave, sortWaves, waveName, waveTime } from "./wave-order.js";

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { knownConceptRefs, parseConceptRef } from "./concept.js";
+import { DimensionType, dimensionTypes } from "./dimension-type.js";
 import { instrumentRoles, roleDimensions } from "./instrument-role.js";
 import { itemTypes } from "./item-type.js";
 import { missingKinds } from "./missing-kind.js";
+import { checkTranslations, translationSchema } from "./translation.js";
 
 /**
  * The one schema of instrument files. The TypeScript types below and the published JSON Schema
@@ -94,12 +96,34 @@ export const dimensionValueSchema = z
   })
   .strict();
 
+export const refusedValueSchema = z
+  .object({
+    code: nonEmpty,
+    label: nonEmpty,
+    aliases: z.array(nonEmpty).default([]),
+    reason: nonEmpty.describe("why a row with this value is refused, in Dutch, as the ingest reports it"),
+  })
+  .strict();
+
 export const dimensionSchema = z
   .object({
     id,
     label: nonEmpty,
-    type: z.enum(["text", "enum", "date"]).default("text"),
+    type: z
+      .enum(dimensionTypes as [DimensionType, ...DimensionType[]])
+      .default(DimensionType.text)
+      .describe(
+        "text; enum (the values listed); date; groep (groep 1–8, with a letter or as a combination of adjacent years such as 1/2 or 3/4B, read from the usual spellings)",
+      ),
     values: z.array(dimensionValueSchema).optional().describe("the allowed values of an enum dimension"),
+    // Optional without a default: a default would change every stored definition's content hash,
+    // and an old database would then store its unchanged instruments again as new versions.
+    refused: z
+      .array(refusedValueSchema)
+      .optional()
+      .describe(
+        "values an export may hold that the instrument does not accept (e.g. a kind of conversation outside its frame): such a row is refused with the reason",
+      ),
     required: z.boolean().default(true),
     pseudonymise: z
       .boolean()
@@ -145,6 +169,12 @@ export const instrumentSchema = z
     constructs: z.array(constructSchema).default([]),
     sections: z.array(sectionSchema).default([]),
     items: z.array(itemSchema).min(1),
+    translations: z
+      .record(z.string(), translationSchema)
+      .default({})
+      .describe(
+        "the form in other languages, by language code (en, tr, ar, pl …): item texts, scale labels, dimension labels; exports of a translated form map to the same items and codes",
+      ),
   })
   .strict()
   .superRefine((inst, ctx) => {
@@ -335,9 +365,29 @@ export const instrumentSchema = z
     });
 
     inst.dimensions.forEach((d, di) => {
-      if (d.type === "enum" && (d.values === undefined || d.values.length === 0))
+      if (d.type === DimensionType.enum && (d.values === undefined || d.values.length === 0))
         issue(["dimensions", di, "values"], "een dimensie van type enum heeft waarden nodig");
+      // Every groep is recognised by its spelling; a list beside that would be a second truth.
+      if (d.type === DimensionType.groep && d.values !== undefined)
+        issue(
+          ["dimensions", di, "values"],
+          "een dimensie van type groep heeft geen waarden: elke groep 1–8, met letter of als combinatiegroep, wordt herkend",
+        );
+      const refused = d.refused ?? [];
+      if (refused.length > 0 && d.type !== "enum")
+        issue(["dimensions", di, "refused"], "alleen een dimensie van type enum kan waarden weigeren");
+      const allowed = new Set((d.values ?? []).map((v) => v.code));
+      refused.forEach((r, ri) => {
+        if (allowed.has(r.code))
+          issue(
+            ["dimensions", di, "refused", ri, "code"],
+            `"${r.code}" is ook een toegestane waarde`,
+            r.code,
+          );
+      });
     });
+
+    checkTranslations(inst, issue);
   });
 
 export type Instrument = z.output<typeof instrumentSchema>;
@@ -348,6 +398,7 @@ export type ScaleLabel = ResponseScale["labels"][number];
 export type MissingLabel = ResponseScale["missing"][number];
 export type Construct = Instrument["constructs"][number];
 export type Dimension = Instrument["dimensions"][number];
+export type RefusedValue = NonNullable<Dimension["refused"]>[number];
 export type Section = Instrument["sections"][number];
 
 /** The JSON Schema of instrument files, published as schema/instrument.schema.json. */

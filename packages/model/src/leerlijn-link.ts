@@ -22,7 +22,10 @@ export function isLinkedInstrument(value: unknown): value is LinkedInstrument {
 
 export interface LeerlijnLink {
   instrument: LinkedInstrument;
-  /** a section id (observatie) or an item id (opleidingsouders) */
+  /**
+   * a section id; for opleidingsouders the question's section (version 2), which is also the id of
+   * the question's closed item in version 1, so both versions keep their links
+   */
   target: string;
   profieleisen: readonly ProfieleisId[];
 }

@@ -1,3 +1,5 @@
+import type { GroepRefusal } from "./groep.js";
+
 /** Dutch messages about instrument files, built in one place so tests can assert on them. */
 
 export const instrumentMessages = {
@@ -37,3 +39,18 @@ export function describeFound(value: unknown): string {
   if (typeof value === "boolean") return String(value);
   return "een object";
 }
+
+/** Dutch texts about groepen (single and combination groups). */
+export const groepMessages = {
+  label: (code: string) => `Groep ${code}`,
+  expected: "een groep 1 t/m 8, eventueel met een letter (5A) of als combinatiegroep (1/2, 3/4B)",
+  hint: (refusal: GroepRefusal) =>
+    refusal === "year-out-of-range"
+      ? "Groepen lopen van 1 tot en met 8; schrijf bijvoorbeeld 8 of 7/8."
+      : refusal === "not-adjacent"
+        ? "Een combinatiegroep bestaat uit opeenvolgende jaren, van laag naar hoog: 1/2, 3/4B of 1/2/3."
+        : 'Schrijf de groep als nummer, eventueel met letter of als combinatie: "Groep 5", "5A", "1/2" of "groep 3/4B".',
+  /** an instrument's groep dimension from before the groep type: its own values only */
+  enumCombination: (label: string) =>
+    `Dit is een combinatiegroep. Geef de dimensie ${label} in het instrument het type "groep", dan worden groepen als 1/2 en 3/4B herkend.`,
+};

@@ -8,7 +8,9 @@ describe.each(ids)("default instrument %s", (id) => {
 
   it("is valid, has its file name as id and points at the published JSON Schema", () => {
     expect(instrument.id).toBe(id);
-    expect(instrument.version).toBe("1.0");
+    // opleidingsouders 2.0: open questions without a score (seed 003 §4); 1.0 had a four-point scale
+    if (id === "opleidingsouders") expect(instrument.version).toBe("2.0");
+    else expect(instrument.version).toBe("1.0");
     expect(readInstrumentData(id).$schema).toBe("../../schema/instrument.schema.json");
   });
 

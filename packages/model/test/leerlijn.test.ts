@@ -119,10 +119,7 @@ describe("links from the instruments to the profieleisen", () => {
       for (const id of link.profieleisen) expect(findProfieleis(id), `${link.target} → ${id}`).toBeDefined();
       if (link.instrument === "observatie")
         expect(observatie.sections.map((s) => s.id)).toContain(link.target);
-      else
-        expect(opleidingsouders.items.filter((i) => i.type === "scale").map((i) => i.id)).toContain(
-          link.target,
-        );
+      else expect(opleidingsouders.sections.map((s) => s.id)).toContain(link.target);
     }
   });
 
@@ -130,9 +127,7 @@ describe("links from the instruments to the profieleisen", () => {
     const targets = (instrument: string) =>
       leerlijnLinks.filter((l) => l.instrument === instrument).map((l) => l.target);
     expect(targets("observatie")).toEqual(observatie.sections.map((s) => s.id));
-    expect(targets("opleidingsouders")).toEqual(
-      opleidingsouders.items.filter((i) => i.type === "scale").map((i) => i.id),
-    );
+    expect(targets("opleidingsouders")).toEqual(opleidingsouders.sections.map((s) => s.id));
   });
 
   it("are looked up per section, per item and per profieleis", () => {
@@ -144,6 +139,9 @@ describe("links from the instruments to the profieleisen", () => {
     expect(profieleisenForItem(observatie, "sn_kern3_opm")).toEqual(profieleisenFor("observatie", "sn_kern"));
     expect(profieleisenForItem(opleidingsouders, "oo_ruimte_toelichting")).toEqual(
       profieleisenFor("opleidingsouders", "oo_ruimte"),
+    );
+    expect(profieleisenForItem(opleidingsouders, "oo_sfeer_kort")).toEqual(
+      profieleisenFor("opleidingsouders", "oo_sfeer"),
     );
     expect(linksToProfieleis("b7").map((l) => l.target)).toEqual(["sn_opening", "sn_kern", "sn_slot"]);
     expect(squash(findProfieleis("b7")?.text ?? "")).toContain("loyaliteit");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { opleidingsoudersConversationKinds } from "../src/index.js";
 import { loadInstrument, passage, readSeed, squash } from "./seeds.js";
 
 const seed = readSeed("leerlijn");
@@ -14,40 +15,52 @@ function seedQuestions(): string[] {
     .map((q) => q.replace(/\s+/g, " ").trim());
 }
 
-describe("opleidingsouders.json against seed 003 §4.3", () => {
+describe("opleidingsouders.json against seed 003 §4", () => {
   const questionIds = ["oo_sfeer", "oo_positief", "oo_ontwikkeling", "oo_ruimte", "oo_tevreden"];
-  const scored = opleidingsouders.items.filter((i) => i.type === "scale");
+  const open = opleidingsouders.items.filter((i) => i.type === "text");
 
-  it("asks the seed's five questions, in its words and order", () => {
+  it("asks the seed's five questions, in its words and order, as open questions", () => {
     const fromSeed = seedQuestions();
     expect(fromSeed).toHaveLength(5);
-    expect(scored.map((i) => i.id)).toEqual(questionIds);
-    expect(scored.map((i) => squash(i.text))).toEqual(fromSeed.map(squash));
+    expect(opleidingsouders.sections.map((s) => s.id)).toEqual(questionIds);
+    expect(opleidingsouders.sections.map((s) => squash(s.title))).toEqual(fromSeed.map(squash));
+    // §4.3: "zij worden uitgenodigd hun antwoorden inhoudelijk toe te lichten" — one open answer each
+    expect(open.map((i) => i.section)).toEqual(questionIds);
+    expect(open.map((i) => squash(i.text))).toEqual(fromSeed.map(squash));
   });
 
-  it("follows each question with its explanation, as the seed invites parents to explain their answers", () => {
-    for (const id of questionIds) {
-      const index = opleidingsouders.items.findIndex((i) => i.id === id);
-      expect(opleidingsouders.items[index + 1]).toMatchObject({
-        id: `${id}_toelichting`,
-        type: "text",
-        commentOn: id,
-      });
-    }
-    expect(opleidingsouders.items).toHaveLength(10);
-  });
-
-  it("scores all five on one four-point scale in one construct", () => {
-    const scale = opleidingsouders.scales.find((s) => s.id === "beleving4");
-    expect(scale?.labels.map((l) => l.code)).toEqual([1, 2, 3, 4]);
-    expect(scale?.missing.map((m) => m.kind)).toEqual(["weet_niet"]);
-    for (const item of scored) {
-      expect(item.scale).toBe("beleving4");
-      expect(item.constructs).toEqual(["beleving_ouders"]);
-    }
-    expect(opleidingsouders.constructs).toEqual([
-      expect.objectContaining({ id: "beleving_ouders", minValid: 3 }),
+  it("has an optional closed answer only where the question can be answered yes or no", () => {
+    const closed = opleidingsouders.items.filter((i) => i.type !== "text");
+    // "Welke ruimte …?" (question 4) is not a yes/no question
+    expect(closed.map((i) => i.section)).toEqual([
+      "oo_sfeer",
+      "oo_positief",
+      "oo_ontwikkeling",
+      "oo_tevreden",
     ]);
+    for (const item of closed) {
+      expect(item.type).toBe("single");
+      expect(item.constructs).toEqual([]);
+    }
+    const scale = opleidingsouders.scales.find((s) => s.id === closed[0]?.scale);
+    expect(scale?.ordered).toBe(false);
+    expect(scale?.labels.map((l) => l.label)).toEqual(["Ja", "Nee"]);
+  });
+
+  it("makes no score of the answers: §4.2, no judgement is expected of the parents", () => {
+    expect(opleidingsouders.constructs).toEqual([]);
+    expect(opleidingsouders.items.some((i) => i.type === "scale")).toBe(false);
+    // nothing the instrument says frames the feedback as a judgement ("oordeel", "beoordeling")
+    expect(JSON.stringify(opleidingsouders)).not.toMatch(/oordeel/i);
+  });
+
+  it("allows only the regular conversations of §4.1 and refuses the others with a reason", () => {
+    const frame = passage(seed, /volgende kaders:/, /4\.1\s+KADERS VOOR DEELNAME/);
+    expect(squash(frame)).toContain(squash("Er wordt een regulier 10-minutengesprek gevoerd"));
+    const kinds = opleidingsouders.dimensions.find((d) => d.id === "gesprekssoort");
+    expect(kinds?.values?.map((v) => v.code)).toEqual([...opleidingsoudersConversationKinds]);
+    expect(kinds?.refused?.map((r) => r.code)).toEqual(["probleemoplossend", "slechtnieuws", "advies"]);
+    for (const r of kinds?.refused ?? []) expect(r.reason).toContain("10-minutengesprek");
   });
 
   it("is for development and pseudonymises the student", () => {

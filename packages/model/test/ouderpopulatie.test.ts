@@ -97,15 +97,20 @@ describe("ouderpopulatie.json", () => {
     ]);
   });
 
-  it("groups responses by bestuur, school, groep 1–8 and wave", () => {
-    expect(ouderpopulatie.dimensions.map((d) => d.id)).toEqual(["bestuur", "school", "groep", "wave"]);
+  it("groups responses by bestuur, school, groep (1–8 and combinations) and wave", () => {
+    // taal: the language of the form a parent answered (nl, en, tr), set by ingest
+    expect(ouderpopulatie.dimensions.map((d) => d.id)).toEqual([
+      "bestuur",
+      "school",
+      "groep",
+      "wave",
+      "taal",
+    ]);
     expect(ouderpopulatie.dimensions[0]).toMatchObject({ label: "Schoolbestuur", required: false });
     const groep = ouderpopulatie.dimensions.find((d) => d.id === "groep");
-    expect(groep?.values?.map((v) => v.code)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8"]);
-    expect(groep?.values?.[2]).toMatchObject({
-      label: "Groep 3",
-      aliases: expect.arrayContaining(["gr 3", "3"]),
-    });
+    // groepen as the school has them: read by spelling, not listed
+    expect(groep).toMatchObject({ type: "groep", label: "Groep" });
+    expect(groep?.values).toBeUndefined();
   });
 
   it("prefixes item ids per block", () => {

@@ -3,6 +3,7 @@ export {
   accountsEnvVariable,
   defaultAccountsDatabasePath,
 } from "./accounts-database-path.js";
+export type { DerivedDimension } from "./analysis/derived-dimension.js";
 export { type FactsLayout, factsLayout } from "./analysis/facts-layout.js";
 export type {
   AnalysisQueries,

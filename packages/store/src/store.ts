@@ -99,6 +99,10 @@ export interface StoredUser {
   role: string;
   scopes: UserScopes;
   passwordHash: string;
+  /** a blocked account gets no session (false when left out) */
+  blocked?: boolean;
+  /** how the person is called (an SSO account's name or e-mail claim); none for most local accounts */
+  displayName?: string;
 }
 
 export interface UserRecord extends StoredUser {
@@ -129,6 +133,10 @@ export interface UserTable {
   remove(username: string): Promise<boolean>;
   /** replaces the password hash (a new password, or a rehash); false when there is no such user */
   setPasswordHash(username: string, passwordHash: string): Promise<boolean>;
+  /** blocks or unblocks; false when there is no such user */
+  setBlocked(username: string, blocked: boolean): Promise<boolean>;
+  /** replaces role, scopes and display name (an SSO account's claims changed); false when there is no such user */
+  setAccess(username: string, access: Pick<StoredUser, "role" | "scopes" | "displayName">): Promise<boolean>;
 }
 
 /** A server-side session: its data as JSON text, and when it may be forgotten (ms since epoch). */

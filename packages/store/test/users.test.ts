@@ -104,3 +104,47 @@ describe("users", () => {
     expect(await store.users.add(user("anna"))).toBe("exists");
   });
 });
+
+describe("blocked accounts and SSO access (accounts migrations 2 and 3)", () => {
+  it("keeps blocked and the display name, and changes them without touching the hash", async () => {
+    await store.users.add(user("anna"));
+    await store.users.add(user("sso.1234", { passwordHash: "sso$entree", displayName: "Anna de Vries" }));
+    expect(await store.users.find("anna")).toMatchObject({ blocked: false });
+    expect((await store.users.find("anna"))?.displayName).toBeUndefined();
+    expect(await store.users.find("sso.1234")).toMatchObject({
+      blocked: false,
+      displayName: "Anna de Vries",
+    });
+
+    expect(await store.users.setBlocked("sso.1234", true)).toBe(true);
+    expect(await store.users.setBlocked("nobody", true)).toBe(false);
+    expect(await store.users.setAccess("sso.1234", { role: "leerteam", scopes: { bestuur: "asko" } })).toBe(
+      true,
+    );
+    expect(await store.users.setAccess("nobody", { role: "leerteam", scopes: {} })).toBe(false);
+    expect(await store.users.find("sso.1234")).toEqual({
+      username: "sso.1234",
+      role: "leerteam",
+      scopes: { bestuur: "asko" },
+      passwordHash: "sso$entree",
+      blocked: true,
+      createdAt: expect.any(String),
+    });
+    await store.users.setBlocked("sso.1234", false);
+    expect((await store.users.find("sso.1234"))?.blocked).toBe(false);
+  });
+
+  it("brings an accounts file of the first schema up, its accounts not blocked", async () => {
+    await store.users.add(user("anna"));
+    await store.close();
+    const db = await DuckDb.open(dir.file("zaz.accounts.duckdb"));
+    // as the first version left the file: without the columns of migrations 2 and 3
+    await db.run("ALTER TABLE users DROP COLUMN blocked");
+    await db.run("ALTER TABLE users DROP COLUMN display_name");
+    await db.run("DELETE FROM schema_migrations WHERE version >= 2");
+    await db.close();
+    store = await openAccountsStore(dir.file("zaz.accounts.duckdb"));
+    expect(await store.users.find("anna")).toMatchObject({ username: "anna", blocked: false });
+    expect(await store.users.setBlocked("anna", true)).toBe(true);
+  });
+});

@@ -3,6 +3,15 @@
 // Analysis: the database's aggregates to results, every group value suppressed (see analysis/suppress.ts)
 export type { AnswerCount } from "./analysis/answer-distribution.js";
 export {
+  type BackgroundCategory,
+  type BackgroundGroup,
+  type BackgroundStats,
+  type BackgroundTable,
+  backgroundItems,
+  backgroundTable,
+  numberTop,
+} from "./analysis/background-table.js";
+export {
   type Cell,
   type EmptyCell,
   isShown,
@@ -72,7 +81,11 @@ export {
 } from "./analysis/ja-shares.js";
 export type { ConstructInfo, InstrumentLabel, ItemInfo, ScaleInfo } from "./analysis/labels.js";
 export {
+  type AnsweredTable,
+  answeredTexts,
+  hasOtherChoice,
   type OpenAnswerOptions,
+  type OpenAnswers,
   type OpenAnswerTable,
   type OpenGroup,
   type OpenItemInfo,
@@ -87,6 +100,7 @@ export {
 } from "./analysis/privacy-settings.js";
 export type { ResponseRate } from "./analysis/response-rate.js";
 export { type ResponseScores, scoreResponses } from "./analysis/score-responses.js";
+export { type ScoredItem, scoredItem } from "./analysis/scored-item.js";
 export {
   type DevelopmentEntry,
   type OwnAnswer,
@@ -111,9 +125,11 @@ export {
 // Registry of schools and boards: names as people write them → stable ids
 export type { ContextIssue, ContextResolution, ContextResolver } from "./ingest/context-resolver.js";
 export { convertRow, respondentKey, type SourceRow } from "./ingest/convert-row.js";
-export { type DimensionValue, dimensionLookup } from "./ingest/dimension-lookup.js";
+export { type DimensionValue, dimensionExpected, dimensionLookup } from "./ingest/dimension-lookup.js";
+export { detectFormLanguage, type FormLanguage } from "./ingest/form-language.js";
 export {
   type DimensionColumn,
+  type FormLanguageOrigin,
   type IngestPlan,
   type ItemColumn,
   type PlanOptions,
@@ -137,6 +153,7 @@ export {
   type RowSource,
 } from "./ingest/prepare-ingest.js";
 export { ProblemCollector } from "./ingest/problem-collector.js";
+export { type ChoiceProposal, otherChoiceCounter } from "./ingest/propose-choices.js";
 export { type ColumnMapping, type ColumnRole, MatchVia, proposeMapping } from "./ingest/propose-mapping.js";
 export { isPseudonym, pseudonym } from "./ingest/pseudonym.js";
 export { type RosterRow, readRoster } from "./ingest/roster.js";

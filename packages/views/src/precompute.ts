@@ -1,4 +1,4 @@
-import { InstrumentRole, sortWaves } from "@zaz/model";
+import { compareGroepen, InstrumentRole, sortWaves } from "@zaz/model";
 import { directoryOf } from "./data/directory.js";
 import { selection, sourceFor } from "./data/source.js";
 import type { ViewRequest, ViewService } from "./view-service.js";
@@ -16,7 +16,7 @@ export async function standardViews(service: ViewService): Promise<ViewRequest[]
       for (const wave of sortWaves(new Set(own.map((p) => p.values.wave ?? "").filter((w) => w !== "")))) {
         requests.push({ kind: "klassen", params: { school: school.id, wave } });
         const groepen = new Set(own.filter((p) => p.values.wave === wave).map((p) => p.values.groep ?? ""));
-        for (const groep of [...groepen].filter((g) => g !== "").sort())
+        for (const groep of [...groepen].filter((g) => g !== "").sort(compareGroepen))
           requests.push({ kind: "groep", params: { school: school.id, wave, groep } });
       }
     }

@@ -32,6 +32,8 @@ export interface IngestOptions {
   groep?: string;
   wave?: string;
   bestuur?: string;
+  /** the language of the form, kept in the instrument's `taal` dimension */
+  taal?: string;
   context?: string[];
   map?: string;
   db?: string;
@@ -42,14 +44,14 @@ export interface IngestOptions {
   nieuweSchool?: boolean;
 }
 
-/** The context a user gave with flags: --school, --groep, --wave, --bestuur and --context dim=waarde. */
+/** The context a user gave with flags: --school, --groep, --wave, --bestuur, --taal and --context dim=waarde. */
 export function flagContext(options: IngestOptions): Record<string, string> {
   const context: Record<string, string> = {};
   for (const pair of options.context ?? []) {
     const at = pair.indexOf("=");
     if (at > 0) context[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
   }
-  for (const key of ["school", "groep", "wave", "bestuur"] as const) {
+  for (const key of ["school", "groep", "wave", "bestuur", "taal"] as const) {
     const value = options[key];
     if (value !== undefined) context[key] = value;
   }

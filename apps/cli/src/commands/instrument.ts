@@ -1,5 +1,11 @@
 import { basename, resolve } from "node:path";
-import type { Instrument } from "@zaz/model";
+import {
+  formLanguageDimension,
+  type Instrument,
+  instrumentLanguages,
+  languageName,
+  translateInstrument,
+} from "@zaz/model";
 import { findInstruments, loadInstrumentFile, resolveInstrument } from "@zaz/survey";
 import { CliError, ExitCode } from "../cli-error.js";
 import { instrumentDirs } from "../context.js";
@@ -46,10 +52,13 @@ export async function instrumentList(options: { format?: string }, effects: Effe
   return ExitCode.ok;
 }
 
-/** `zaz instrument show ID` — items with Dutch text, scale and constructs; JSON prints the instrument. */
+/**
+ * `zaz instrument show ID` — items with Dutch text, scale and constructs; JSON prints the instrument.
+ * With `--taal`, the form in that language, to put in a survey tool.
+ */
 export async function instrumentShow(
   idOrFile: string,
-  options: { format?: string },
+  options: { format?: string; taal?: string },
   effects: Effects,
 ): Promise<number> {
   const format = parseFormat(options.format);
@@ -59,6 +68,7 @@ export async function instrumentShow(
     return ExitCode.invalidInput;
   }
   const i: Instrument = found.value.instrument;
+  if (options.taal !== undefined) return showForm(i, options.taal.trim().toLowerCase(), format, effects);
   if (format === "json") {
     effects.stdout.write(`${JSON.stringify(i, null, 2)}\n`);
     return ExitCode.ok;
@@ -96,6 +106,68 @@ export async function instrumentShow(
       { key: "constructen", title: "construct", wrap: true },
       { key: "omgescoord", title: "omgek." },
       { key: "toelichting", title: "toel." },
+    ],
+    rows,
+  });
+  return ExitCode.ok;
+}
+
+/**
+ * The form in one of the instrument's languages, as a school types it into its survey tool: the
+ * context questions, then every question in order with its answers in order. The school's tool
+ * then exports these texts as headers and answers, which ingest maps back to the same items.
+ */
+function showForm(source: Instrument, language: string, format: string, effects: Effects): number {
+  const languages = instrumentLanguages(source);
+  if (!languages.includes(language))
+    throw new CliError(msg.instrumentLanguageUnknown(source.id, language, languages));
+  const { instrument: i, untranslated } = translateInstrument(source, language);
+  const translation = source.translations[language];
+  if (translation !== undefined && !translation.reviewed)
+    effects.stderr.write(`${msg.instrumentToReview(languageName(source, language), translation.note)}\n`);
+  if (untranslated.length > 0)
+    effects.stderr.write(`${msg.instrumentUntranslated(language, untranslated.length, untranslated)}\n`);
+  if (format === "json") {
+    effects.stdout.write(`${JSON.stringify(i, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const scales = new Map(i.scales.map((s) => [s.id, s]));
+  // Context the form itself asks (groep); school, board, wave and language come from the import.
+  const asked = i.dimensions.filter(
+    (d) => d.type !== "text" && d.id !== formLanguageDimension && !d.pseudonymise,
+  );
+  const rows = [
+    ...asked.map((d) => ({
+      id: d.id,
+      tekst: d.label,
+      antwoorden: (d.values ?? []).map((v) => v.label).join(" · "),
+    })),
+    ...i.items
+      .filter((item) => item.commentOn === undefined)
+      .map((item) => {
+        const scale = scales.get(item.scale ?? "");
+        const labels = [
+          ...(scale?.labels ?? []).map((l) => l.label),
+          ...(scale?.missing ?? []).map((m) => m.label),
+        ];
+        return {
+          id: item.id,
+          tekst: item.text,
+          antwoorden:
+            item.type === "number"
+              ? `${item.min ?? ""}–${item.max ?? ""}`
+              : item.type === "text"
+                ? ""
+                : labels.join(" · "),
+        };
+      }),
+  ];
+  if (format === "table") effects.stdout.write(`${i.title} (${i.id}, versie ${i.version}, ${language})\n\n`);
+  render(effects, format, {
+    columns: [
+      { key: "id", title: "id" },
+      { key: "tekst", title: "tekst", wrap: true },
+      { key: "antwoorden", title: "antwoorden", wrap: true },
     ],
     rows,
   });

@@ -1,6 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import { formatMappingFile, formatTarget, proposeMapping, resolveInstrument } from "@zaz/survey";
+import {
+  formatMappingFile,
+  formatTarget,
+  otherChoiceCounter,
+  proposeMapping,
+  resolveInstrument,
+} from "@zaz/survey";
 import { ExitCode } from "../cli-error.js";
 import { instrumentDirs } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -66,6 +72,14 @@ export async function map(
     options.output ?? `${basename(path).replace(/\.[^.]+$/, "")}.koppeling.json`,
   );
   await writeFile(out, formatMappingFile(inst, columns));
+  // Own answers beside "Anders" that many parents gave (e.g. Tigrinya): offered as new choices.
+  const counter = otherChoiceCounter(inst, columns);
+  if (counter.watching) for await (const row of opened.value.source.rows()) counter.add(row.fields);
+  const proposals = counter.proposals();
+  if (proposals.length > 0)
+    effects.stderr.write(
+      `${msg.mapNewChoices}\n${proposals.map((p) => `  ${msg.mapNewChoice(p.label, p.count, p.item)}`).join("\n")}\n`,
+    );
   const unsure = columns.filter((c) => c.via === "none" && c.suggestion).length;
   const ignored = columns.filter(
     (c) => c.target.kind === "ignore" && !(c.via === "none" && c.suggestion),

@@ -1,7 +1,7 @@
 import { basename, resolve } from "node:path";
-import { EntityKind, ok } from "@zaz/model";
+import { compareGroepen, EntityKind, ok } from "@zaz/model";
 import { openDuckDbStore } from "@zaz/store";
-import { readRoster, resolveEntity, resolveInstrument } from "@zaz/survey";
+import { type RosterRow, readRoster, resolveEntity, resolveInstrument } from "@zaz/survey";
 import { CliError, ExitCode } from "../cli-error.js";
 import { databasePath, instrumentDirs } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -62,6 +62,14 @@ export async function roster(
       return ExitCode.invalidInput;
     }
     const written = await store.replaceRoster(read.value, basename(path));
+    // Each school and wave as the file lists them, its groepen in school order (1/2, 3, 3/4B … 8).
+    const block = new Map<string, number>();
+    for (const r of read.value) {
+      const key = `${r.school}\u0000${r.wave}`;
+      if (!block.has(key)) block.set(key, block.size);
+    }
+    const blockOf = (r: RosterRow) => block.get(`${r.school}\u0000${r.wave}`) ?? 0;
+    const rows = [...read.value].sort((a, b) => blockOf(a) - blockOf(b) || compareGroepen(a.groep, b.groep));
     render(
       effects,
       format,
@@ -73,13 +81,13 @@ export async function roster(
           { key: "groep", title: "groep", align: "right" },
           { key: "families", title: "gezinnen", align: "right" },
         ],
-        rows: read.value.map((r) => ({
+        rows: rows.map((r) => ({
           ...r,
           school: registry.find((e) => e.kind === EntityKind.school && e.id === r.school)?.name ?? r.school,
           id: r.school,
         })),
       },
-      read.value,
+      rows,
     );
     effects.stderr.write(`${msg.rosterStored(written)}\n`);
     return ExitCode.ok;

@@ -5,6 +5,7 @@ import {
   isRole,
   normaliseUsername,
   type Role,
+  ssoProviderOf,
   type UserScopes,
   validateUserScopes,
 } from "@zaz/accounts";
@@ -100,19 +101,42 @@ export async function userList(
     {
       columns: [
         { key: "gebruiker", title: "gebruiker" },
+        { key: "naam", title: "naam" },
         { key: "rol", title: "rol" },
         { key: "toegang", title: "toegang", wrap: true },
+        { key: "inloggen", title: "inloggen" },
+        { key: "status", title: "status" },
         { key: "aangemaakt", title: "aangemaakt" },
       ],
-      rows: users.map((u) => ({
-        gebruiker: u.username,
-        rol: u.role,
-        toegang: accessText(u.scopes),
-        aangemaakt: u.createdAt.slice(0, 10),
-      })),
+      rows: users.map((u) => {
+        const sso = ssoProviderOf(u.passwordHash);
+        return {
+          gebruiker: u.username,
+          naam: u.displayName ?? "",
+          rol: u.role,
+          toegang: accessText(u.scopes),
+          inloggen: sso === undefined ? userMessages.loginLocal : userMessages.loginSso(sso),
+          status: u.blocked === true ? userMessages.statusBlocked : userMessages.statusActive,
+          aangemaakt: u.createdAt.slice(0, 10),
+        };
+      }),
     },
     users.map(publicRecord),
   );
+  return ExitCode.ok;
+}
+
+/** `zaz user block|unblock NAME` — exit 1 when there is no such user. */
+export async function userSetBlocked(
+  usernameArg: string,
+  blocked: boolean,
+  options: AccountsLocation,
+  effects: Effects,
+): Promise<number> {
+  const username = normaliseUsername(usernameArg);
+  const changed = await withStore(effects, options, (store) => store.users.setBlocked(username, blocked));
+  if (!changed) throw new CliError(userMessages.unknownUser(username));
+  effects.stderr.write(`${blocked ? userMessages.blocked(username) : userMessages.unblocked(username)}\n`);
   return ExitCode.ok;
 }
 
@@ -146,11 +170,23 @@ function accessText(scopes: UserScopes): string {
 /** Explicitly listed fields, so a hash can never slip into the output. */
 function publicRecord(user: UserRecord): {
   username: string;
+  displayName?: string;
   role: string;
   scopes: UserScopes;
+  sso?: string;
+  blocked: boolean;
   createdAt: string;
 } {
-  return { username: user.username, role: user.role, scopes: user.scopes, createdAt: user.createdAt };
+  const sso = ssoProviderOf(user.passwordHash);
+  return {
+    username: user.username,
+    ...(user.displayName === undefined ? {} : { displayName: user.displayName }),
+    role: user.role,
+    scopes: user.scopes,
+    ...(sso === undefined ? {} : { sso }),
+    blocked: user.blocked === true,
+    createdAt: user.createdAt,
+  };
 }
 
 /**

@@ -9,6 +9,16 @@ export const userMessages = {
   addDescription: "voeg een account toe; het wachtwoord komt van stdin of wordt gevraagd",
   listDescription: "toon de accounts met rol en toegang (nooit wachtwoorden)",
   removeDescription: "verwijder een account; het verliest meteen de toegang",
+  blockDescription:
+    "blokkeer een account (ook een schoolaccount): het krijgt geen sessie meer, de lopende eindigen",
+  unblockDescription: "zet een geblokkeerd account weer open",
+  blocked: (name: string) =>
+    `Gebruiker '${name}' is geblokkeerd; lopende sessies eindigen bij het volgende verzoek.`,
+  unblocked: (name: string) => `Gebruiker '${name}' is weer open.`,
+  statusBlocked: "geblokkeerd",
+  statusActive: "actief",
+  loginLocal: "wachtwoord",
+  loginSso: (provider: string) => `schoolaccount (${provider})`,
   usernameArgument: "gebruikersnaam (hoofdletters tellen niet)",
   roleOption: "rol: directeur, leerteam, docent of beheerder",
   schoolOption: "school waarvan een directeur de gegevens ziet (herhaalbaar)",
@@ -94,6 +104,20 @@ export function registerUserCommands(
     .option("--accounts-db <pad>", userMessages.accountsDbOption)
     .addOption(helpers.formatOption())
     .action((opts: AccountsLocation & { format?: string }) => done((e) => userList(opts, e)));
+  for (const [name, blocked] of [
+    ["block", true],
+    ["unblock", false],
+  ] as const) {
+    user
+      .command(name)
+      .description(blocked ? userMessages.blockDescription : userMessages.unblockDescription)
+      .argument("<gebruikersnaam>", userMessages.usernameArgument)
+      .addOption(helpers.dbOption())
+      .option("--accounts-db <pad>", userMessages.accountsDbOption)
+      .action((username: string, opts: AccountsLocation) =>
+        done((e) => userSetBlocked(username, blocked, opts, e)),
+      );
+  }
   user
     .command("remove")
     .description(userMessages.removeDescription)
@@ -129,6 +153,16 @@ export async function userRemove(
   effects: Effects,
 ): Promise<number> {
   return (await import("./user-actions.js")).userRemove(usernameArg, options, effects);
+}
+
+/** `zaz user block|unblock NAME`; the work is in ./user-actions.ts, loaded when it runs. */
+export async function userSetBlocked(
+  usernameArg: string,
+  blocked: boolean,
+  options: AccountsLocation,
+  effects: Effects,
+): Promise<number> {
+  return (await import("./user-actions.js")).userSetBlocked(usernameArg, blocked, options, effects);
 }
 
 /** The terminal side of a hidden prompt: a TTY stream that can be put in raw mode. */

@@ -1,3 +1,4 @@
+import { isSsoPasswordHash } from "@zaz/accounts";
 import type { User } from "../users/user-repository.js";
 import { html, type SafeHtml } from "./html.js";
 import { pageTexts } from "./page-texts.js";
@@ -19,6 +20,12 @@ export interface LayoutInput {
   user?: User;
   csrfToken?: string;
   main: SafeHtml;
+  /**
+   * Where the browser goes on to at once (meta refresh): a local path, or the provider's logout. After single sign-on the session
+   * cookie (SameSite=Strict) is not sent on a redirect that the provider's site started; a
+   * navigation from this page of our own is same-site, so the next page sees the login.
+   */
+  refreshTo?: string;
 }
 
 const vendorScripts = ["/vendor/vega.min.js", "/vendor/vega-lite.min.js", "/vendor/vega-embed.min.js"];
@@ -35,8 +42,8 @@ function navigation(user: User, csrfToken: string | undefined): SafeHtml {
       <ul>${links.map(([href, label]) => html`<li><a href="${href}">${label}</a></li>`)}</ul>
     </nav>
     <div class="account">
-      <span>${pageTexts.loggedInAs(user.username, user.role)}</span>
-      <a href="/wachtwoord">${pageTexts.passwordLink}</a>
+      <span>${pageTexts.loggedInAs(user.displayName ?? user.username, user.role)}</span>
+      ${isSsoPasswordHash(user.passwordHash) ? "" : html`<a href="/wachtwoord">${pageTexts.passwordLink}</a>`}
       <form method="post" action="/logout">
         <input type="hidden" name="_csrf" value="${csrfToken ?? ""}">
         <button type="submit">${pageTexts.logout}</button>
@@ -56,7 +63,12 @@ export function layout(input: LayoutInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${input.title} · ${pageTexts.appName}</title>
-<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+${
+  input.refreshTo === undefined
+    ? ""
+    : html`<meta http-equiv="refresh" content="0;url=${input.refreshTo}">
+`
+}<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/css/app.css">
 ${withCharts ? vendorScripts.map((src) => html`<script src="${src}" defer></script>\n`) : ""}
 <script type="module" src="/static/js/app.js"></script>

@@ -1,4 +1,5 @@
-import { html } from "./html.js";
+import { ssoMessages } from "../messages.js";
+import { html, type SafeHtml } from "./html.js";
 import { layout } from "./layout.js";
 import { pageTexts } from "./page-texts.js";
 
@@ -10,6 +11,28 @@ export interface LoginPageInput {
   error?: string;
   notice?: string;
   username?: string;
+  /** single sign-on providers, offered above the local form */
+  sso?: readonly { id: string; label: string }[];
+}
+
+function ssoSection(input: LoginPageInput): SafeHtml | "" {
+  const providers = input.sso ?? [];
+  if (providers.length === 0) return "";
+  const query = input.next === undefined ? "" : `?next=${encodeURIComponent(input.next)}`;
+  const link = (provider: { id: string }, text: string) =>
+    html`<a class="sso-button" href="/login/sso/${provider.id}${query}">${text}</a>`;
+  // One provider: its button says it all. Several: a heading, and a button per provider's name.
+  if (providers.length === 1) {
+    return html`<section class="sso-login">
+  <p>${link(providers[0]!, ssoMessages.button(undefined))}</p>
+  <p>${ssoMessages.orLocal}</p>
+</section>`;
+  }
+  return html`<section class="sso-login" aria-labelledby="sso-heading">
+  <h2 id="sso-heading">${ssoMessages.heading}</h2>
+  <ul class="sso-providers">${providers.map((provider) => html`<li>${link(provider, ssoMessages.button(provider.label))}</li>`)}</ul>
+  <p>${ssoMessages.orLocal}</p>
+</section>`;
 }
 
 export function loginPage(input: LoginPageInput): string {
@@ -19,6 +42,7 @@ export function loginPage(input: LoginPageInput): string {
     main: html`<h1>${pageTexts.loginTitle}</h1>
 ${input.error === undefined ? "" : html`<p class="error" role="alert" id="login-error">${input.error}</p>`}
 ${input.notice === undefined ? "" : html`<p class="notice" role="status">${input.notice}</p>`}
+${ssoSection(input)}
 <form method="post" action="/login" class="login-form"${input.error === undefined ? "" : html` aria-describedby="login-error"`}>
   <input type="hidden" name="_csrf" value="${input.csrfToken}">
   ${input.next === undefined ? "" : html`<input type="hidden" name="next" value="${input.next}">`}

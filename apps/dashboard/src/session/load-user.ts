@@ -18,7 +18,7 @@ export interface LoadUserOptions {
  * its cache time (60 s for StoreUserRepository) when removed by another process. A session ends
  * (its row deleted, no new one made) after `idleTimeoutMs` without a request, `absoluteSessionMs`
  * after the login however active, or when the account's password changed since (credential
- * stamp); a short-lived cookie tells the login page why. `lastSeen` changes on every request;
+ * stamp), or when the account was blocked; a short-lived cookie tells the login page why. `lastSeen` changes on every request;
  * StoreSessionStore keeps it exact in memory and writes it at most once a minute, so where a
  * session is read back from the database the idle timeout may strike up to a minute early,
  * never late.
@@ -34,9 +34,14 @@ export function loadUser(users: UserRepository, clock: Clock, options: LoadUserO
     if (now - loggedInAt > options.absoluteSessionMs) ended = "expired";
     else if (now - lastSeen > options.idleTimeoutMs) ended = "idle";
     const user = ended === undefined ? await users.find(username) : undefined;
-    if (user === undefined || credentialStamp(user.passwordHash) !== req.session.credential) {
+    if (
+      user === undefined ||
+      user.blocked === true ||
+      credentialStamp(user.passwordHash) !== req.session.credential
+    ) {
       await endSession(req);
-      const notice = ended ?? (user === undefined ? undefined : "password-changed");
+      const notice =
+        ended ?? (user === undefined ? undefined : user.blocked === true ? "blocked" : "password-changed");
       if (notice !== undefined) setLoginNotice(res, options.secureCookies, notice);
       return next();
     }

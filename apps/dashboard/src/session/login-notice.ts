@@ -1,9 +1,9 @@
 import type { Request, Response } from "express";
 
 /** Why the login page is shown again; kept in a short-lived cookie, so no session row is written. */
-export type LoginNotice = "idle" | "expired" | "logged-out" | "password-changed";
+export type LoginNotice = "idle" | "expired" | "logged-out" | "password-changed" | "blocked";
 
-const notices: readonly LoginNotice[] = ["idle", "expired", "logged-out", "password-changed"];
+const notices: readonly LoginNotice[] = ["idle", "expired", "logged-out", "password-changed", "blocked"];
 
 export function loginNoticeCookie(secure: boolean): string {
   return secure ? "__Host-zaz-notice" : "zaz-notice";

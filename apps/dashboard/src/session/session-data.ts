@@ -9,6 +9,11 @@ declare module "express-session" {
     loggedInAt?: number;
     /** of the password hash at login (credential-stamp.ts): a new password ends the other sessions */
     credential?: string;
+    /**
+     * A login through single sign-on: the provider's id, and the ID token as a hint for the
+     * provider's logout (RP-initiated logout), where the provider offers one.
+     */
+    sso?: { provider: string; idToken?: string };
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Request } from "express";
+import type { SessionData } from "express-session";
 import type { User } from "../users/user-repository.js";
 import { credentialStamp } from "./credential-stamp.js";
 
@@ -6,7 +7,13 @@ import { credentialStamp } from "./credential-stamp.js";
  * A new session id for a login or a password change (a planted id, session fixation, is then
  * worthless): the old session, if any, is destroyed and the new one is saved with the user.
  */
-export async function startSession(req: Request, user: User, now: number, loggedInAt = now): Promise<void> {
+export async function startSession(
+  req: Request,
+  user: User,
+  now: number,
+  loggedInAt = now,
+  sso?: SessionData["sso"],
+): Promise<void> {
   // only a logged-in session has a row; an anonymous one is simply replaced
   if (hasSession(req) && req.session.username !== undefined) await endSession(req);
   // what express-session does when a request comes without a session; the new id is saved at the end
@@ -15,6 +22,7 @@ export async function startSession(req: Request, user: User, now: number, logged
   req.session.lastSeen = now;
   req.session.loggedInAt = loggedInAt;
   req.session.credential = credentialStamp(user.passwordHash);
+  if (sso !== undefined) req.session.sso = sso;
   await saveSession(req);
 }
 

@@ -50,7 +50,7 @@ function schoolInstrument(
     ...(base as unknown as InstrumentInput),
     dimensions: base.dimensions.map((d) =>
       d.id === "groep"
-        ? { ...d, values: groepen.map((g) => ({ code: g.id, label: g.name, aliases: [] })) }
+        ? { ...d, type: "enum", values: groepen.map((g) => ({ code: g.id, label: g.name, aliases: [] })) }
         : d,
     ),
     items: base.items.map((item) => {

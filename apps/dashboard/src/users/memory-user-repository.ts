@@ -39,6 +39,23 @@ export class MemoryUserRepository implements UserRepository {
     user.passwordHash = passwordHash;
     return true;
   }
+
+  async setBlocked(username: string, blocked: boolean): Promise<boolean> {
+    const user = this.#users.get(normaliseUsername(username));
+    if (user === undefined) return false;
+    user.blocked = blocked;
+    return true;
+  }
+
+  async setAccess(username: string, access: Pick<User, "role" | "scopes" | "displayName">): Promise<boolean> {
+    const user = this.#users.get(normaliseUsername(username));
+    if (user === undefined) return false;
+    user.role = access.role;
+    user.scopes = structuredClone(access.scopes);
+    if (access.displayName === undefined) delete user.displayName;
+    else user.displayName = access.displayName;
+    return true;
+  }
 }
 
 function copy(user: User): User {

@@ -101,6 +101,16 @@ export class StoreUserRepository implements UserRepository {
     return this.#changing(key, () => this.#users.setPasswordHash(key, passwordHash));
   }
 
+  async setBlocked(username: string, blocked: boolean): Promise<boolean> {
+    const key = normaliseUsername(username);
+    return this.#changing(key, () => this.#users.setBlocked(key, blocked));
+  }
+
+  async setAccess(username: string, access: Pick<User, "role" | "scopes" | "displayName">): Promise<boolean> {
+    const key = normaliseUsername(username);
+    return this.#changing(key, () => this.#users.setAccess(key, access));
+  }
+
   /** The account, or undefined (with a warning) when its row is not one this code wrote. */
   #checked(record: UserRecord): User | undefined {
     const problem = damage(record);
@@ -166,5 +176,7 @@ function toUser(record: User | UserRecord): User {
     role: record.role,
     scopes: structuredClone(record.scopes),
     passwordHash: record.passwordHash,
+    ...(record.blocked === true ? { blocked: true } : {}),
+    ...(record.displayName === undefined ? {} : { displayName: record.displayName }),
   };
 }

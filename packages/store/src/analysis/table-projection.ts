@@ -7,6 +7,7 @@ import {
   itemOf,
   scoredCodes,
 } from "./analysis-table.js";
+import { dimensionSql } from "./derived-dimension.js";
 import type { Params } from "./params.js";
 import { quoteIdent as q, type SqlDialect, sqlNumber, sqlText } from "./sql-dialect.js";
 import type { ReliabilityRequest, Selection } from "./types.js";
@@ -81,9 +82,9 @@ export function selectionCondition(table: AnalysisTable, selection: Selection, p
   const conditions = ["f.import_id NOT IN (SELECT id FROM imports WHERE pending)"];
   for (const [dimension, wanted] of Object.entries(selection.where ?? {})) {
     const values: readonly string[] = typeof wanted === "string" ? [wanted] : wanted;
-    const column = table.layout.dimensions.find((d) => d.id === dimension)?.column;
-    if (column === undefined || values.length === 0) return "FALSE";
-    conditions.push(`f.${q(column)} IN (${values.map((v) => params.add(v)).join(", ")})`);
+    const column = dimensionSql(table, dimension, selection.derived);
+    if (column === null || values.length === 0) return "FALSE";
+    conditions.push(`${column} IN (${values.map((v) => params.add(v)).join(", ")})`);
   }
   return conditions.join(" AND ");
 }
@@ -123,8 +124,8 @@ export function projectTable(
   const inner: string[] = [];
   const outer: string[] = [];
   for (const id of needs.dims ?? []) {
-    const column = table.layout.dimensions.find((d) => d.id === id)?.column;
-    inner.push(`${column === undefined ? "CAST(NULL AS VARCHAR)" : `f.${q(column)}`} AS ${q(col.dim(id))}`);
+    const column = dimensionSql(table, id, selection.derived);
+    inner.push(`${column ?? "CAST(NULL AS VARCHAR)"} AS ${q(col.dim(id))}`);
     outer.push(q(col.dim(id)));
   }
 
@@ -227,7 +228,8 @@ export function projectTable(
   }
   for (const id of needs.texts ?? []) {
     inner.push(
-      `${itemOf(table, id)?.type === "text" ? askedSql(table, id) : "FALSE"} AS ${q(col.asked(id))}`,
+      // any item: free text is also kept beside the "Anders" code of a choice item
+      `${itemOf(table, id) === undefined ? "FALSE" : askedSql(table, id)} AS ${q(col.asked(id))}`,
     );
     outer.push(q(col.asked(id)));
   }

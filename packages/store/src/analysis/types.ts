@@ -1,5 +1,6 @@
 import type { MissingKind } from "@zaz/model";
 import type { ContextFilter } from "../store.js";
+import type { DerivedDimension } from "./derived-dimension.js";
 
 /**
  * The analysis queries of the Store. Each returns small results — per group a handful of numbers,
@@ -13,6 +14,8 @@ export interface Selection {
   readonly instruments: readonly number[];
   /** dimension id → the value (or one of the values) it must have; a table without the dimension matches nothing */
   readonly where?: ContextFilter;
+  /** dimensions made from answers (e.g. home language), usable in grouping sets and `where` like context */
+  readonly derived?: readonly DerivedDimension[];
 }
 
 /** Groups: each set lists the dimensions grouped by; [] is the selection's total. */

@@ -29,4 +29,18 @@ export const accountsMigrations: readonly Migration[] = [
       )`,
     ],
   },
+  // One ALTER per step: DuckDB cannot commit two ALTERs of a table with a primary key in one
+  // transaction ("another transaction has altered this table").
+  {
+    version: 2,
+    name: "blocked accounts",
+    // A blocked account keeps its row (role, scopes, who it is) but gets no session.
+    statements: ["ALTER TABLE users ADD COLUMN blocked BOOLEAN DEFAULT false"],
+  },
+  {
+    version: 3,
+    name: "display names (single sign-on)",
+    // What an SSO account's claims call the person, for `zaz user list` and the page header.
+    statements: ["ALTER TABLE users ADD COLUMN display_name VARCHAR"],
+  },
 ];

@@ -10,7 +10,7 @@ import { openDatabase } from "./open-database.js";
 import { claimPath } from "./open-paths.js";
 import { destroySession, getSession, purgeExpiredSessions, setSession } from "./sessions.js";
 import { setUserPasswordHash } from "./user-password.js";
-import { addUser, findUser, listUsers, removeUser } from "./users.js";
+import { addUser, findUser, listUsers, removeUser, setUserAccess, setUserBlocked } from "./users.js";
 
 export type AccountsStoreOptions = DuckDbOptions;
 
@@ -83,6 +83,8 @@ class DuckDbAccountsStore implements AccountsStore {
     list: () => this.exclusive((db) => listUsers(db)),
     remove: (username) => this.write((db) => removeUser(db, username)),
     setPasswordHash: (username, hash) => this.write((db) => setUserPasswordHash(db, username, hash)),
+    setBlocked: (username, blocked) => this.write((db) => setUserBlocked(db, username, blocked)),
+    setAccess: (username, access) => this.write((db) => setUserAccess(db, username, access)),
   };
 
   readonly sessions: SessionTable = {

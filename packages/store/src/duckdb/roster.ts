@@ -1,3 +1,4 @@
+import { compareGroepen } from "@zaz/model";
 import { compareNatural } from "../natural-order.js";
 import type { RosterEntry } from "../store.js";
 import type { DuckDb } from "./connection.js";
@@ -66,6 +67,6 @@ export async function roster(db: DuckDb, where: RosterWhere = {}): Promise<Roste
       (a, b) =>
         compareNatural(a.school, b.school) ||
         compareNatural(a.wave, b.wave) ||
-        compareNatural(a.groep, b.groep),
+        compareGroepen(a.groep, b.groep),
     );
 }

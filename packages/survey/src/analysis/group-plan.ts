@@ -1,5 +1,5 @@
 import type { Dimension, Instrument, Problem, Result } from "@zaz/model";
-import { fail, ok } from "@zaz/model";
+import { DimensionType, dimensionValueLabel, dimensionValueOrder, fail, ok } from "@zaz/model";
 import { emptyGroup, type GroupData, type GroupedData } from "./group-data.js";
 import { analysisMessages as msg } from "./messages.js";
 
@@ -22,6 +22,11 @@ export interface GroupingRequest {
   readonly scope?: Scope;
   /** the dimensions to group by, e.g. ["groep"] or ["fase", "gesprekssoort"]; none gives the total only */
   readonly by?: readonly string[];
+  /**
+   * values listed even where nobody answered, per dimension of `by` (e.g. the roster's groepen):
+   * a groep dimension has no declared values to show "geen gegevens" for
+   */
+  readonly include?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A checked grouping: what to ask the database for, and how to label and order what comes back. */
@@ -33,6 +38,8 @@ export interface GroupPlan {
   readonly studentDimension: string | null;
   /** the grouping sets of the request: the groups, then the total */
   readonly groupingSets: readonly (readonly string[])[];
+  /** values listed even without responses, per dimension (see GroupingRequest.include) */
+  readonly include?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One row of a table: its labelled key and its data (empty for a groep nobody answered in). */
@@ -64,7 +71,7 @@ function isPersonDimension(instrument: Instrument, d: Dimension): boolean {
 
 export function valueLabel(d: Dimension, code: string): string {
   if (code === "") return msg.unknownGroup;
-  return d.values?.find((v) => v.code === code)?.label ?? code;
+  return dimensionValueLabel(d, code);
 }
 
 export function groupLabel(d: Dimension, code: string): GroupLabel {
@@ -130,6 +137,7 @@ export function planGroups(instrument: Instrument, request: GroupingRequest): Re
     byDimensions: byDims,
     studentDimension: studentDimensionOf(instrument),
     groupingSets: ids.length === 0 ? [[]] : [ids, []],
+    ...(request.include === undefined ? {} : { include: request.include }),
   });
 }
 
@@ -138,7 +146,8 @@ const codesOf = (plan: GroupPlan, key: Readonly<Record<string, string>>) =>
 
 /**
  * The groups in report order: enum values as declared (all of them, with empty data, where the grid
- * is small), other values sorted as people read them; "unknown" only where it occurs.
+ * is small), groepen in school order (those answered in and those included, e.g. from the roster),
+ * other values sorted as people read them; "unknown" only where it occurs.
  */
 export function arrangeGroups(plan: GroupPlan, data: GroupedData): ArrangedGroup[] {
   const byDims = plan.byDimensions;
@@ -147,13 +156,15 @@ export function arrangeGroups(plan: GroupPlan, data: GroupedData): ArrangedGroup
   const seen = [...observed.keys()].map((k) => k.split("\u0000"));
   const perDim = byDims.map((d, i) => {
     const present = new Set(seen.map((codes) => codes[i] ?? ""));
+    for (const c of plan.include?.[d.id] ?? []) present.add(c);
     const declared = d.values?.map((v) => v.code) ?? [];
-    const extra = [...present].filter((c) => !declared.includes(c)).sort(compareCodes);
-    return [...declared, ...extra];
+    const extra = [...present].filter((c) => !declared.includes(c));
+    return [...declared, ...extra].sort(compareCodes(d));
   });
   const gridSize = perDim.reduce((n, list) => n * list.length, 1);
   let codes: string[][];
-  if (gridSize <= maxGridCells && byDims.every((d) => d.type === "enum")) {
+  const listed = (d: Dimension) => d.type === DimensionType.enum || d.type === DimensionType.groep;
+  if (gridSize <= maxGridCells && byDims.every(listed)) {
     let grid: string[][] = [[]];
     for (const list of perDim) grid = grid.flatMap((prefix) => list.map((c) => [...prefix, c]));
     codes = grid.filter((c) => !c.includes("") || observed.has(c.join("\u0000")));
@@ -181,10 +192,11 @@ export function totalOf(plan: GroupPlan, data: GroupedData): GroupData {
   return data.total ?? emptyGroup({}, plan.studentDimension !== null);
 }
 
-const collator = new Intl.Collator("nl", { numeric: true });
-
-/** Codes sorted as people expect ("groep 2" before "groep 10"); the unknown value last. */
-function compareCodes(a: string, b: string): number {
-  if (a === "" || b === "") return a === b ? 0 : a === "" ? 1 : -1;
-  return collator.compare(a, b);
+/** A dimension's codes in its listing order (groepen by year, an enum as declared); the unknown value last. */
+function compareCodes(d: Dimension): (a: string, b: string) => number {
+  const order = dimensionValueOrder(d);
+  return (a, b) => {
+    if (a === "" || b === "") return a === b ? 0 : a === "" ? 1 : -1;
+    return order(a, b);
+  };
 }

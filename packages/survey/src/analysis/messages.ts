@@ -31,6 +31,9 @@ export const analysisMessages = {
   notDevelopment: (title: string) =>
     `Instrument "${title}" is geen ontwikkelinstrument; een ontwikkelrapportage per student bestaat alleen voor feedback op studenten.`,
 
+  /** the top category of a number of children: "4 of meer" */
+  orMore: (n: number) => `${n} of meer`,
+
   /** labels of missing kinds where a scale does not name them itself */
   missingKind: { weet_niet: "weet niet", nvt: "n.v.t.", leeg: "leeg" } as Record<string, string>,
 };

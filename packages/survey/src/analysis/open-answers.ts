@@ -1,8 +1,9 @@
-import type { Instrument, Result } from "@zaz/model";
+import type { Instrument, Item, Result } from "@zaz/model";
 import { ok } from "@zaz/model";
 import { type Cell, mapShown } from "./cell.js";
-import type { GroupedData } from "./group-data.js";
+import { type GroupedData, validValues } from "./group-data.js";
 import type { GroupKey, GroupPlan } from "./group-plan.js";
+import { type InstrumentIndex, scaleOf } from "./instrument-index.js";
 import {
   buildItemTable,
   type GenericItemTable,
@@ -28,7 +29,22 @@ export type OpenGroup = ItemTableGroup<OpenAnswers>;
 
 export type OpenAnswerTable = GenericItemTable<OpenAnswers, OpenItemInfo>;
 
-export type OpenAnswerOptions = ItemTableOptions;
+export interface OpenAnswerOptions extends ItemTableOptions {
+  /**
+   * The own answers given beside "Anders" of choice items (e.g. a home language not on the list),
+   * instead of the open questions; a group shows them only with at least kText respondents who
+   * answered the item.
+   */
+  readonly other?: boolean;
+}
+
+/** Choice items whose list has an "Anders" answer: their free text is kept beside that code. */
+export function hasOtherChoice(item: Item, index: InstrumentIndex): boolean {
+  if (item.type !== "multiple" && item.type !== "single") return false;
+  return scaleOf(index, item)?.labels.some((l) => otherLabel.test(l.label)) ?? false;
+}
+
+const otherLabel = /^anders\b/i;
 
 /**
  * Reads the texts of groups already cleared for free text; only those are ever read. A key holds the
@@ -54,8 +70,16 @@ export async function openAnswers(
   read: TextReader,
 ): Promise<Result<OpenAnswerTable>> {
   const table = buildItemTable(instrument, plan, data, options, {
-    eligible: (item) => item.type === "text",
-    compute: (_, group, item) => ({ n: group.asked[item.id] ?? 0, value: true as const }),
+    eligible: options.other === true ? hasOtherChoice : (item) => item.type === "text",
+    compute: (_, group, item) => ({
+      n:
+        options.other !== true
+          ? (group.asked[item.id] ?? 0)
+          : item.type === "multiple"
+            ? (group.chose[item.id] ?? 0)
+            : validValues(group.items[item.id]).reduce((s, v) => s + v.count, 0),
+      value: true as const,
+    }),
     text: true,
     describe: (index, item): OpenItemInfo => {
       const target = item.commentOn === undefined ? undefined : index.items.get(item.commentOn);
@@ -87,6 +111,62 @@ export async function openAnswers(
           const f = lookup.get(`${JSON.stringify(sortedKey(keyOf(row.key), plan))}\u0000${id}`);
           return { texts: f?.texts ?? [], total: f?.total ?? 0 };
         }),
+      ]),
+    ),
+  });
+  return ok({ ...t, total: fill(t.total), groups: t.groups.map(fill) });
+}
+
+/** How many respondents of one group wrote something to one free-text item. */
+export type AnsweredTable = GenericItemTable<number, OpenItemInfo>;
+
+/**
+ * Per group and free-text item, the number of respondents who wrote a non-empty answer — a count,
+ * so under the threshold k of numbers (not kText: no text is shown), with the same suppression
+ * and release as every count. Only cleared groups are read, and of their texts only the totals are kept.
+ */
+export async function answeredTexts(
+  instrument: Instrument,
+  plan: GroupPlan,
+  data: GroupedData,
+  options: OpenAnswerOptions,
+  read: TextReader,
+): Promise<Result<AnsweredTable>> {
+  const table = buildItemTable(instrument, plan, data, options, {
+    eligible: (item) => item.type === "text",
+    compute: (_, group, item) => ({ n: group.asked[item.id] ?? 0, value: true as const }),
+    describe: (index, item): OpenItemInfo => {
+      const target = item.commentOn === undefined ? undefined : index.items.get(item.commentOn);
+      return {
+        ...itemInfo(index, item),
+        commentOn: target === undefined ? null : { id: target.id, text: target.text },
+      };
+    },
+  });
+  if (!table.ok) return table;
+  const t = table.value;
+  const keyOf = (key: GroupKey) => Object.fromEntries(key.map((l) => [l.dimension, l.code]));
+  const rows = [t.total, ...t.groups];
+  const wanted = rows.filter((row) => Object.values(row.items).some((c) => c.status === "shown"));
+  const found =
+    wanted.length === 0
+      ? []
+      : await read(
+          wanted.map((row) => sortedKey(keyOf(row.key), plan)),
+          t.items.map((i) => i.id),
+        );
+  const totals = new Map(
+    found.map((f) => [`${JSON.stringify(sortedKey(f.key, plan))}\u0000${f.item}`, f.total]),
+  );
+  const fill = (row: ItemTableGroup<true>): ItemTableGroup<number> => ({
+    ...row,
+    items: Object.fromEntries(
+      Object.entries(row.items).map(([id, cell]): [string, Cell<number>] => [
+        id,
+        mapShown(
+          cell,
+          () => totals.get(`${JSON.stringify(sortedKey(keyOf(row.key), plan))}\u0000${id}`) ?? 0,
+        ),
       ]),
     ),
   });

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Answer, Problem, SurveyResponse } from "@zaz/model";
+import { dimensionExpected } from "./dimension-lookup.js";
 import type { IngestPlan, ItemColumn } from "./ingest-plan.js";
 import { splitChoices } from "./label-lookup.js";
 import { ingestMessages as msg } from "./messages.js";
@@ -58,18 +59,26 @@ export function convertRow(
             hint: msg.missingDimensionHint(`--${d.dimension.id}`),
           }),
         );
+    } else if (found.error === "refused") {
+      problems.error(
+        problem({
+          code: "dimension-refused",
+          message: msg.refusedDimensionValue(raw.trim(), d.dimension.label, found.reason),
+          column: d.header,
+          value: raw,
+          expected: (d.dimension.values ?? []).map((v) => v.label).join(", "),
+        }),
+      );
     } else {
       const p = problem({
         code: "dimension-unknown",
         message: msg.unknownDimensionValue(raw, d.dimension.label),
         column: d.header,
         value: raw,
-        expected:
-          d.dimension.type === "date"
-            ? msg.dateForms
-            : (d.dimension.values ?? []).map((v) => v.label).join(", ") || d.dimension.label,
+        expected: d.dimension.type === "date" ? msg.dateForms : dimensionExpected(d.dimension),
       });
-      if (found.suggestion !== undefined) p.hint = msg.didYouMean(found.suggestion);
+      if (found.hint !== undefined) p.hint = found.hint;
+      else if (found.suggestion !== undefined) p.hint = msg.didYouMean(found.suggestion);
       problems.error(p);
     }
   }
@@ -178,6 +187,10 @@ function convertCell(
         return;
       }
       const codes = new Set<number>();
+      // An own answer beside "Anders" (a language not on the list) is kept as free text with that
+      // code: shown only as free text of large groups, and counted by `zaz map` for new choices.
+      const own: string[] = [];
+      let otherCode: number | null = null;
       for (const part of splitChoices(value, lookup)) {
         const hit = lookup.match(part);
         if (hit !== undefined && "code" in hit) codes.add(hit.code);
@@ -185,6 +198,8 @@ function convertCell(
           const other = lookup.match("Anders");
           if (other !== undefined && "code" in other) {
             codes.add(other.code);
+            otherCode = other.code;
+            own.push(part.trim());
             problems.warning(
               problem({
                 code: "other-choice",
@@ -200,7 +215,7 @@ function convertCell(
         }
       }
       for (const code of [...codes].sort((a, b) => a - b))
-        answers.push({ item, code, text: null, missing: null });
+        answers.push({ item, code, text: code === otherCode ? own.join("; ") : null, missing: null });
       return;
     }
     default: {

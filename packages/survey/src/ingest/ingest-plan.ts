@@ -1,8 +1,9 @@
 import type { Dimension, Instrument, Item, Problem, Result, Section } from "@zaz/model";
-import { fail, ok } from "@zaz/model";
+import { dimensionValueTranslations, fail, formLanguageDimension, ok, scaleTranslations } from "@zaz/model";
 import { formatTarget } from "./column-target.js";
 import type { ContextResolver } from "./context-resolver.js";
-import { type DimensionValue, dimensionLookup } from "./dimension-lookup.js";
+import { type DimensionValue, dimensionExpected, dimensionLookup } from "./dimension-lookup.js";
+import { detectFormLanguage } from "./form-language.js";
 import { type LabelLookup, labelLookup } from "./label-lookup.js";
 import { ingestMessages as msg } from "./messages.js";
 import type { ColumnMapping } from "./propose-mapping.js";
@@ -43,6 +44,20 @@ export interface IngestPlan {
   pseudonymKey: Uint8Array;
   /** checks (and rewrites) each row's context, e.g. school names to registry ids */
   resolveContext?: ContextResolver;
+  /** the language of the form, kept in the `taal` dimension when the instrument has one */
+  formLanguage?: FormLanguageOrigin;
+}
+
+/**
+ * Where the form's language came from: `--taal`; the column headers (a translated form's
+ * questions); a language column of the export (then this fills only its empty cells); or, with
+ * nothing to go on, the instrument's own language.
+ */
+export interface FormLanguageOrigin {
+  language: string;
+  source: "flag" | "headers" | "column" | "default";
+  /** headers in that language */
+  headers: number;
 }
 
 export interface PlanOptions {
@@ -70,7 +85,7 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
     let l = lookups.get(scaleId);
     const scale = scales.get(scaleId);
     if (l === undefined && scale !== undefined) {
-      l = labelLookup(scale);
+      l = labelLookup(scale, scaleTranslations(instrument, scaleId));
       lookups.set(scaleId, l);
     }
     return l;
@@ -116,7 +131,12 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
     } else if (t.kind === "dimension") {
       const dimension = instrument.dimensions.find((d) => d.id === t.dimension);
       if (dimension)
-        dimensions.push({ index: c.index, header: c.header, dimension, lookup: dimensionLookup(dimension) });
+        dimensions.push({
+          index: c.index,
+          header: c.header,
+          dimension,
+          lookup: dimensionLookup(dimension, dimensionValueTranslations(instrument, dimension.id)),
+        });
     } else if (t.kind === "meta") {
       if (t.role === "responseId") responseIdColumn = c.index;
       else submittedAtColumn = c.index;
@@ -182,15 +202,19 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
     const column = dimensions.find((d) => d.dimension.id === dimension.id);
     const flag = `--${dimension.id}`;
     if (raw !== undefined) {
-      const v = dimensionLookup(dimension)(raw);
+      const v = dimensionLookup(dimension, dimensionValueTranslations(instrument, dimension.id))(raw);
       if ("error" in v) {
         const problem: Problem = {
-          code: "flag-invalid",
-          message: msg.unknownDimensionValue(raw, dimension.label),
+          code: v.error === "refused" ? "dimension-refused" : "flag-invalid",
+          message:
+            v.error === "refused"
+              ? msg.refusedDimensionValue(raw, dimension.label, v.reason)
+              : msg.unknownDimensionValue(raw, dimension.label),
           value: raw,
-          expected: (dimension.values ?? []).map((x) => x.label).join(", ") || dimension.label,
+          expected: dimensionExpected(dimension),
         };
-        if (v.suggestion !== undefined) problem.hint = msg.didYouMean(v.suggestion);
+        if ("hint" in v && v.hint !== undefined) problem.hint = v.hint;
+        else if (v.suggestion !== undefined) problem.hint = msg.didYouMean(v.suggestion);
         errors.push(problem);
         continue;
       }
@@ -216,6 +240,8 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
     }
   }
 
+  const formLanguage = planFormLanguage(instrument, columns, dimensions, fixedContext, flagContext);
+
   if (errors.length > 0) return fail(errors, warnings);
   return ok(
     {
@@ -229,7 +255,41 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
       submittedAtColumn,
       identifierColumns,
       pseudonymKey: options.pseudonymKey,
+      ...(formLanguage === undefined ? {} : { formLanguage }),
     },
     warnings,
   );
+}
+
+/**
+ * Keeps the language of the form in the instrument's `taal` dimension: from `--taal` (already in
+ * the context), else detected from the headers — for every row, or for the empty cells of a
+ * language column (LimeSurvey's "startlanguage", Qualtrics' "Q_Language").
+ */
+function planFormLanguage(
+  instrument: Instrument,
+  columns: readonly ColumnMapping[],
+  dimensions: readonly DimensionColumn[],
+  fixedContext: Record<string, string>,
+  flagContext: Record<string, string>,
+): FormLanguageOrigin | undefined {
+  const dimension = instrument.dimensions.find((d) => d.id === formLanguageDimension);
+  if (dimension === undefined) return undefined;
+  const id = dimension.id;
+  const given = fixedContext[id] ?? flagContext[id];
+  if (given !== undefined) return { language: given, source: "flag", headers: 0 };
+  const detected = detectFormLanguage(
+    columns.map((c) => c.header),
+    instrument,
+  );
+  // A language the dimension does not list (an instrument without that value) is not guessed at.
+  if (!(dimension.values ?? []).some((v) => v.code === detected.language)) return undefined;
+  const column = dimensions.some((d) => d.dimension.id === id);
+  if (column) flagContext[id] = detected.language;
+  else fixedContext[id] = detected.language;
+  return {
+    language: detected.language,
+    source: column ? "column" : detected.headers > 0 ? "headers" : "default",
+    headers: detected.headers,
+  };
 }

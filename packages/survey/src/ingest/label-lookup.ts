@@ -1,4 +1,4 @@
-import type { MissingKind, ResponseScale } from "@zaz/model";
+import type { MissingKind, ResponseScale, ScaleTranslations } from "@zaz/model";
 import { foldText } from "./normalise-text.js";
 import { closest } from "./similarity.js";
 
@@ -13,13 +13,20 @@ export interface LabelLookup {
   suggest(value: string): string | undefined;
 }
 
-export function labelLookup(scale: ResponseScale): LabelLookup {
+/**
+ * `translated`: the scale's labels in the instrument's other languages. Every language is read in
+ * every export, so a wave answered partly on a translated form needs no flag per file; the
+ * instrument check keeps a translated label from meaning another code.
+ */
+export function labelLookup(scale: ResponseScale, translated?: ScaleTranslations): LabelLookup {
   const byText = new Map<string, LabelMatch>();
   for (const l of scale.labels) {
-    for (const text of [l.label, ...l.aliases]) byText.set(foldText(text), { code: l.code });
+    const other = translated?.labels.get(l.code) ?? [];
+    for (const text of [l.label, ...l.aliases, ...other]) byText.set(foldText(text), { code: l.code });
   }
   for (const m of scale.missing) {
-    for (const text of [m.label, ...m.aliases])
+    const other = translated?.missing.get(m.kind as MissingKind) ?? [];
+    for (const text of [m.label, ...m.aliases, ...other])
       byText.set(foldText(text), { missing: m.kind as MissingKind });
   }
   const codes = new Set(scale.labels.map((l) => l.code));

@@ -36,6 +36,8 @@ export const ingestMessages = {
   notADate: (value: string, header: string) => `"${value}" in kolom "${header}" is geen datum.`,
   dateForms: "een datum zoals 23-11-2026, 2026-11-23 of 23-11-2026 14:05",
   unknownDimensionValue: (value: string, label: string) => `Onbekende waarde "${value}" voor ${label}.`,
+  refusedDimensionValue: (value: string, label: string, reason: string) =>
+    `${label} "${value}" wordt niet aanvaard: ${reason}`,
   missingDimension: (label: string) => `${label} ontbreekt: er is geen kolom en geen vlag voor.`,
   missingDimensionHint: (flag: string) => `geef het mee met ${flag} of voeg een kolom toe`,
   emptyDimension: (label: string, header: string) => `${label} is leeg in kolom "${header}".`,
@@ -57,7 +59,7 @@ export const ingestMessages = {
     "kies het juiste instrument, of maak een koppelbestand met 'zaz map BESTAND --instrument ID'",
   unknownChoice: (value: string, header: string) => `Onbekende keuze "${value}" in kolom "${header}".`,
   otherChoice: (header: string) =>
-    `Eigen antwoorden bij "Anders" in kolom "${header}" worden als "Anders" opgeslagen, zonder de tekst.`,
+    `Eigen antwoorden bij "Anders" in kolom "${header}" worden als "Anders" opgeslagen, met de tekst ernaast (alleen zichtbaar als open antwoord van groepen van minstens 10 ouders; zaz map stelt vaak genoemde antwoorden voor als nieuwe keuze).`,
   duplicateResponse: (key: string) =>
     `Dit antwoord staat twee keer in het bestand (${key}); het tweede wordt overgeslagen.`,
 };

@@ -1,4 +1,4 @@
-import type { Instrument } from "@zaz/model";
+import { type Instrument, translatedHeaders } from "@zaz/model";
 import type { ColumnTarget } from "./column-target.js";
 import { foldHeader, foldText } from "./normalise-text.js";
 import { editSimilarity, wordSimilarity } from "./similarity.js";
@@ -42,18 +42,22 @@ const identifierHeader =
 const suggestThreshold = 0.55;
 
 function candidates(instrument: Instrument): Candidate[] {
+  // A translated form's questions are headers of its export: they map to the same items.
+  const translated = translatedHeaders(instrument);
+  const other = (map: ReadonlyMap<string, readonly { text: string }[]>, id: string) =>
+    (map.get(id) ?? []).map((t) => t.text);
   return [
     ...instrument.dimensions.map((d) => ({
       target: { kind: "dimension", dimension: d.id } as const,
       id: d.id,
       names: [d.id, d.label, ...d.aliases].map(foldText),
-      texts: [d.label].map(foldText),
+      texts: [d.label, ...other(translated.dimensions, d.id)].map(foldText),
     })),
     ...instrument.items.map((i) => ({
       target: { kind: "item", item: i.id } as const,
       id: i.id,
       names: [i.id, ...i.aliases].map(foldText),
-      texts: [i.text].map(foldText),
+      texts: [i.text, ...other(translated.items, i.id)].map(foldText),
     })),
   ];
 }

@@ -1,8 +1,8 @@
 import type { Dimension, Problem, Result } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
 import type { SourceRow } from "./convert-row.js";
-import { dimensionLookup } from "./dimension-lookup.js";
-import { rosterMessages as msg } from "./messages.js";
+import { dimensionExpected, dimensionLookup } from "./dimension-lookup.js";
+import { ingestMessages, rosterMessages as msg } from "./messages.js";
 import { foldHeader } from "./normalise-text.js";
 
 /** The number of families of one groep of one school in one wave: the denominator of response rates. */
@@ -22,7 +22,8 @@ const headerNames: Record<keyof RosterRow, readonly string[]> = {
 
 /**
  * Reads a roster export: one row per groep with its number of families. School and wave may come
- * from flags instead of columns. `groep` is normalised like the instruments' groep dimension.
+ * from flags instead of columns. `groep` is normalised like the instruments' groep dimension, so
+ * "Groep 1/2", "1-2" and "groep 1 en 2" are the same row as responses of groep "1/2".
  */
 export async function readRoster(
   header: readonly string[],
@@ -95,8 +96,13 @@ export async function readRoster(
           row,
           column: column(columns.groep),
           value: cell(columns.groep),
-          expected: (options.groep.values ?? []).map((v) => v.label).join(", "),
-          hint: g.suggestion === undefined ? undefined : `bedoelde u "${g.suggestion}"?`,
+          expected: dimensionExpected(options.groep),
+          hint:
+            "hint" in g && g.hint !== undefined
+              ? g.hint
+              : g.suggestion === undefined
+                ? undefined
+                : ingestMessages.didYouMean(g.suggestion),
         }),
       );
       continue;

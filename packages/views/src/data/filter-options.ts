@@ -1,4 +1,4 @@
-import { InstrumentRole, sortWaves } from "@zaz/model";
+import { dimensionValueLabel, dimensionValueOrder, InstrumentRole, sortWaves } from "@zaz/model";
 import type { Labeled } from "../view.js";
 import type { ViewContext } from "../view-context.js";
 import { directoryOf, findBestuur, findOpleiding, findSchool, labeled } from "./directory.js";
@@ -78,19 +78,15 @@ async function readFilterOptions(
     ]);
     const groepDim = source.instrument.dimensions.find((d) => d.id === "groep");
     const groepen = [...new Set(pairs.map((p) => p.values.groep ?? ""))].filter((g) => g !== "");
-    const declared = groepDim?.values?.map((v) => v.code) ?? [];
-    groepen.sort((a, b) => {
-      const ia = declared.indexOf(a);
-      const ib = declared.indexOf(b);
-      return ia >= 0 && ib >= 0 ? ia - ib : ia >= 0 ? -1 : ib >= 0 ? 1 : collator.compare(a, b);
-    });
+    // in school order: 1/2 before 3, 3 before 3/4B (not "1-2" after groep 8)
+    if (groepDim !== undefined) groepen.sort(dimensionValueOrder(groepDim));
     return {
       ...none,
       scope: labeled(school),
       waves: sortWaves(new Set(pairs.map((p) => p.values.wave ?? "").filter((w) => w !== ""))).map(waveLabel),
       groepen: groepen.map((code) => ({
         id: code,
-        name: groepDim?.values?.find((v) => v.code === code)?.label ?? code,
+        name: groepDim === undefined ? code : dimensionValueLabel(groepDim, code),
       })),
     };
   }

@@ -10,6 +10,7 @@ import {
 } from "@zaz/survey";
 import { codeFingerprint } from "../code-fingerprint.js";
 import { storedInstruments, type ViewContext } from "../view-context.js";
+import { backgroundDimensionIds, backgroundsOf } from "./background.js";
 import { selection, sourceFor } from "./source.js";
 
 /**
@@ -34,6 +35,8 @@ export const releasePatterns: Readonly<
       ["bestuur", "school", "wave"],
       ["school", "wave"],
       ["school", "wave", "groep"],
+      // the ouderpopulatie section of the class overview: construct scores per background group
+      ...backgroundDimensionIds.map((d) => ["school", "wave", d]),
     ],
     student: null,
   },
@@ -93,7 +96,12 @@ export async function releaseInput(
   if (source === null) return null;
   const stored = await storedInstruments(context.store);
   const instruments = stored.filter((s) => source.keys.includes(s.key)).map((s) => s.instrument);
-  const present = new Set(instruments.flatMap((i) => i.dimensions.map((d) => d.id)));
+  const present = new Set(
+    instruments.flatMap((i) => [
+      ...i.dimensions.map((d) => d.id),
+      ...backgroundsOf(i).map((b) => b.dimension.id),
+    ]),
+  );
   const spec = releasePatterns[role];
   const patterns = spec.patterns.map((p) => p.filter((d) => present.has(d)));
   const dims = [...new Set(patterns.flat())];

@@ -1,6 +1,7 @@
 import { type Instrument, type InstrumentRole, isInstrumentRole } from "@zaz/model";
 import type { ContextFilter, Selection } from "@zaz/store";
 import { storedInstruments, type ViewContext } from "../view-context.js";
+import { backgroundsOf } from "./background.js";
 
 /**
  * The responses a view reads: every stored version of the instruments with one role, so a leerteam's
@@ -50,5 +51,9 @@ export async function sourceFor(
 }
 
 export function selection(source: Source, where: ContextFilter = {}): Selection {
-  return { instruments: source.keys, where };
+  // Background groups (home language, Dutch) are grouped and filtered like context dimensions.
+  const derived = backgroundsOf(source.instrument).map((b) => b.dimension);
+  return derived.length === 0
+    ? { instruments: source.keys, where }
+    : { instruments: source.keys, where, derived };
 }

@@ -1,9 +1,9 @@
 import { likertBars } from "@zaz/charts";
 import type { ResponseScale } from "@zaz/model";
-import type { ItemGroup, ItemInfo } from "@zaz/survey";
+import { type ItemGroup, type ItemInfo, scoredItem } from "@zaz/survey";
 import { hiddenCell, numberCell, percentCell } from "../cells.js";
 import { formatCount } from "../format.js";
-import { viewMessages as msg } from "../messages.js";
+import { viewMessages as msg, reversedItemMessages } from "../messages.js";
 import type { CellValue, Chart, Section } from "../view.js";
 import { hiddenFields } from "./chart-rows.js";
 import { toChart } from "./to-chart.js";
@@ -30,6 +30,7 @@ export function likertChart(
           return {
             id: info.id,
             text: info.text,
+            reverse: info.reverse,
             n: null,
             counts: null,
             missing: null,
@@ -43,7 +44,8 @@ export function likertChart(
           if (a.code !== null) counts[a.code] = a.count;
           else if (a.missing !== null) missing[a.missing] = a.count;
         }
-        return { id: info.id, text: info.text, n: asked, counts, missing };
+        // The chart draws a reverse-coded item as it is scored and marks it "(omgepoold)".
+        return { id: info.id, text: info.text, reverse: info.reverse, n: asked, counts, missing };
       }),
     }),
   );
@@ -58,15 +60,17 @@ export function itemsSection(
   text: { heading: string; intro: string; chartTitle: string; id?: string },
 ): Section {
   const id = text.id ?? "items";
+  const label = (info: ItemInfo) => (info.reverse ? reversedItemMessages.item(info.text) : info.text);
   const rows = items.map((info) => {
     const cell = group.items[info.id];
     if (cell?.status !== "shown") {
       const hidden = hiddenCell(cell, k);
-      return { item: info.text, n: hidden, eens: hidden, gemiddelde: hidden };
+      return { item: label(info), n: hidden, eens: hidden, gemiddelde: hidden };
     }
-    const v = cell.value;
+    // Numbers in the direction the scale score counts them, as the chart draws them.
+    const v = scale === undefined ? cell.value : scoredItem(info, scale, cell.value, cell.n);
     return {
-      item: info.text + (info.reverse ? " (omgekeerd gesteld)" : ""),
+      item: label(info),
       n: { status: "shown", text: formatCount(cell.n), value: cell.n, n: cell.n },
       eens: v.agreeShare === null ? null : percentCell(v.agreeShare, cell.n, v.agreeCi),
       gemiddelde: v.mean === null ? null : numberCell(v.mean, cell.n),
@@ -89,7 +93,7 @@ export function itemsSection(
         rows,
         notes: [
           "n: respondenten met een geldig antwoord (weet niet, n.v.t. en leeg tellen niet mee). Het 95%-interval van % eens (Wilson) staat in de HTML- en JSON-uitvoer.",
-          "Omgekeerd gesteld: de antwoorden staan zoals gevraagd; in de schaalscores zijn ze omgescoord.",
+          ...(items.some((i) => i.reverse) ? [reversedItemMessages.note] : []),
           msg.legendHidden(k),
         ],
       },

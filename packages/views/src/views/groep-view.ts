@@ -1,5 +1,5 @@
 import { type TrendRow, trend } from "@zaz/charts";
-import { InstrumentRole } from "@zaz/model";
+import { InstrumentRole, parseGroep } from "@zaz/model";
 import {
   constructTable,
   type ItemGroup,
@@ -57,7 +57,12 @@ export async function groepView(
   const instrument =
     (await sourceFor(context, InstrumentRole.ouderpopulatie, { school: school.code, wave }))?.instrument ??
     source.instrument;
-  const plan = unwrap(planGroups(instrument, { scope: { school: school.code, wave }, by: ["groep"] }));
+  // The roster's groepen are rows too, answered in or not (a groep dimension declares no values).
+  const roster = await context.store.roster({ school: school.code, wave });
+  const include = { groep: roster.map((r) => r.groep) };
+  const plan = unwrap(
+    planGroups(instrument, { scope: { school: school.code, wave }, by: ["groep"], include }),
+  );
   const constructs = instrument.constructs.map((c) => c.id);
   const items = unwrap(
     itemsFor(instrument, undefined, { eligible: (i) => i.type === "scale" && i.constructs.length > 0 }),
@@ -80,10 +85,13 @@ export async function groepView(
     },
   );
   const current = data.get(wave) ?? noData;
-  const roster = await context.store.roster({ school: school.code, wave });
   const table = unwrap(constructTable(instrument, plan, current, { roster, privacy }));
   const rows = groepRows(table, new Set(roster.map((r) => r.groep)));
-  const row = rows.find((r) => groepCode(r.key) === params.groep);
+  // As stored ("1/2"), or as a person writes it ("groep 1-2", `zaz report groep --groep`).
+  const written = parseGroep(params.groep);
+  const wanted = "code" in written ? written.code : params.groep;
+  const row =
+    rows.find((r) => groepCode(r.key) === params.groep) ?? rows.find((r) => groepCode(r.key) === wanted);
   if (row === undefined)
     throw new ViewError(
       msg.unknownGroep(

@@ -17,6 +17,7 @@ import { countCell } from "../cells.js";
 import { directoryOf, findSchool, labeled, type SchoolEntry } from "../data/directory.js";
 import { groupedData, noData } from "../data/grouped.js";
 import { waveLabel } from "../data/names.js";
+import { populationOf } from "../data/population.js";
 import { type Source, selection, sourceFor } from "../data/source.js";
 import { textReader } from "../data/texts.js";
 import { ViewError } from "../messages.js";
@@ -106,7 +107,12 @@ export async function klassenView(
   const { school, source, wave, previous } = await schoolWave(context, params);
   const { privacy } = context;
   const instrument = (await instrumentOfWave(context, school.code, wave)) ?? source.instrument;
-  const plan = unwrap(planGroups(instrument, { scope: { school: school.code, wave }, by: ["groep"] }));
+  // The roster's groepen are rows too, answered in or not (a groep dimension declares no values).
+  const roster = await context.store.roster({ school: school.code, wave });
+  const include = { groep: roster.map((r) => r.groep) };
+  const plan = unwrap(
+    planGroups(instrument, { scope: { school: school.code, wave }, by: ["groep"], include }),
+  );
   // the whole school, for what the view shows for the school only (items, open answers)
   const totalPlan = { ...plan, by: [], byDimensions: [], groupingSets: [[]] };
   const constructs = instrument.constructs.map((c) => c.id);
@@ -125,7 +131,6 @@ export async function klassenView(
     itemsFor: "total",
   });
   const current: GroupedData = data.get(wave) ?? noData;
-  const roster = await context.store.roster({ school: school.code, wave });
   const table = unwrap(constructTable(instrument, plan, current, { roster, privacy }));
   const rows = groepRows(table, new Set(roster.map((r) => r.groep)));
   const k = privacy.k;
@@ -139,9 +144,22 @@ export async function klassenView(
     }),
     ...constructSections(instrument, table, rows, k, "groep"),
   ];
+  // profieleis b1: who the parents are who answered, and which of them the school reaches less —
+  // after the class overview itself and its change, which a director reads first
+  const population = await populationOf(
+    context,
+    source,
+    instrument,
+    { school: school.code, wave },
+    plan,
+    new Set(rows.map((r) => r.key.map((l) => l.code).join("-"))),
+    privacy,
+  );
   if (previous !== null) {
     const prevInstrument = (await instrumentOfWave(context, school.code, previous)) ?? instrument;
-    const waveless = unwrap(planGroups(instrument, { scope: { school: school.code }, by: ["groep"] }));
+    const waveless = unwrap(
+      planGroups(instrument, { scope: { school: school.code }, by: ["groep"], include }),
+    );
     const change = unwrap(
       compareWaves(instrument, waveless, current, data.get(previous) ?? noData, {
         current: wave,
@@ -164,6 +182,7 @@ export async function klassenView(
       ),
     );
   }
+  sections.push(...population);
   const experience = experienceItems(instrument, table);
   const itemTable = unwrap(
     summariseItems(instrument, totalPlan, current, {

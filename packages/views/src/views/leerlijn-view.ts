@@ -9,32 +9,33 @@ import {
 } from "@zaz/model";
 import {
   type Cell as AnalysisCell,
-  constructTable,
+  type AnsweredTable,
   filterIsSafe,
-  type GroupKey,
-  type ItemTable,
   itemsFor,
   type JaShare,
   type JaTable,
   jaItems,
   jaShares,
   planGroups,
-  summariseItems,
-  summaryItems,
-  tInterval,
 } from "@zaz/survey";
 import { countCell, hiddenCell } from "../cells.js";
 import { directoryOf, findOpleiding, labeled } from "../data/directory.js";
+import type { FeedbackQuestion } from "../data/feedback-questions.js";
 import { groupedData, noData } from "../data/grouped.js";
 import { cohortLabel } from "../data/names.js";
 import { type Source, selection, sourceFor } from "../data/source.js";
-import { formatNumber, formatPercent, round } from "../format.js";
+import { formatCount, formatPercent, round } from "../format.js";
 import { ViewError } from "../messages.js";
 import { methodSection } from "../method.js";
 import { jaShareRow } from "../sections/chart-rows.js";
-import { constructMatrix, groupLabel } from "../sections/construct-matrix.js";
+import {
+  opleidingsoudersSection,
+  perFase,
+  questionLinks,
+  studentsCell,
+} from "../sections/opleidingsouders-section.js";
 import { toChart } from "../sections/to-chart.js";
-import type { CellValue, Chart, Fact, Section, Table, View } from "../view.js";
+import type { CellValue, Chart, Fact, Section, View } from "../view.js";
 import type { ViewContext } from "../view-context.js";
 import { fact, msg, unwrap, viewHead } from "./view-base.js";
 
@@ -70,6 +71,28 @@ export async function leerlijnView(context: ViewContext, params: LeerlijnParams)
   const where = { opleiding: opleiding.code, ...filters };
   const feedback = await sourceFor(context, InstrumentRole.opleidingsouders, { opleiding: opleiding.code });
   const observation = await sourceFor(context, InstrumentRole.observatie, { opleiding: opleiding.code });
+  if (filters.cohort !== undefined) {
+    // A cohort is checked against the cohorts of this opleiding, and the message lists those.
+    const cohorts = new Set<string>();
+    for (const source of [feedback, observation]) {
+      if (source === null) continue;
+      const values = await context.store.analysis.values(selection(source, { opleiding: opleiding.code }), [
+        "cohort",
+      ]);
+      for (const v of values) {
+        const cohort = v.values.cohort ?? "";
+        if (cohort !== "") cohorts.add(cohort);
+      }
+    }
+    if (!cohorts.has(filters.cohort))
+      throw new ViewError(
+        msg.unknownFilterValue(
+          "cohort",
+          filters.cohort,
+          [...cohorts].sort().map((c) => cohortLabel(c).name),
+        ),
+      );
+  }
   for (const source of [feedback, observation]) {
     if (source === null) continue;
     for (const d of ["fase", "gesprekssoort"] as const) {
@@ -120,15 +143,17 @@ export async function leerlijnView(context: ViewContext, params: LeerlijnParams)
 
   const facts: Fact[] = [];
   const sections: Section[] = [];
-  let questions: ItemTable | undefined;
+  let feedbackAnswers: { answered: AnsweredTable; questions: readonly FeedbackQuestion[] } | undefined;
   let ja: JaTable | undefined;
   const by = filters.fase === undefined ? ["fase"] : [];
   if (feedback !== null) {
-    const result = await feedbackSection(context, feedback, where, filters, by);
+    const result = await opleidingsoudersSection(context, feedback, where, filters, by);
     if (result !== null) {
       sections.push(result.section);
-      facts.push(fact("feedback", msg.factFeedback, countCell(result.questions.total.responses, k)));
-      questions = result.questions;
+      // n is what each number counts: forms for forms, distinct students for students
+      facts.push(fact("feedback", msg.factFeedback, result.forms));
+      facts.push(fact("feedback-studenten", msg.factFeedbackStudents, result.students));
+      feedbackAnswers = { answered: result.answered, questions: result.questions };
     }
   }
   if (observation !== null) {
@@ -141,7 +166,7 @@ export async function leerlijnView(context: ViewContext, params: LeerlijnParams)
       ja = unwrap(jaShares(instrument, plan, data, { items, privacy }));
       facts.push(fact("observaties", msg.factObservations, countCell(ja.total.responses, k)));
       if (ja.total.students !== null)
-        facts.push(fact("studenten", msg.factStudents, countCell(ja.total.students, k)));
+        facts.push(fact("studenten", msg.factStudents, studentsCell(ja.total.students, k)));
       sections.push(observationSection(instrument, ja, filters, k));
     }
   }
@@ -152,7 +177,7 @@ export async function leerlijnView(context: ViewContext, params: LeerlijnParams)
         : msg.noResponses(`opleiding "${opleiding.name}"`, []),
     );
   if (observation !== null && feedback !== null)
-    sections.push(profieleisSection(observation.instrument, feedback.instrument, ja, questions, filters, k));
+    sections.push(profieleisSection(observation.instrument, feedback, ja, feedbackAnswers, filters, k));
   return { ...base, facts, sections };
 }
 
@@ -163,155 +188,6 @@ function filterNames(instrument: Instrument | undefined, filters: Record<string,
       instrument?.dimensions.find((x) => x.id === d)?.values?.find((v) => v.code === code)?.label ?? code
     );
   });
-}
-
-/** The rows of a table per fase, or its total under the one fase filtered on. */
-function perFase<G extends { key: GroupKey }>(
-  table: { groups: readonly G[]; total: G },
-  filters: Record<string, string>,
-  label: string,
-): { code: string; label: string; group: G }[] {
-  if (filters.fase !== undefined) return [{ code: filters.fase, label, group: table.total }];
-  return table.groups.map((g) => ({ code: g.key[0]?.code ?? "", label: groupLabel(g.key), group: g }));
-}
-
-async function feedbackSection(
-  context: ViewContext,
-  source: Source,
-  where: Record<string, string>,
-  filters: Record<string, string>,
-  by: string[],
-): Promise<{ section: Section; questions: ItemTable } | null> {
-  const { privacy } = context;
-  const k = privacy.k;
-  const instrument = source.instrument;
-  const constructs = instrument.constructs.map((c) => c.id);
-  const tables: Table[] = [];
-  const groupings = (["fase", "gesprekssoort", "cohort"] as const).filter((d) => filters[d] === undefined);
-  const captions = { fase: "per fase", gesprekssoort: "per soort gesprek", cohort: "per cohort" };
-  const titles = { fase: "fase", gesprekssoort: "soort gesprek", cohort: "cohort" };
-  for (const d of groupings) {
-    if (!instrument.dimensions.some((x) => x.id === d)) continue;
-    const plan = unwrap(planGroups(instrument, { scope: where, by: [d] }));
-    const data =
-      (await groupedData(context, source, where, { by: [d], student: "student", constructs })).get("") ??
-      noData;
-    if ((data.total?.responses ?? 0) === 0) return null;
-    const table = unwrap(constructTable(instrument, plan, data, { privacy }));
-    tables.push(
-      constructMatrix(table, table.constructs, k, {
-        id: `oo-${d}`,
-        caption: `Beleving van opleidingsouders ${captions[d]}`,
-        rowTitle: titles[d],
-        ...(d === "cohort"
-          ? {
-              rows: table.groups.map((g) => ({
-                ...g,
-                key: g.key.map((l) => ({ ...l, label: cohortLabel(l.code).name })),
-              })),
-            }
-          : {}),
-      }),
-    );
-  }
-  const plan = unwrap(planGroups(instrument, { scope: where, by }));
-  const items = unwrap(itemsFor(instrument, undefined, summaryItems)).filter(
-    (id) => instrument.items.find((i) => i.id === id)?.type === "scale",
-  );
-  const data =
-    (await groupedData(context, source, where, { by, student: "student", items })).get("") ?? noData;
-  if ((data.total?.responses ?? 0) === 0) return null;
-  const questions = unwrap(summariseItems(instrument, plan, data, { items, privacy }));
-  const fasen = perFase(questions, filters, filters.fase ?? "");
-  tables.push({
-    id: "oo-vragen",
-    caption: "De vragen aan opleidingsouders per fase: gemiddelde (n)",
-    columns: [
-      { key: "vraag", title: "vraag", wrap: true },
-      ...fasen.map((f) => ({ key: f.code, title: f.label, align: "right" as const })),
-    ],
-    rows: questions.items.map((info) => {
-      const row: Record<string, CellValue> = { vraag: info.text };
-      for (const f of fasen) {
-        const cell = f.group.items[info.id];
-        row[f.code] =
-          cell?.status !== "shown" || cell.value.mean === null
-            ? cell?.status === "shown"
-              ? null
-              : {
-                  status: cell?.status ?? "empty",
-                  text:
-                    cell?.status === "suppressed" ? (cell.reason === "complementary" ? "×" : `< ${k}`) : "–",
-                  title: cell?.label ?? msg.empty,
-                }
-            : {
-                status: "shown",
-                text: `${formatNumber(cell.value.mean)} (${cell.n})`,
-                value: round(cell.value.mean),
-                n: cell.n,
-              };
-      }
-      return row;
-    }),
-    notes: [
-      `Schaal ${questions.items[0]?.scale?.min ?? 1} (nee, helemaal niet) tot ${questions.items[0]?.scale?.max ?? 4} (ja, helemaal).`,
-      msg.legendHidden(k),
-    ],
-  });
-  const scaleMax = questions.items.find((i) => i.scale !== null)?.scale?.max ?? 4;
-  const scaleMin = questions.items.find((i) => i.scale !== null)?.scale?.min ?? 1;
-  const rows: DotRow[] = questions.items.flatMap((item) =>
-    fasen.map((f) => {
-      const cell = f.group.items[item.id];
-      const label = msg.withLinks(
-        item.text,
-        profieleisenForItem(instrument, item.id).map((p) => p.id),
-      );
-      const row = { category: item.id, categoryLabel: label, series: f.label };
-      if (cell?.status !== "shown" || cell.value.mean === null)
-        return {
-          ...row,
-          value: null,
-          low: null,
-          high: null,
-          n: null,
-          suppressed: cell?.status === "suppressed",
-          ...(cell?.status === "suppressed" ? { reason: cell.label } : {}),
-        };
-      const ci =
-        cell.value.sd === null ? null : tInterval({ mean: cell.value.mean, sd: cell.value.sd, n: cell.n });
-      return {
-        ...row,
-        value: cell.value.mean,
-        low: ci?.low ?? null,
-        high: ci?.high ?? null,
-        n: cell.n,
-        suppressed: false,
-      };
-    }),
-  );
-  const chart: Chart = toChart(
-    "feedback",
-    intervalDots({
-      title: msg.feedbackTitle,
-      description: msg.feedbackDescription(scaleMax),
-      axisTitle: msg.feedbackAxis(scaleMax),
-      categoryTitle: "Vraag",
-      seriesTitle: "Fase",
-      domain: [scaleMin, scaleMax],
-      rows,
-    }),
-  );
-  return {
-    questions,
-    section: {
-      id: "opleidingsouders",
-      heading: "Feedback van opleidingsouders",
-      intro: `Hoe opleidingsouders het gesprek met de student beleefden (seed §4.3). Alleen samengevat over groepen van minstens ${k} studenten en ${k} gesprekken; de feedback is bedoeld voor ontwikkeling, niet voor beoordeling.`,
-      tables,
-      charts: [chart],
-    },
-  };
 }
 
 function formTitle(obs: Instrument, form: string | undefined | null): string {
@@ -540,40 +416,43 @@ function firstHidden(
 
 function profieleisSection(
   obs: Instrument,
-  oo: Instrument,
+  feedback: Source,
   ja: JaTable | undefined,
-  questions: ItemTable | undefined,
+  feedbackAnswers: { answered: AnsweredTable; questions: readonly FeedbackQuestion[] } | undefined,
   filters: Record<string, string>,
   k: number,
 ): Section {
   const fasen = ja === undefined ? [] : perFase(ja, filters, filters.fase ?? "");
   const linked = profieleisen.filter((p) => leerlijnLinks.some((l) => l.profieleisen.includes(p.id)));
+  const answeredFasen =
+    feedbackAnswers === undefined ? [] : perFase(feedbackAnswers.answered, filters, filters.fase ?? "");
   const rows = linked.map((p) => {
     const row: Record<string, CellValue> = { eis: `${p.id} ${p.text}` };
+    const obsItems = (ja?.items ?? []).filter((i) =>
+      profieleisenForItem(obs, i.id).some((x) => x.id === p.id),
+    );
+    const questions = (feedbackAnswers?.questions ?? []).filter(
+      (q) => q.open !== null && questionLinks(feedback.instrument, feedback.role, q).includes(p.id),
+    );
     for (const fase of fasen) {
-      const cells = (ja?.items ?? [])
-        .filter((i) => profieleisenForItem(obs, i.id).some((x) => x.id === p.id))
-        .map((i) => fase.group.items[i.id]);
+      // "" where nothing is linked to the profieleis: neither "no data" nor "too few"
+      const cells = obsItems.map((i) => fase.group.items[i.id]);
       const shares = cells.flatMap((cell) =>
         cell?.status === "shown" ? [{ value: cell.value.share, n: cell.n }] : [],
       );
-      row[`obs-${fase.code}`] = averageCell(
-        shares,
-        (v) => `${formatPercent(v)} (${shares.length})`,
-        firstHidden(cells),
-        k,
-      );
-      const group2 =
-        questions === undefined
-          ? undefined
-          : perFase(questions, filters, filters.fase ?? "").find((g) => g.code === fase.code)?.group;
-      const ooCells = oo.items
-        .filter((i) => i.type === "scale" && profieleisenForItem(oo, i.id).some((x) => x.id === p.id))
-        .map((i) => group2?.items[i.id]);
-      const means = ooCells.flatMap((cell) =>
-        cell?.status === "shown" && cell.value.mean !== null ? [{ value: cell.value.mean, n: cell.n }] : [],
-      );
-      row[`oo-${fase.code}`] = averageCell(means, (v) => formatNumber(v), firstHidden(ooCells), k);
+      row[`obs-${fase.code}`] =
+        obsItems.length === 0
+          ? ""
+          : averageCell(shares, (v) => `${formatPercent(v)} (${shares.length})`, firstHidden(cells), k);
+      const group = answeredFasen.find((g) => g.code === fase.code)?.group;
+      const ooCells = questions.map((q) => group?.items[q.open ?? ""]);
+      const shown = ooCells.flatMap((cell) => (cell?.status === "shown" ? [cell] : []));
+      row[`oo-${fase.code}`] =
+        questions.length === 0
+          ? ""
+          : shown.length === 0
+            ? hiddenCell(firstHidden(ooCells), k)
+            : answersCell(shown);
     }
     return row;
   });
@@ -581,11 +460,11 @@ function profieleisSection(
     id: "profieleisen",
     heading: "Per profieleis startbekwaam",
     intro:
-      "Welke delen van de leerlijn landen: per profieleis het gemiddelde aandeel JA van de gekoppelde observatie-items en het gemiddelde van de gekoppelde vragen aan opleidingsouders, per fase. Tussen haakjes: over hoeveel items het gemiddelde gaat.",
+      "Welke delen van de leerlijn landen: per profieleis het gemiddelde aandeel JA van de gekoppelde observatie-items (tussen haakjes: over hoeveel items het gemiddelde gaat) en het aantal open antwoorden van opleidingsouders op de gekoppelde vragen (tussen haakjes: hoeveel vragen), per fase. De antwoorden van ouders zijn een beleving, geen score.",
     tables: [
       {
         id: "profieleisen",
-        caption: "Profieleisen: observaties (aandeel JA) en opleidingsouders (1–4) per fase",
+        caption: "Profieleisen: observaties (aandeel JA) en ouders (open antwoorden) per fase",
         columns: [
           { key: "eis", title: "profieleis", wrap: true },
           ...fasen.flatMap((f) => [
@@ -595,11 +474,25 @@ function profieleisSection(
         ],
         rows,
         notes: [
-          "Alleen cellen die zelf getoond mogen worden tellen mee in een gemiddelde.",
+          "Alleen cellen die zelf getoond mogen worden tellen mee in een gemiddelde of een som.",
+          msg.notLinked,
           msg.legendHidden(k),
         ],
       },
     ],
     charts: [],
+  };
+}
+
+/** The open answers to several questions in one fase, summed from shown cells; n is the forms of that fase. */
+function answersCell(cells: readonly { value: number; n: number }[]): CellValue {
+  const sum = cells.reduce((a, c) => a + c.value, 0);
+  const n = Math.max(...cells.map((c) => c.n));
+  return {
+    status: "shown",
+    text: `${formatCount(sum)} (${cells.length})`,
+    value: sum,
+    n,
+    title: `${sum} open antwoorden op ${cells.length} gekoppelde vraag/vragen, uit ${n} formulieren`,
   };
 }

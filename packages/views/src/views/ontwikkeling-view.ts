@@ -1,10 +1,9 @@
-import { type InstrumentRole, InstrumentRole as Role } from "@zaz/model";
+import { type Instrument, type InstrumentRole, leerlijnSource, InstrumentRole as Role } from "@zaz/model";
 import type { StoredResponse } from "@zaz/store";
 import { isPseudonym, type StudentDevelopment, studentDevelopment } from "@zaz/survey";
+import { feedbackQuestions } from "../data/feedback-questions.js";
 import { sourceFor } from "../data/source.js";
-import { formatNumber } from "../format.js";
 import { ViewError } from "../messages.js";
-import { methodSection } from "../method.js";
 import { groupLabel } from "../sections/construct-matrix.js";
 import type { CellValue, Section, View } from "../view.js";
 import type { ViewContext } from "../view-context.js";
@@ -21,10 +20,12 @@ export async function ontwikkelingView(context: ViewContext, params: { student: 
   if (!isPseudonym(student)) throw new ViewError(msg.notAPseudonym(student));
   const sections: Section[] = [];
   for (const role of [Role.opleidingsouders, Role.observatie] as const) {
-    const development = await developmentOf(context, role, student);
-    if (development === null) continue;
+    const found = await developmentOf(context, role, student);
+    if (found === null) continue;
     sections.push(
-      role === Role.opleidingsouders ? feedbackSection(development) : observationSection(development),
+      role === Role.opleidingsouders
+        ? feedbackSection(found.development, found.instrument)
+        : observationSection(found.development),
     );
   }
   if (sections.length === 0) throw new ViewError(msg.noStudent(student));
@@ -39,9 +40,8 @@ export async function ontwikkelingView(context: ViewContext, params: { student: 
     method: [
       {
         heading: "Voor ontwikkeling, niet voor beoordeling",
-        text: "Dit verslag bevat alleen de eigen feedback van de student: wat opleidingsouders na een oefengesprek vertelden en wat de mentor of schoolopleider observeerde. Het is bedoeld om met de begeleider over de eigen ontwikkeling te praten (seed 003, hoofdstuk 3 en 4) en wordt niet gebruikt om te beoordelen of studenten te vergelijken.",
+        text: `Dit verslag bevat alleen de eigen feedback van de student: wat opleidingsouders na een oefengesprek vertelden en wat de mentor of schoolopleider observeerde. Het is bedoeld om met de begeleider over de eigen ontwikkeling te praten ('${leerlijnSource}', hoofdstuk 3 en 4) en wordt niet gebruikt om te beoordelen of studenten te vergelijken.`,
       },
-      ...methodSection(context.privacy, []).slice(0, 1),
     ],
   };
 }
@@ -50,7 +50,7 @@ async function developmentOf(
   context: ViewContext,
   role: InstrumentRole,
   student: string,
-): Promise<StudentDevelopment | null> {
+): Promise<{ development: StudentDevelopment; instrument: Instrument } | null> {
   const source = await sourceFor(context, role, { student });
   if (source === null) return null;
   const ids = [...new Set([...source.instruments.values()].map((i) => i.id))];
@@ -58,70 +58,58 @@ async function developmentOf(
   for (const instrumentId of ids)
     responses.push(...(await context.store.selectResponses({ instrumentId, where: { student } })));
   if (responses.length === 0) return null;
-  return unwrap(studentDevelopment(source.instrument, responses, student));
+  return {
+    development: unwrap(studentDevelopment(source.instrument, responses, student)),
+    instrument: source.instrument,
+  };
 }
 
 function when(entry: StudentDevelopment["entries"][number]): string {
   return `${entry.date ?? "onbekende datum"} · ${groupLabel(entry.context.filter((c) => c.dimension === "gesprekssoort" || c.dimension === "fase"))}`;
 }
 
-function feedbackSection(dev: StudentDevelopment): Section {
+/** A missing closed answer in words; "" where the form had no closed answer or it was left empty. */
+function missingText(kind: string | null): string {
+  return kind === "weet_niet" ? "weet ik niet" : kind === "nvt" ? "n.v.t." : "";
+}
+
+/**
+ * Per conversation and question, the parents' own words and, where the form has one, their short
+ * answer. No score: opleidingsouders give their experience, not a judgement (also for feedback
+ * stored with an older version of the instrument that had a four-point answer).
+ */
+function feedbackSection(dev: StudentDevelopment, instrument: Instrument): Section {
+  const questions = feedbackQuestions(instrument);
   const rows: Record<string, CellValue>[] = [];
   for (const entry of dev.entries) {
-    const comments = new Map(
-      entry.answers
-        .filter((a) => a.item.endsWith("_toelichting"))
-        .map((a) => [a.item.replace(/_toelichting$/, ""), a.values.join(" ")]),
-    );
-    for (const a of entry.answers) {
-      if (a.item.endsWith("_toelichting")) continue;
-      rows.push({
-        gesprek: when(entry),
-        vraag: a.text,
-        antwoord: a.missing
-          ? a.missing === "weet_niet"
-            ? "weet ik niet"
-            : a.missing === "nvt"
-              ? "n.v.t."
-              : "(leeg)"
-          : a.values.join(", "),
-        toelichting: comments.get(a.item) ?? "",
-      });
+    const answers = new Map(entry.answers.map((a) => [a.item, a]));
+    for (const q of questions) {
+      const open = q.open === null ? undefined : answers.get(q.open);
+      const closed = q.closed === null ? undefined : answers.get(q.closed);
+      const words = open?.values.join(" ") ?? "";
+      const short =
+        closed === undefined ? "" : closed.missing ? missingText(closed.missing) : closed.values.join(", ");
+      if (words === "" && short === "") continue;
+      rows.push({ gesprek: when(entry), vraag: q.text, antwoord: words, kort: short });
     }
   }
-  const scores = dev.entries.map((e) => ({
-    gesprek: when(e),
-    ...Object.fromEntries(
-      dev.constructs.map((c) => [
-        c.id,
-        e.scores[c.id] === undefined ? "–" : formatNumber(e.scores[c.id] ?? 0),
-      ]),
-    ),
-  }));
+  const hasShort = rows.some((r) => r.kort !== "");
   return {
     id: "opleidingsouders",
     heading: "Wat opleidingsouders vertelden",
-    intro: "Per gesprek de antwoorden van de opleidingsouders op de vijf vragen, met hun toelichting.",
+    intro:
+      "Per gesprek de antwoorden van de opleidingsouders op de vijf vragen, in hun eigen woorden; waar het formulier een kort antwoord had, staat dat erbij. Ouders vertellen hoe zij het gesprek beleefden.",
     tables: [
       {
-        id: "beleving-over-tijd",
-        caption: "Beleving per gesprek (1–4)",
-        columns: [
-          { key: "gesprek", title: "gesprek", wrap: true },
-          ...dev.constructs.map((c) => ({ key: c.id, title: c.name, align: "right" as const })),
-        ],
-        rows: scores,
-      },
-      {
         id: "feedback",
-        caption: "Antwoorden en toelichting",
+        caption: "Antwoorden van opleidingsouders",
         columns: [
           { key: "gesprek", title: "gesprek", wrap: true },
           { key: "vraag", title: "vraag", wrap: true },
-          { key: "antwoord", title: "antwoord", wrap: true },
-          { key: "toelichting", title: "toelichting", wrap: true },
+          { key: "antwoord", title: "in hun woorden", wrap: true },
+          ...(hasShort ? [{ key: "kort", title: "kort antwoord", wrap: true }] : []),
         ],
-        rows,
+        rows: hasShort ? rows : rows.map(({ kort: _, ...r }) => r),
       },
     ],
     charts: [],
