@@ -62,12 +62,14 @@ async function injectedMarkup(page: Page): Promise<string[]> {
       "iframe, object, embed, img, audio, video, source, marquee, base, meta[http-equiv], " +
       "input:not([type=hidden]), textarea, keygen, isindex, math, template, noscript, link[rel=import], " +
       "style, x, svg script, svg animate, form[action^=javascript]";
-    // Where data is rendered (the page's own <noscript> notice sits outside these).
-    for (const region of Array.from(
-      document.querySelectorAll("#view-title, #filters, #status, #facts, #content"),
-    ))
-      for (const element of Array.from(region.querySelectorAll(suspicious)))
-        found.push(element.outerHTML.slice(0, 80));
+    // Where data is rendered (the page's own <noscript> notice sits outside these). The page's own
+    // forms (action points, marked data-control) are built by its scripts, not from data.
+    const regions = document.querySelectorAll("#view-title, #filters, #status, #facts, #content");
+    for (const region of Array.from(regions)) {
+      for (const element of Array.from(region.querySelectorAll(suspicious))) {
+        if (element.closest("form[data-control]") === null) found.push(element.outerHTML.slice(0, 80));
+      }
+    }
     // The page's own scripts are files of this origin; any other script came from data.
     for (const script of Array.from(document.querySelectorAll("script"))) {
       const src = script.getAttribute("src") ?? "";

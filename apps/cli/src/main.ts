@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { asCliError, ExitCode } from "./cli-error.js";
+import { registerActieCommands } from "./commands/actie.js";
 import type { IngestOptions } from "./commands/ingest.js";
 import { registerRegistryCommands } from "./commands/registry.js";
 import type { ReportOptions, ViewOptions } from "./commands/report.js";
@@ -203,9 +204,10 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
   const reportOptions = (c: Command) =>
     c
       .addOption(
-        new Option("-f, --format <formaat>", "table, html, json of csv").choices([
+        new Option("-f, --format <formaat>", "table, html, pdf (met -o), json of csv").choices([
           "table",
           "html",
+          "pdf",
           "json",
           "csv",
         ]),
@@ -295,6 +297,7 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
     );
 
   registerRegistryCommands(program, done, { dbOption, formatOption });
+  registerActieCommands(program, done, { dbOption, formatOption });
   registerUserCommands(program, done, {
     dbOption,
     formatOption,

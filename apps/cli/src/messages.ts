@@ -124,6 +124,7 @@ export const cliMessages = {
   voorbeeldDone: (n: number) =>
     `${n} voorbeeldexports en het rooster staan in de database (opnieuw inlezen voegt niets toe).`,
   reportWritten: (path: string) => `Rapport geschreven: ${path}`,
+  pdfNeedsOutput: "Een PDF wordt naar een bestand geschreven: geef -o BESTAND.pdf op.",
   ingestNothingWritten: "Er is niets opgeslagen; de database is ongewijzigd.",
   ingestErrors: (count: number) => `${count} fout(en) in het bestand.`,
 };

@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import type { Result } from "@zaz/model";
+import { PdfPrinter } from "@zaz/views";
 import { type ListenConfig, readConfig, type ServerConfigInput } from "./config.js";
+import { serverPrinting } from "./routes/pdf-routes.js";
 import { createServer, type ServerDeps } from "./server.js";
 import { type SsoEnvOptions, ssoFromEnv } from "./sso/sso-from-env.js";
 
@@ -20,7 +22,9 @@ export interface Serving {
 
 /** Starts the app on `host:port`; port 0 picks a free one. */
 export function listen(deps: ServerDeps, at: ListenConfig): Promise<Serving> {
-  const app = createServer(deps);
+  // Made here rather than in createServer, so that closing the server also ends its Chromium.
+  const printer = deps.printer ?? new PdfPrinter(serverPrinting);
+  const app = createServer({ ...deps, printer });
   return new Promise((resolve, reject) => {
     const server = app.listen(at.port, at.host, (error?: Error) => {
       if (error) return reject(error);
@@ -30,7 +34,10 @@ export function listen(deps: ServerDeps, at: ListenConfig): Promise<Serving> {
       resolve({
         server,
         url: `http://${host}:${port}`,
-        close: (deadlineMs) => closeServer(server, deadlineMs),
+        close: async (deadlineMs) => {
+          await closeServer(server, deadlineMs);
+          await printer.close?.();
+        },
       });
     });
   });

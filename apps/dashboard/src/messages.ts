@@ -15,6 +15,9 @@ export const httpMessages = {
   invalidParameter: (name: string): string => `De parameter '${name}' ontbreekt of is ongeldig.`,
   csrf: "Het formulier is verlopen of ongeldig. Laad de pagina opnieuw en probeer het nog eens.",
   tooManyRequests: "Te veel verzoeken. Wacht even en probeer het opnieuw.",
+  pdfBusy: "Er worden nu te veel PDF's gemaakt. Probeer het over een minuut opnieuw.",
+  pdfUnavailable:
+    "PDF's maken kan op deze server niet: Chromium ontbreekt. Vraag de beheerder het te installeren.",
   unknownValue: (name: string, value: string | undefined, available: readonly string[]): string =>
     value === undefined
       ? `Er zijn geen gegevens voor deze ${name}. Kies er een uit de lijst.`
@@ -136,3 +139,9 @@ export const ssoMessages = {
   noPassword: (provider: string): string =>
     `Je logt in met je schoolaccount (${provider}); een wachtwoord van Zij aan Zij heb je niet. Je wachtwoord wijzig je bij je school.`,
 } as const;
+
+/** Dutch answers of the action-point routes. */
+export const actionPointHttpMessages = {
+  noSuchAction: (id: number): string => `Er is geen actiepunt ${id} bij deze school.`,
+  unavailable: "Actiepunten worden op deze server niet bijgehouden.",
+};

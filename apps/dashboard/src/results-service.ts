@@ -1,3 +1,4 @@
+import type { ActionPointTable } from "@zaz/store";
 import type { FilterOptions, FilterScope, Labeled, ServedView, ViewRequest } from "@zaz/views";
 
 export type { FilterOptions, FilterScope, Labeled };
@@ -29,6 +30,8 @@ export interface ResultsService {
    * that user's limits (a 429 HttpError beyond them) and what it keeps against their share of memory.
    */
   view(request: ViewRequest, asker?: { user: string }): Promise<ServedView | ViewNotFound>;
+  /** the schools' action points, where the results come from a store that keeps them */
+  readonly actions?: ActionPointTable;
 }
 
 export function isNotFound(value: ServedView | ViewNotFound): value is ViewNotFound {

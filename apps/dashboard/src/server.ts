@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import type { ViewPrinter } from "@zaz/views";
 import cookieParser from "cookie-parser";
 import express, { type Express } from "express";
 import { rateLimit } from "express-rate-limit";
@@ -39,6 +40,8 @@ export interface ServerDeps {
   log?: (error: unknown) => void;
   /** single sign-on providers beside the local login form; none when left out */
   sso?: SsoSetup;
+  /** prints views for the PDF routes; one shared headless Chromium when left out */
+  printer?: ViewPrinter;
 }
 
 /** Cookie names: the `__Host-` prefix makes the browser insist on Secure, Path=/ and no Domain. */
@@ -105,7 +108,7 @@ export function createServer(deps: ServerDeps): Express {
         next(new HttpError(429, "too-many-requests", httpMessages.tooManyRequests)),
     }),
   );
-  app.use(apiRouter(apiRoutes, deps.results, deps.users));
+  app.use(apiRouter(apiRoutes, deps.results, deps.users, {}, deps.printer, csrf.doubleCsrfProtection));
   const log = deps.log ?? ((error) => console.error(error));
   const throttle = new LoginThrottle({
     clock,

@@ -1,4 +1,4 @@
-import type { Store } from "@zaz/store";
+import type { ActionPointTable, Store } from "@zaz/store";
 import type { PrivacySettings } from "@zaz/survey";
 import {
   directoryOf,
@@ -26,6 +26,7 @@ export class StoreResultsService implements ResultsService {
   readonly #context: ViewContext;
   readonly #limit: ComputeLimit;
   readonly #misses: UserPacer;
+  readonly actions: ActionPointTable;
 
   constructor(deps: {
     store: Store;
@@ -42,6 +43,7 @@ export class StoreResultsService implements ResultsService {
     this.#views = new ViewService(this.#context, { ...deps.memory });
     this.#limit = new ComputeLimit(deps.limits);
     this.#misses = new UserPacer({ ...defaultMissPacing, ...deps.missPacing });
+    this.actions = deps.store.actions;
   }
 
   async schoolsOf(bestuur: string): Promise<string[]> {

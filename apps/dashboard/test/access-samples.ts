@@ -1,4 +1,5 @@
-import { apiRoutes, type ScopeKind } from "@zaz/dashboard";
+import { type ApiRoute, apiRoutes, type ScopeKind } from "@zaz/dashboard";
+import type { Agent } from "./helpers.js";
 
 // The access matrix's tables, shared by the matrix of local accounts (access-matrix.test.ts) and
 // of accounts made by single sign-on (sso-access-matrix.test.ts).
@@ -19,6 +20,24 @@ export const sampleQueries: Record<string, (value: string) => Record<string, str
   board: (bestuur) => ({ bestuur }),
   leerlijn: (opleiding) => ({ opleiding, fase: "hoofdfase" }),
 };
+// The action-point routes (their POST body is the sample); id 1 may not exist: in scope is then a 404.
+Object.assign(sampleQueries, {
+  actiepunten: (school: string) => ({ school }),
+  "actiepunt-add": (school: string) => ({
+    school,
+    concept: "bakker:heldere_communicatie",
+    description: "Een nieuwsbrief per maand",
+    wie: "directeur",
+    wave: "2025-voorjaar",
+    effectWave: "2025-najaar",
+  }),
+  "actiepunt-change": (school: string) => ({ school, id: "1", wie: "bouwcoördinator" }),
+  "actiepunt-done": (school: string) => ({ school, id: "1" }),
+  "actiepunt-remove": (school: string) => ({ school, id: "999" }),
+});
+// A PDF route takes its view route's query (pdf-routes.ts).
+for (const id of ["class-overview", "groep", "board", "leerlijn"])
+  sampleQueries[`${id}-pdf`] = sampleQueries[id]!;
 
 /** The scope kind of a route, found by asking it which target a sample query names. */
 export function kindOf(routeId: string): ScopeKind {
@@ -43,6 +62,28 @@ export const outOfScope: Record<ScopeKind, string | undefined> = {
   self: undefined,
   admin: "-",
 };
+
+/**
+ * A route's request as the matrix sends it: a GET with the sample as query string, a POST with it
+ * as JSON body and the agent's CSRF token.
+ */
+export function send(
+  agent: Agent,
+  route: Pick<ApiRoute, "method" | "path">,
+  query: Record<string, string>,
+  csrf: string | undefined,
+) {
+  if (route.method === "GET") return agent.get(url(route.path, query));
+  return agent
+    .post(route.path)
+    .set("x-csrf-token", csrf ?? "")
+    .send(query);
+}
+
+/** In scope: 200, or for a POST naming an action point the school does not have, 404 not-found. */
+export function allowedStatus(route: Pick<ApiRoute, "method">, status: number): boolean {
+  return status === 200 || (route.method === "POST" && status === 404);
+}
 
 export function url(path: string, query: Record<string, string>): string {
   const search = new URLSearchParams(query).toString();

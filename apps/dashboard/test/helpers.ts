@@ -9,6 +9,9 @@ import {
 import type { Express } from "express";
 import request from "supertest";
 
+/** Answers every print with the same few bytes of PDF header, without starting Chromium. */
+export const stubPrinter = { print: async () => new TextEncoder().encode("%PDF-1.7\n% stand-in\n") };
+
 export const secret = "test-secret-that-is-long-enough-0123456789";
 
 /** A clock tests move by hand. */
@@ -46,6 +49,8 @@ export async function appOver(
     // the demo accounts' cheap hashes are not raised at every login
     config: { sessionSecret: secret, secureCookies: false, scryptParams: fastScryptParams, ...config },
     ...(clock ? { clock } : {}),
+    // the PDF routes' checks are the JSON routes'; Chromium itself is tested in test/browser
+    printer: stubPrinter,
     log: () => {},
   });
 }

@@ -42,7 +42,8 @@ describe("access-control matrix for accounts made by single sign-on", () => {
     }
   });
 
-  for (const route of apiRoutes) {
+  // The GET routes: a POST route's scope check is the same function, run by access-matrix.test.ts.
+  for (const route of apiRoutes.filter((r) => r.method === "GET")) {
     for (const role of Object.keys(ssoLogins)) {
       it(`${route.method} ${route.path}, ${role}: 200 in scope, 403 out of scope`, async () => {
         const sample = sampleQueries[route.id]!;

@@ -1,4 +1,14 @@
 export {
+  type ActionPoint,
+  ActionPointChange,
+  type ActionPointChanges,
+  type ActionPointEvent,
+  actionPointChangesSchema,
+  isActionPointChange,
+  type NewActionPoint,
+  newActionPointSchema,
+} from "./action-point.js";
+export {
   BakkerCondition,
   type BakkerConditionInfo,
   bakkerConditions,
@@ -118,7 +128,7 @@ export {
   type MentaalModelStructurePart,
   mentaalModel,
 } from "./mentaal-model.js";
-export { groepMessages } from "./messages.js";
+export { actionPointMessages, groepMessages } from "./messages.js";
 export { isMissingKind, MissingKind, missingKinds } from "./missing-kind.js";
 export {
   isOnderwijsondersteunendAspect,

@@ -54,3 +54,14 @@ export const groepMessages = {
   enumCombination: (label: string) =>
     `Dit is een combinatiegroep. Geef de dimensie ${label} in het instrument het type "groep", dan worden groepen als 1/2 en 3/4B herkend.`,
 };
+
+/** Dutch messages about action points (actiepunten). */
+export const actionPointMessages = {
+  empty: "dit veld is leeg",
+  tooLong: (max: number) => `hoogstens ${max} tekens`,
+  wave: (value: string) =>
+    `"${value}" is geen meting; schrijf bijvoorbeeld 2025-najaar, 2026-voorjaar of 2026-03`,
+  concept: (value: string) =>
+    `"${value}" is geen Bakker-voorwaarde of vorm van partnerschap; schrijf bijvoorbeeld bakker:heldere_communicatie of partnerschap:formeel`,
+  effectBeforeWave: "de meting waarin het effect zichtbaar moet zijn, komt na de meting van het actiepunt",
+};

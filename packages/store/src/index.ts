@@ -28,6 +28,8 @@ export { StoreError, storeMessages } from "./messages.js";
 export { loadOrCreateKey, pseudonymKeyBytes, pseudonymKeyPath } from "./pseudonym-key.js";
 export {
   type AccountsStore,
+  type ActionPointFilter,
+  type ActionPointTable,
   AddUserOutcome,
   type ContextFilter,
   type ErasureCount,

@@ -1,4 +1,13 @@
-import type { EntityKind, Instrument, RegistryEntity, SurveyResponse } from "@zaz/model";
+import type {
+  ActionPoint,
+  ActionPointChanges,
+  ActionPointEvent,
+  EntityKind,
+  Instrument,
+  NewActionPoint,
+  RegistryEntity,
+  SurveyResponse,
+} from "@zaz/model";
 import type { AnalysisQueries } from "./analysis/types.js";
 
 /**
@@ -198,6 +207,31 @@ export interface ViewResultTable {
   put(key: string, dataVersion: number, body: string): Promise<void>;
 }
 
+/** Which action points to list: those of one school, or of any of some schools; all without. */
+export interface ActionPointFilter {
+  school?: string;
+  schools?: readonly string[];
+}
+
+/**
+ * The action points (actiepunten) of schools, with an append-only audit trail. The caller has
+ * validated the input (newActionPointSchema) and checked the person's scope; `by` is who acts.
+ * Every change counts as a change of the data: the class overview shows them.
+ */
+export interface ActionPointTable {
+  /** by id, oldest first */
+  list(filter?: ActionPointFilter): Promise<ActionPoint[]>;
+  add(point: NewActionPoint, by: string): Promise<ActionPoint>;
+  /** undefined when there is no such action point */
+  update(id: number, changes: ActionPointChanges, by: string): Promise<ActionPoint | undefined>;
+  /** marks done (or not done again); undefined when there is no such action point */
+  markDone(id: number, done: boolean, by: string): Promise<ActionPoint | undefined>;
+  /** false when there is no such action point; its history stays */
+  remove(id: number, by: string): Promise<boolean>;
+  /** the audit trail, oldest first; of one action point, or of all */
+  history(id?: number): Promise<ActionPointEvent[]>;
+}
+
 export interface Store {
   /**
    * Writes the import and its responses all or nothing, also when the process dies half-way:
@@ -255,6 +289,8 @@ export interface Store {
   readonly registry: RegistryTable;
   /** views kept for the current data version */
   readonly viewResults: ViewResultTable;
+  /** the schools' action points and their audit trail */
+  readonly actions: ActionPointTable;
   close(): Promise<void>;
 }
 

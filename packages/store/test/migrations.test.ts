@@ -32,6 +32,8 @@ describe("migrations", () => {
       expect(await migrate(db)).toEqual(migrations.map((m) => m.version));
       expect(await schemaVersion(db)).toBe(latestSchemaVersion);
       expect(await tables(db)).toEqual([
+        "action_point_log",
+        "action_points",
         "answers",
         "import_context",
         "imports",

@@ -8,9 +8,19 @@ export { precomputeViews } from "./precompute.js";
 export { csvTable } from "./render/csv.js";
 export type { PlainTable } from "./render/plain-table.js";
 export { renderCsv } from "./render/render-csv.js";
-export { renderHtml } from "./render/render-html.js";
+export { type HtmlOptions, renderHtml } from "./render/render-html.js";
+export {
+  ChromiumMissingError,
+  chromiumPath,
+  PdfPrinter,
+  type PdfPrinterOptions,
+  PrinterBusyError,
+  renderPdf,
+  type ViewPrinter,
+} from "./render/render-pdf.js";
 export { renderText } from "./render/render-text.js";
 export { textTable } from "./render/text-table.js";
+export { conceptName } from "./sections/action-section.js";
 export {
   type Cell,
   type CellValue,

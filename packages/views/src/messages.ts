@@ -2,6 +2,24 @@ import { formatNumber } from "./format.js";
 
 /** Dutch texts of the views, in one place. */
 export const viewMessages = {
+  actionWholeSchool: "hele school",
+  actionDone: "gedaan",
+  actionNotDone: "niet gedaan",
+  actionNoNextWave: "volgt bij de volgende meting",
+  actionNotComparable: "niet in beide metingen gemeten",
+  actionChange: (change: string, n: number) => `${change}, n = ${n}`,
+  actionSummaryTopic: (nr: number) => `Actiepunt ${nr}`,
+  actionSummaryLine: (about: string, where: string, done: boolean, followUp: string) =>
+    `${about} (${where}), ${done ? "gedaan" : "niet gedaan"}; verandering: ${followUp}.`,
+  actionSummaryMoreTopic: "Actiepunten",
+  actionSummaryMore: (more: number) =>
+    `En nog ${more} actiepunt${more === 1 ? "" : "en"}: zie "Actiepunten en opvolging".`,
+  pdfAppendix: "Bijlage: tabellen bij de figuren",
+  pdfAppendixIntro: "De getallen achter elke figuur, in dezelfde volgorde als in het rapport.",
+  pdfPage: "Pagina",
+  pdfOf: "van",
+  pdfNoChromium: (path: string) =>
+    `Voor een PDF is Chromium nodig, maar dat staat niet op ${path}. Installeer het (apt-get install chromium) of wijs het aan met ZAZ_CHROMIUM.`,
   belowKShort: (k: number) => `< ${k}`,
   complementaryShort: "×",
   emptyShort: "–",
@@ -143,6 +161,105 @@ export const populationMessages = {
   otherHeading: "Eigen antwoorden bij \u201cAnders\u201d",
   otherIntro: (kText: number) =>
     `Wat ouders zelf invulden bij \u201cAnders\u201d (bijvoorbeeld een thuistaal die niet in de lijst staat), alleen voor de hele school en alleen als minstens ${kText} ouders de vraag beantwoordden. Komt een antwoord vaak voor, neem het dan op als eigen keuze in een kopie van het instrument (zaz map stelt dat voor).`,
+} as const;
+
+/**
+ * The summary at the top of the klassen and scholen views: short sentences generated from numbers
+ * shown in the view itself, each with the n it rests on (see sections/summary-sentences.ts).
+ */
+export const summaryMessages = {
+  heading: "Samenvatting",
+  caption: "Uitkomsten, elk met de n waarop ze rusten",
+  intro:
+    "De belangrijkste uitkomsten in een paar zinnen, gemaakt uit de getallen verderop in dit overzicht. Een schaal heet alleen sterk of zwak als haar 95%-interval boven of onder het eigen gemiddelde over de schalen van hetzelfde kader ligt; een verandering alleen als het interval van het verschil 0 niet bevat.",
+  topic: "onderwerp",
+  finding: "uitkomst",
+  topicResponse: "Respons",
+  topicStrong: "Sterke punten",
+  topicWeak: "Zwakke punten",
+  topicChange: "Verandering",
+  topicReliability: "Betrouwbaarheid",
+  /** the constructs a strength is relative to, per framework */
+  frame: {
+    bakker: "de voorwaarden van Bakker",
+    partnerschap: "de vormen van partnerschap",
+    overig: "de overige schalen",
+  },
+  response: (rate: string, responses: number, families: number) =>
+    `${rate} van de gezinnen vulde de vragenlijst in (n = ${responses} van ${families} gezinnen).`,
+  responseCount: (responses: number) =>
+    `${responses} ingevulde vragenlijsten; zonder groepslijst is de respons niet te berekenen (n = ${responses}).`,
+  responseHidden: (k: number) =>
+    `De respons wordt niet getoond: minder dan ${k} respondenten of afgeschermd.`,
+  strong: (name: string, mean: string, low: string, high: string, n: number, frame: string, own: string) =>
+    `${name}: ${mean} [${low}; ${high}] (n = ${n}), boven het gemiddelde over ${frame} (${own}).`,
+  weak: (name: string, mean: string, low: string, high: string, n: number, frame: string, own: string) =>
+    `${name}: ${mean} [${low}; ${high}] (n = ${n}), onder het gemiddelde over ${frame} (${own}).`,
+  noStrong: (frame: string, own: string, n: string) =>
+    `Geen duidelijke sterke punten bij ${frame}: geen 95%-interval ligt boven hun gemiddelde van ${own} (n = ${n}).`,
+  noWeak: (frame: string, own: string, n: string) =>
+    `Geen duidelijke zwakke punten bij ${frame}: geen 95%-interval ligt onder hun gemiddelde van ${own} (n = ${n}).`,
+  tooFew: (frame: string) =>
+    `Bij ${frame} zijn te weinig schalen getoond om sterke en zwakke punten te bepalen.`,
+  rose: (
+    name: string,
+    before: string,
+    nBefore: number,
+    now: string,
+    nNow: number,
+    change: string,
+    low: string,
+    high: string,
+  ) => `${name} steeg van ${before} (n = ${nBefore}) naar ${now} (n = ${nNow}): ${change} [${low}; ${high}].`,
+  fell: (
+    name: string,
+    before: string,
+    nBefore: number,
+    now: string,
+    nNow: number,
+    change: string,
+    low: string,
+    high: string,
+  ) =>
+    `${name} daalde van ${before} (n = ${nBefore}) naar ${now} (n = ${nNow}): ${change} [${low}; ${high}].`,
+  noChange: (previous: string, n: string) =>
+    `Geen duidelijke veranderingen sinds ${previous}: bij elke schaal bevat het 95%-interval van het verschil 0 (n = ${n}).`,
+  noPrevious: "Er is geen eerdere meting om mee te vergelijken.",
+  lowAlpha: (name: string, alpha: string, n: number) =>
+    `${name}: alfa ${alpha} (n = ${n}) is lager dan 0,6; lees de score van deze schaal met voorzichtigheid.`,
+  noAlpha: (name: string, n: number) =>
+    `${name}: alfa is niet te bepalen (n = ${n}); lees de score van deze schaal met voorzichtigheid.`,
+  alphaFine: (n: string) => `Alle getoonde schalen hebben een alfa van 0,6 of hoger (n = ${n}).`,
+  /** "112–118" or "118": the n of a statement over several constructs */
+  nRange: (low: number, high: number) => (low === high ? `${low}` : `${low}–${high}`),
+} as const;
+
+/** The director's reference group: the own school against the other schools of its board. */
+export const referenceMessages = {
+  heading: "Referentiegroep: de school tegenover de andere scholen van het bestuur",
+  intro: (bestuur: string) =>
+    `Per schaal het verschil tussen deze school en de andere scholen van ${bestuur} samen, met 95%-interval, en de positie van de school tussen die scholen als percentiel. Andere scholen worden niet bij naam of met hun eigen gemiddelde getoond.`,
+  caption: "Verschil met de andere scholen en positie als percentiel",
+  construct: "schaal",
+  school: "deze school",
+  difference: "verschil [95%-int.]",
+  position: "pct. bestuur",
+  positionAll: "pct. alle",
+  positionText: (percentile: number, below: number, count: number) =>
+    `${Math.round(percentile)} (${below} van ${count})`,
+  positionTitle: (below: number, ties: number, count: number) =>
+    `hoger dan ${below}${ties > 0 ? `, gelijk aan ${ties}` : ""} van de ${count} andere scholen met een getoond gemiddelde`,
+  differenceTitle: (n: number, restN: number) =>
+    `deze school (n = ${n}) min de andere scholen van het bestuur samen (n = ${restN})`,
+  noOthers: "geen andere school getoond",
+  notes: (k: number) => [
+    "Verschil: gemiddelde van deze school min dat van de andere scholen van het bestuur samen (positief: hoger dan de andere scholen), met 95%-interval. Een interval dat 0 bevat: het verschil kan toeval zijn.",
+    "pct. bestuur: de positie van de school als percentiel, het percentage andere scholen van het bestuur met een lager gemiddelde (gelijke tellen half), alleen over scholen waarvan het gemiddelde getoond wordt; tussen haakjes hoeveel scholen lager liggen, van hoeveel. pct. alle: hetzelfde tussen de scholen van alle besturen in deze installatie.",
+    `"< ${k}": minder dan ${k} respondenten. "×": afgeschermd. "–": geen gegevens. Het verschil staat er alleen als zowel de school als het hele bestuur getoond worden.`,
+  ],
+  methodHeading: "Referentiegroep",
+  methodText:
+    "De school wordt vergeleken met de andere scholen van haar bestuur in dezelfde meting. Het gemiddelde, de standaardafwijking en n van 'de andere scholen' volgen uit twee getoonde getallen: het hele bestuur min deze school (n = n_bestuur − n_school; gemiddelde en spreiding uit de sommen en kwadratensommen). Het verschil krijgt een 95%-interval volgens Welch, met de spreiding van elke kant vergroot met het designeffect van de school en van het bestuur. Worden de school of het bestuur niet getoond (te weinig respondenten of afgeschermd), dan staat er geen verschil. De positie is het percentage van de andere scholen van het bestuur met een lager gemiddelde (gelijke tellen half), alleen over scholen waarvan het gemiddelde getoond wordt; staan er meer besturen in deze installatie, dan ook tussen alle scholen. Een directeur ziet zo alleen de plaats van de eigen school, geen namen of getallen van andere scholen.",
 } as const;
 
 /** How reverse-coded (negatively worded) items are marked and explained in the item tables. */

@@ -4,8 +4,11 @@ import type { Instrument } from "@zaz/model";
 import { openDuckDbStore } from "@zaz/store";
 import { findInstruments, privacySettings } from "@zaz/survey";
 import {
+  ChromiumMissingError,
+  chromiumPath,
   renderCsv,
   renderHtml,
+  renderPdf,
   renderText,
   type View,
   type ViewContext,
@@ -55,6 +58,7 @@ export async function withViews<T>(
 /** Writes a view in the chosen format to stdout or to `-o FILE`. */
 export async function emitView(view: View, options: ReportOptions, effects: Effects): Promise<number> {
   const format = options.format ?? "table";
+  if (format === "pdf") return emitPdf(view, options, effects);
   let text: string;
   if (format === "json") text = `${JSON.stringify(view, null, 2)}\n`;
   else if (format === "csv")
@@ -72,6 +76,25 @@ export async function emitView(view: View, options: ReportOptions, effects: Effe
     await writeFile(path, text);
     effects.stderr.write(`${msg.reportWritten(path)}\n`);
   } else effects.stdout.write(text);
+  return ExitCode.ok;
+}
+
+/**
+ * A PDF goes to `-o FILE` only: it is binary, and a PDF on a terminal or in a text pipe is never
+ * what a user meant. Chromium (and playwright-core) are loaded only here.
+ */
+async function emitPdf(view: View, options: ReportOptions, effects: Effects): Promise<number> {
+  if (options.output === undefined) throw new CliError(msg.pdfNeedsOutput, ExitCode.usage);
+  const path = resolve(effects.cwd, options.output);
+  let pdf: Uint8Array;
+  try {
+    pdf = await renderPdf(view, { executablePath: chromiumPath(effects.env) });
+  } catch (error) {
+    if (error instanceof ChromiumMissingError) throw new CliError(error.message);
+    throw error;
+  }
+  await writeFile(path, pdf);
+  effects.stderr.write(`${msg.reportWritten(path)}\n`);
   return ExitCode.ok;
 }
 
@@ -121,6 +144,9 @@ export function viewRequest(kind: string, options: ViewOptions): ViewRequest {
 /** `zaz report KIND …` */
 export async function report(kind: string, options: ReportOptions & ViewOptions, effects: Effects) {
   const request = viewRequest(kind, options);
+  // Before any data is read: a PDF without a file to go to is a usage error.
+  if (options.format === "pdf" && options.output === undefined)
+    throw new CliError(msg.pdfNeedsOutput, ExitCode.usage);
   const view = await withViews(options, effects, async (views) => (await views.get(request)).view);
   return emitView(view, options, effects);
 }

@@ -1,4 +1,5 @@
-import { type Request, type Response, Router } from "express";
+import { PdfPrinter, type ViewPrinter } from "@zaz/views";
+import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import { canAccess } from "../access/can-access.js";
 import { HttpError } from "../http-error.js";
 import { httpMessages } from "../messages.js";
@@ -6,15 +7,33 @@ import type { ResultsService } from "../results-service.js";
 import { defaultRefusalPacing, type Pacing, UserPacer } from "../security/user-pacer.js";
 import type { User, UserRepository } from "../users/user-repository.js";
 import { currentUser } from "./current-user.js";
+import { isPrintedView, serverPrinting } from "./pdf-routes.js";
 import type { ApiRoute } from "./route-table.js";
 
-function isServedView(value: unknown): value is { body: string; etag: string } {
+export function isServedView(value: unknown): value is { body: string; etag: string } {
   return (
     typeof value === "object" &&
     value !== null &&
     typeof (value as { body?: unknown }).body === "string" &&
     typeof (value as { etag?: unknown }).etag === "string"
   );
+}
+
+const bodyParsers: RequestHandler[] = [
+  express.json({ limit: "16kb" }),
+  express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 20 }),
+];
+
+const requireLogin: RequestHandler = (_req, res, next) => {
+  if (currentUser(res) === undefined) next(new HttpError(401, "not-logged-in", httpMessages.notLoggedIn));
+  else next();
+};
+
+/** A POST's fields without its CSRF token; nothing when the body is not an object. */
+function bodyFields(body: unknown): Record<string, unknown> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return {};
+  const { _csrf: _token, ...fields } = body as Record<string, unknown>;
+  return fields;
 }
 
 /** Refusals a client can provoke at will, and so must not get at the speed of the event loop. */
@@ -30,11 +49,14 @@ export function apiRouter(
   results: ResultsService,
   users: UserRepository,
   pacing: Partial<Pacing> = {},
+  printer: ViewPrinter = new PdfPrinter(serverPrinting),
+  /** checks the CSRF token of a POST; without it no POST route is mounted */
+  csrfProtection?: RequestHandler,
 ): Router {
   const router = Router();
   const pacer = new UserPacer({ ...defaultRefusalPacing, ...pacing });
   for (const route of routes) {
-    router.get(route.path, async (req, res) => {
+    const serve = async (req: Request, res: Response) => {
       const user = currentUser(res);
       if (user === undefined) throw new HttpError(401, "not-logged-in", httpMessages.notLoggedIn);
       // A user being paced waits for every request, so kept views mixed in do not get around it.
@@ -49,14 +71,20 @@ export function apiRouter(
         if (!waited && error instanceof HttpError && paced.has(error.status)) await pacer.pace(user.username);
         throw error;
       }
-    });
+    };
+    if (route.method === "GET") router.get(route.path, serve);
+    else if (csrfProtection !== undefined)
+      // logged in first (401 before a CSRF refusal), then a small body, then the token
+      router.post(route.path, requireLogin, ...bodyParsers, csrfProtection, serve);
   }
   router.use("/api", (_req, _res, next) => next(new HttpError(404, "not-found", httpMessages.notFound)));
   return router;
 
   async function answer(req: Request, res: Response, route: ApiRoute, user: User): Promise<void> {
     // Only the query string counts; repeated keys (arrays) are refused by the schema.
-    const parsed = route.query.safeParse({ ...(req.query as Record<string, unknown>) });
+    const parsed = route.query.safeParse(
+      route.method === "POST" ? bodyFields(req.body) : { ...(req.query as Record<string, unknown>) },
+    );
     if (!parsed.success) {
       const name = String(parsed.error.issues[0]?.path[0] ?? "");
       throw new HttpError(400, "invalid-parameter", httpMessages.invalidParameter(name));
@@ -74,7 +102,7 @@ export function apiRouter(
         "unknown-value",
         httpMessages.unknownValue(unknown.name, unknown.value, unknown.available),
       );
-    const body = await route.handle({ query: parsed.data, user, results, users });
+    const body = await route.handle({ query: parsed.data, user, results, users, printer });
     if (body === undefined) throw new HttpError(404, "not-found", httpMessages.notFound);
     if (isServedView(body)) {
       // Serialised once per data version; a client that has it gets 304 and no body.
@@ -84,6 +112,14 @@ export function apiRouter(
         return;
       }
       res.type("application/json").send(body.body);
+      return;
+    }
+    if (isPrintedView(body)) {
+      res
+        .set("Cache-Control", "private, no-store")
+        .set("Content-Disposition", `attachment; filename="${body.filename}"`)
+        .type("application/pdf")
+        .send(Buffer.from(body.pdf));
       return;
     }
     if (typeof body === "object" && body !== null && "notFound" in body)

@@ -1,16 +1,21 @@
 import { isScopeId } from "@zaz/accounts";
+import type { ViewPrinter } from "@zaz/views";
 import { z } from "zod";
 import type { ScopeTarget } from "../access/scope-target.js";
 import type { ResultsService } from "../results-service.js";
 import { publicUser, type User, type UserRepository } from "../users/user-repository.js";
+import { actionPointRoutes } from "./action-point-routes.js";
 import { catalogFor } from "./catalog-for.js";
 import { filterValue, type UnknownValue, unknownParameter } from "./known-values.js";
+import { pdfRoutes } from "./pdf-routes.js";
 
 export interface RouteContext<Q> {
   query: Q;
   user: User;
   results: ResultsService;
   users: UserRepository;
+  /** turns a view into a PDF: one shared Chromium with a limit on renders at once */
+  printer: ViewPrinter;
 }
 
 /**
@@ -20,7 +25,8 @@ export interface RouteContext<Q> {
  */
 export interface ApiRoute<Q = unknown> {
   id: string;
-  method: "GET";
+  /** a POST route reads its input from the body (a form or JSON) and needs a CSRF token */
+  method: "GET" | "POST";
   path: string;
   query: z.ZodType<Q>;
   scope: (query: Q) => ScopeTarget;
@@ -39,7 +45,7 @@ function route<Q>(definition: ApiRoute<Q>): ApiRoute<unknown> {
   return definition as unknown as ApiRoute<unknown>;
 }
 
-export const apiRoutes: readonly ApiRoute<unknown>[] = [
+const dataRoutes: readonly ApiRoute<unknown>[] = [
   route({
     id: "me",
     method: "GET",
@@ -159,4 +165,11 @@ export const apiRoutes: readonly ApiRoute<unknown>[] = [
       );
     },
   }),
+];
+
+/** Every route, with a PDF twin of each view route under the same checks (pdf-routes.ts). */
+export const apiRoutes: readonly ApiRoute<unknown>[] = [
+  ...dataRoutes,
+  ...pdfRoutes(dataRoutes),
+  ...actionPointRoutes,
 ];

@@ -1,3 +1,4 @@
+import { actionPointForms } from "./actiepunten.js";
 import { getJson } from "./api.js";
 import { h } from "./dom.js";
 import { renderFacts, renderSections } from "./view.js";
@@ -122,9 +123,24 @@ export async function home() {
   }
 }
 
-async function show(view) {
+// The view as a PDF for a board meeting: the server prints what this page shows (GET /api/pdf/…,
+// the same scope check as the JSON), so the link needs no script to work.
+function pdfLink(route, query) {
+  const search = new URLSearchParams(
+    Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ""),
+  );
+  return h(
+    "p",
+    { className: "view-actions" },
+    h("a", { className: "button", id: "pdf-link", href: `/api/pdf/${route}?${search}`, download: "" }, "PDF"),
+    h("span", { className: "hint" }, " A4, met paginanummers, voor een vergadering"),
+  );
+}
+
+async function show(view, pdf) {
   setTitle(view.title);
   $("content").prepend(h("p", { className: "subtitle" }, view.subtitle));
+  if (pdf) $("content").prepend(pdf);
   renderFacts($("facts"), view.facts);
   setStatus("");
   await renderSections($("content"), view);
@@ -153,7 +169,9 @@ export async function directeur() {
         ),
       ),
     );
-  await show(view);
+  await show(view, pdfLink("class-overview", { school, wave }));
+  // a directeur or leerteam records action points here; the server checks scope and token
+  $("content").append(await actionPointForms({ school, wave, groepen: filters.groepen }));
 }
 
 export async function groep() {
@@ -180,13 +198,13 @@ export async function groep() {
       ),
     ),
   );
-  await show(view);
+  await show(view, pdfLink("groep", { school, wave, groep: groepId }));
 }
 
 export async function leerteam() {
   const bestuur = params.get("bestuur") ?? (await firstOf("bestuur"));
   if (bestuur === undefined) return setStatus("U hebt geen bestuur om te bekijken.");
-  await show(await getJson("/api/board", { bestuur }));
+  await show(await getJson("/api/board", { bestuur }), pdfLink("board", { bestuur }));
 }
 
 export async function pabo() {
@@ -212,5 +230,8 @@ export async function pabo() {
     ],
     { opleiding },
   );
-  await show(await getJson("/api/leerlijn", { opleiding, ...chosen }));
+  await show(
+    await getJson("/api/leerlijn", { opleiding, ...chosen }),
+    pdfLink("leerlijn", { opleiding, ...chosen }),
+  );
 }

@@ -7,6 +7,7 @@ import { duckDbDialect, portableDuckDbDialect, type SqlDialect } from "../analys
 import type { AnalysisQueries } from "../analysis/types.js";
 import { StoreError, storeMessages } from "../messages.js";
 import type {
+  ActionPointTable,
   ContextFilter,
   ErasureCount,
   ImportOutcome,
@@ -20,6 +21,14 @@ import type {
   StoredResponse,
   ViewResultTable,
 } from "../store.js";
+import {
+  actionPointHistory,
+  addActionPoint,
+  listActionPoints,
+  markActionPointDone,
+  removeActionPoint,
+  updateActionPoint,
+} from "./action-points.js";
 import { duckDbAnalysis } from "./analysis.js";
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
 import type { DuckDb, DuckDbOptions } from "./connection.js";
@@ -129,6 +138,15 @@ class DuckDbStore implements Store {
   readonly viewResults: ViewResultTable = {
     get: (key) => this.exclusive((db) => getViewResult(db, key)),
     put: (key, dataVersion, body) => this.exclusive((db) => putViewResult(db, key, dataVersion, body)),
+  };
+
+  readonly actions: ActionPointTable = {
+    list: (filter) => this.exclusive((db) => listActionPoints(db, filter)),
+    add: (point, by) => this.mutate((db) => addActionPoint(db, point, by)),
+    update: (id, changes, by) => this.mutate((db) => updateActionPoint(db, id, changes, by)),
+    markDone: (id, done, by) => this.mutate((db) => markActionPointDone(db, id, done, by)),
+    remove: (id, by) => this.mutate((db) => removeActionPoint(db, id, by)),
+    history: (id) => this.exclusive((db) => actionPointHistory(db, id)),
   };
 
   /** the stored definitions with their analysis tables; read again after anything stores one */

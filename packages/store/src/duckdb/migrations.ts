@@ -146,6 +146,35 @@ export const migrations: readonly Migration[] = [
     ],
     run: backfillRegistry,
   },
+  {
+    version: 6,
+    name: "action points and their audit trail",
+    // Small tables a person writes by hand. The log is append-only: a removed action point keeps
+    // its history, so who decided and changed what stays answerable.
+    statements: [
+      `CREATE TABLE action_points (
+        id INTEGER PRIMARY KEY,
+        school VARCHAR NOT NULL,
+        groep VARCHAR,
+        concept VARCHAR NOT NULL,
+        description VARCHAR NOT NULL,
+        wie VARCHAR NOT NULL,
+        wave VARCHAR NOT NULL,
+        effect_wave VARCHAR NOT NULL,
+        done BOOLEAN NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        created_by VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+      )`,
+      `CREATE TABLE action_point_log (
+        action_id INTEGER NOT NULL,
+        changed_at TIMESTAMP NOT NULL,
+        changed_by VARCHAR NOT NULL,
+        change VARCHAR NOT NULL,
+        detail VARCHAR NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

@@ -1,5 +1,6 @@
 import { renderSvg } from "@zaz/charts";
 import { formatCount, formatNumber } from "../format.js";
+import { viewMessages } from "../messages.js";
 import type { CellValue, Chart, Table, View } from "../view.js";
 import { cellText } from "./cell-text.js";
 
@@ -15,11 +16,21 @@ td.suppressed{background:#ececec;color:#555;font-style:italic}td.empty{color:#77
 dl.facts{display:flex;flex-wrap:wrap;gap:.5rem 2rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.4rem}details{margin:.4rem 0}summary{cursor:pointer;color:#0b5394}
 .notes{font-size:.85rem;color:#444;margin:0 0 1rem}.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.method p{margin:.3rem 0 .8rem}svg{max-width:100%;height:auto}
-@media print{details{display:none}}`;
+@media print{details{display:none}}
+@page{size:A4;margin:16mm 15mm 18mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}p,dd,td,th,li,figcaption,caption{hyphens:auto;-webkit-hyphens:auto}
+figure,tr,dl.facts,.notes{break-inside:avoid}thead{display:table-header-group}h2,h3,figcaption,caption{break-after:avoid}#bijlage{break-before:page}svg{max-height:230mm}}`;
+
+/** How to render: `print` is the paper edition (PDF) with the figures' data tables in an appendix. */
+export interface HtmlOptions {
+  print?: boolean;
+}
 
 /** One self-contained HTML file: inline SVG charts with their data tables, the n behind every number, a method section. */
-export async function renderHtml(view: View): Promise<string> {
+export async function renderHtml(view: View, options: HtmlOptions = {}): Promise<string> {
   const parts: string[] = [];
+  // On paper a folded-away table cannot be opened, so the PDF gathers them at the back instead.
+  const appendix: string[] | undefined = options.print ? [] : undefined;
   if (view.facts.length > 0)
     parts.push(
       `<dl class="facts">${view.facts.map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${cellHtmlText(f.cell)}</dd></div>`).join("")}</dl>`,
@@ -27,7 +38,7 @@ export async function renderHtml(view: View): Promise<string> {
   for (const section of view.sections) {
     parts.push(`<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(section.heading)}</h2>`);
     if (section.intro) parts.push(`<p>${escapeHtml(section.intro)}</p>`);
-    for (const chart of section.charts) parts.push(await figure(chart));
+    for (const chart of section.charts) parts.push(await figure(chart, appendix));
     for (const table of section.tables) parts.push(tableHtml(table));
     parts.push("</section>");
   }
@@ -38,7 +49,7 @@ export async function renderHtml(view: View): Promise<string> {
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(view.title)}</title><style>${style}</style></head>
 <body><header><h1>${escapeHtml(view.title)}</h1><p class="sub">${escapeHtml(view.subtitle)} · gemaakt ${escapeHtml(view.generatedAt.slice(0, 16).replace("T", " "))} · geen getallen bij minder dan ${view.privacy.k} respondenten</p></header>
-<main>${parts.join("\n")}<section class="method" id="methode"><h2>Methode</h2>${method}</section></main></body></html>
+<main>${parts.join("\n")}<section class="method" id="methode"><h2>Methode</h2>${method}</section>${appendixHtml(appendix)}</main></body></html>
 `;
 }
 
@@ -49,7 +60,12 @@ function cellHtmlText(cell: CellValue): string {
   return `${escapeHtml(cell.text)} <span class="n">(n = ${formatCount(cell.n)})</span>`;
 }
 
-async function figure(chart: Chart): Promise<string> {
+function appendixHtml(tables: readonly string[] | undefined): string {
+  if (tables === undefined || tables.length === 0) return "";
+  return `<section id="bijlage"><h2>${escapeHtml(viewMessages.pdfAppendix)}</h2><p>${escapeHtml(viewMessages.pdfAppendixIntro)}</p>${tables.join("\n")}</section>`;
+}
+
+async function figure(chart: Chart, appendix?: string[]): Promise<string> {
   // The figure is one image to assistive technology, labelled by its description; its table is the
   // accessible alternative, so the SVG's own marks are hidden from it.
   const svg = (await renderSvg(chart.spec as Parameters<typeof renderSvg>[0])).replace(
@@ -57,6 +73,11 @@ async function figure(chart: Chart): Promise<string> {
     '<svg aria-hidden="true"',
   );
   const table = chartTable(chart);
+  if (appendix !== undefined) {
+    appendix.push(table);
+    return `<figure role="group" aria-label="${escapeHtml(chart.title)}"><figcaption>${escapeHtml(chart.title)}</figcaption>
+<div role="img" aria-label="${escapeHtml(chart.description)}">${svg}</div></figure>`;
+  }
   return `<figure role="group" aria-label="${escapeHtml(chart.title)}"><figcaption>${escapeHtml(chart.title)}</figcaption>
 <div role="img" aria-label="${escapeHtml(chart.description)}">${svg}</div>
 <details><summary>Toon tabel</summary>${table}</details></figure>`;

@@ -12,6 +12,7 @@ import {
   reliabilityItems,
   summariseItems,
   summaryItems,
+  type WaveComparison,
 } from "@zaz/survey";
 import { countCell } from "../cells.js";
 import { directoryOf, findSchool, labeled, type SchoolEntry } from "../data/directory.js";
@@ -20,15 +21,18 @@ import { waveLabel } from "../data/names.js";
 import { populationOf } from "../data/population.js";
 import { type Source, selection, sourceFor } from "../data/source.js";
 import { textReader } from "../data/texts.js";
-import { ViewError } from "../messages.js";
+import { referenceMessages, ViewError } from "../messages.js";
 import { methodSection } from "../method.js";
+import { actionPointsUpTo, actionSection, actionSummaryLines } from "../sections/action-section.js";
 import { changeSection } from "../sections/change-section.js";
 import { constructSections } from "../sections/construct-sections.js";
 import { constructGroups } from "../sections/framework.js";
 import { itemsSection } from "../sections/items-section.js";
 import { openSection } from "../sections/open-section.js";
+import { referenceSection } from "../sections/reference-section.js";
 import { reliabilitySection } from "../sections/reliability-section.js";
 import { rateCell, responseSection } from "../sections/response-section.js";
+import { summarySection } from "../sections/summary-section.js";
 import type { Fact, Section, View } from "../view.js";
 import type { ViewContext } from "../view-context.js";
 import { fact, msg, unwrap, viewHead } from "./view-base.js";
@@ -96,6 +100,27 @@ export function experienceItems(instrument: Instrument, table: ConstructTable): 
 }
 
 /**
+ * The schools of one wave by school, with their board as total (or, without a board, every board's
+ * schools): the director's reference group. School × wave and board × wave are cells of the release;
+ * the total of every board is none, so it stays hidden and only the schools' own cells are used.
+ */
+async function schoolsTable(
+  context: ViewContext,
+  instrument: Instrument,
+  scope: { bestuur?: string; wave: string },
+): Promise<ConstructTable | null> {
+  const source = await sourceFor(context, role, scope);
+  if (source === null) return null;
+  const plan = unwrap(planGroups(instrument, { scope, by: ["school"] }));
+  const data = await groupedData(context, source, scope, {
+    by: ["school"],
+    clusters: ["school", "groep"],
+    constructs: instrument.constructs.map((c) => c.id),
+  });
+  return unwrap(constructTable(instrument, plan, data.get("") ?? noData, { privacy: context.privacy }));
+}
+
+/**
  * The director's view: class-level engagement of one school in one wave — per groep and construct,
  * with n, response rate and the change since the previous wave (in time, not alphabetically).
  */
@@ -155,6 +180,8 @@ export async function klassenView(
     new Set(rows.map((r) => r.key.map((l) => l.code).join("-"))),
     privacy,
   );
+  // the comparison the change section shows, reused for the follow-up of the action points
+  let comparison: WaveComparison | undefined;
   if (previous !== null) {
     const prevInstrument = (await instrumentOfWave(context, school.code, previous)) ?? instrument;
     const waveless = unwrap(
@@ -168,6 +195,7 @@ export async function klassenView(
         privacy,
       }),
     );
+    comparison = change;
     const shown = new Set(rows.map((r) => r.key.map((l) => l.code).join()));
     sections.push(
       changeSection(
@@ -181,6 +209,25 @@ export async function klassenView(
         { rowTitle: "groep", groupCaption: "Verandering per groep" },
       ),
     );
+  }
+  const actionPoints = actionPointsUpTo(await context.store.actions.list({ school: school.code }), wave);
+  const groepLabels = new Map(
+    rows.flatMap((r) => r.key.filter((l) => l.dimension === "groep").map((l) => [l.code, l.label] as const)),
+  );
+  const groepLabel = (code: string) => groepLabels.get(code) ?? code;
+  if (actionPoints.length > 0) sections.push(actionSection(actionPoints, wave, comparison, groepLabel, k));
+  // the school against the other schools of its board: board × wave and school × wave are cells of
+  // the release, so the comparison rests on shown cells only
+  const reference =
+    school.bestuur === null
+      ? null
+      : await schoolsTable(context, instrument, { bestuur: school.bestuur.code, wave });
+  if (reference !== null && school.bestuur !== null) {
+    const everyBoard =
+      (await directoryOf(context.store)).besturen.length > 1
+        ? await schoolsTable(context, instrument, { wave })
+        : null;
+    sections.push(referenceSection(reference, school.code, school.bestuur.name, k, everyBoard));
   }
   sections.push(...population);
   const experience = experienceItems(instrument, table);
@@ -208,7 +255,8 @@ export async function klassenView(
     selection(source, { school: school.code, wave }),
     constructs.map((c) => ({ construct: c, items: reliabilityItems(instrument, c) })),
   );
-  sections.push(reliabilitySection(unwrap(constructReliability(instrument, plan, sums, { privacy })), k));
+  const reliability = unwrap(constructReliability(instrument, plan, sums, { privacy }));
+  sections.push(reliabilitySection(reliability, k));
   const open = unwrap(
     await openAnswers(
       instrument,
@@ -248,7 +296,25 @@ export async function klassenView(
       params: { school: school.id, wave, groep: l!.code },
     })),
     facts,
-    sections,
-    method: methodSection(privacy, table.constructs),
+    // the summary reads the sections below, so it is made last and shown first
+    sections: [
+      summarySection({
+        total: table.total,
+        change:
+          comparison === undefined || previous === null
+            ? null
+            : { previousLabel: waveLabel(previous).name, total: comparison.total },
+        reliability,
+        k,
+        actions: actionSummaryLines(actionPoints, wave, comparison, groepLabel, k),
+      }),
+      ...sections,
+    ],
+    method: [
+      ...methodSection(privacy, table.constructs),
+      ...(reference === null
+        ? []
+        : [{ heading: referenceMessages.methodHeading, text: referenceMessages.methodText }]),
+    ],
   };
 }

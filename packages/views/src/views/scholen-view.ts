@@ -27,6 +27,7 @@ import { constructGroups } from "../sections/framework.js";
 import { reliabilitySection } from "../sections/reliability-section.js";
 import { rateCell, responseSection } from "../sections/response-section.js";
 import { shortLabel } from "../sections/short-label.js";
+import { type SummaryInput, summarySection } from "../sections/summary-section.js";
 import { toChart } from "../sections/to-chart.js";
 import type { CellValue, Section, View } from "../view.js";
 import type { ViewContext } from "../view-context.js";
@@ -124,6 +125,7 @@ export async function scholenView(context: ViewContext, params: { bestuur: strin
   const forms = schools.constructs.filter((c) => c.framework === "partnerschap");
   if (forms.length > 0) sections.push(profileSection(schools, forms));
 
+  let changeTotal: SummaryInput["change"] = null;
   if (previous !== null) {
     const prevInstrument =
       (await sourceFor(context, role, { bestuur: bestuur.code, wave: previous }))?.instrument ?? instrument;
@@ -136,6 +138,7 @@ export async function scholenView(context: ViewContext, params: { bestuur: strin
         privacy,
       }),
     );
+    changeTotal = { previousLabel: waveLabel(previous).name, total: change.total };
     sections.push(
       changeSection(
         {
@@ -154,7 +157,8 @@ export async function scholenView(context: ViewContext, params: { bestuur: strin
     selection(source, { bestuur: bestuur.code, wave: latest }),
     constructs.map((c) => ({ construct: c, items: reliabilityItems(instrument, c) })),
   );
-  sections.push(reliabilitySection(unwrap(constructReliability(instrument, plan, sums, { privacy })), k));
+  const reliability = unwrap(constructReliability(instrument, plan, sums, { privacy }));
+  sections.push(reliabilitySection(reliability, k));
 
   return {
     ...head,
@@ -178,7 +182,8 @@ export async function scholenView(context: ViewContext, params: { bestuur: strin
         countCell(schools.total.responses, k),
       ),
     ],
-    sections,
+    // the summary of the board in the latest wave reads the sections below: made last, shown first
+    sections: [summarySection({ total: schools.total, change: changeTotal, reliability, k }), ...sections],
     method: methodSection(privacy, schools.constructs),
   };
 }
