@@ -229,6 +229,10 @@ export const summaryMessages = {
     `${name}: alfa ${alpha} (n = ${n}) is lager dan 0,6; lees de score van deze schaal met voorzichtigheid.`,
   noAlpha: (name: string, n: number) =>
     `${name}: alfa is niet te bepalen (n = ${n}); lees de score van deze schaal met voorzichtigheid.`,
+  alphaPart: (name: string, alpha: string | null, n: number) =>
+    alpha === null ? `${name} (alfa niet te bepalen, n = ${n})` : `${name} (alfa ${alpha}, n = ${n})`,
+  manyLowAlpha: (parts: readonly string[]) =>
+    `${parts.length} schalen hebben een alfa lager dan 0,6 of niet te bepalen: ${parts.join("; ")}. Lees hun scores met voorzichtigheid.`,
   alphaFine: (n: string) => `Alle getoonde schalen hebben een alfa van 0,6 of hoger (n = ${n}).`,
   /** "112–118" or "118": the n of a statement over several constructs */
   nRange: (low: number, high: number) => (low === high ? `${low}` : `${low}–${high}`),

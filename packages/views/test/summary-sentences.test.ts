@@ -126,6 +126,19 @@ describe("reliability warnings", () => {
     ).toEqual([msg.lowAlpha("Formeel", "0,55", 80), msg.noAlpha("Maatschappelijk", 12)]);
   });
 
+  it("puts three or more weak scales in one sentence, each with its alfa and n", () => {
+    expect(
+      reliabilitySentences([
+        { name: "A", alpha: 0.41, n: 90 },
+        { name: "B", alpha: 0.82, n: 95 },
+        { name: "C", alpha: null, n: 12 },
+        { name: "D", alpha: 0.5, n: 88 },
+      ]),
+    ).toEqual([
+      "3 schalen hebben een alfa lager dan 0,6 of niet te bepalen: A (alfa 0,41, n = 90); C (alfa niet te bepalen, n = 12); D (alfa 0,50, n = 88). Lees hun scores met voorzichtigheid.",
+    ]);
+  });
+
   it("gives one line with the range of n when every alpha is enough", () => {
     expect(
       reliabilitySentences([

@@ -124,14 +124,18 @@ export function changeSentences(previousLabel: string | null, changes: readonly 
 /** A warning per scale with alpha below .6 or not determinable; one reassuring line otherwise. */
 export function reliabilitySentences(alphas: readonly AlphaInput[]): string[] {
   if (alphas.length === 0) return [];
-  const warnings = alphas.flatMap((a) =>
-    a.alpha === null
-      ? [msg.noAlpha(a.name, a.n)]
-      : a.alpha < alphaWarning
-        ? [msg.lowAlpha(a.name, formatNumber(a.alpha, 2), a.n)]
-        : [],
+  const weak = alphas.filter((a) => a.alpha === null || a.alpha < alphaWarning);
+  if (weak.length === 0) return [msg.alphaFine(nText(alphas.map((a) => a.n)))];
+  // more than two: one sentence, so the summary stays a page
+  if (weak.length > 2)
+    return [
+      msg.manyLowAlpha(
+        weak.map((a) => msg.alphaPart(a.name, a.alpha === null ? null : formatNumber(a.alpha, 2), a.n)),
+      ),
+    ];
+  return weak.map((a) =>
+    a.alpha === null ? msg.noAlpha(a.name, a.n) : msg.lowAlpha(a.name, formatNumber(a.alpha, 2), a.n),
   );
-  return warnings.length > 0 ? warnings : [msg.alphaFine(nText(alphas.map((a) => a.n)))];
 }
 
 /** The response rate as shown (null: hidden), or the count alone where no roster gives families. */
