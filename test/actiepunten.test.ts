@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { hashPassword } from "@zaz/accounts";
 import { createServer, MemoryUserRepository, StoreResultsService } from "@zaz/dashboard";
 import { demoPassword, fastScryptParams } from "@zaz/dashboard/testing";
@@ -7,7 +8,7 @@ import type { Cell, CellValue, Section, View } from "@zaz/views";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exampleDatabase } from "./example-db.js";
-import { reportJson, zaz } from "./run-zaz.js";
+import { ingest, reportJson, zaz } from "./run-zaz.js";
 
 // Issue 13, "from numbers to action": action points made at wave 1 through the dashboard API, their
 // follow-up at wave 2 in the class overview (dashboard) and the klassen report (CLI), and after
@@ -233,6 +234,37 @@ describe("actiepunten en opvolging (issue 13)", () => {
       db,
     ]);
     expect(gone.code).not.toBe(0);
+
+    // the next wave is imported (again): the follow-up is back, equal to the change section's cell
+    await ingest(
+      db,
+      join("data", "voorbeeld", "ouderpopulatie-het-palet-2026-voorjaar-microsoft-forms.csv"),
+      {
+        instrument: "ouderpopulatie",
+        bestuur: "Stichting Samen Leren",
+        school: "Het Palet",
+        wave: "2026-voorjaar",
+      },
+    );
+    const back = await reportJson(db, [
+      "report",
+      "klassen",
+      "--school",
+      "Het Palet",
+      "--wave",
+      "2026-voorjaar",
+    ]);
+    const again = actionTable(back);
+    const backChange = schoolChange(back, String(again[0]!.onderwerp));
+    const backFollowUp = cellOf(again[0]!.verandering);
+    expect(backFollowUp.status).toBe("shown");
+    if (backFollowUp.status !== "shown" || backChange.status !== "shown") throw new Error("hidden");
+    expect([backFollowUp.value, backFollowUp.n, backFollowUp.low, backFollowUp.high]).toEqual([
+      backChange.value,
+      backChange.n,
+      backChange.low,
+      backChange.high,
+    ]);
   });
 
   it("zaz actie add, done and list, with Dutch refusals", async () => {
