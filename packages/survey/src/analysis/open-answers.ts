@@ -81,34 +81,18 @@ export async function openAnswers(
       value: true as const,
     }),
     text: true,
-    describe: (index, item): OpenItemInfo => {
-      const target = item.commentOn === undefined ? undefined : index.items.get(item.commentOn);
-      return {
-        ...itemInfo(index, item),
-        commentOn: target === undefined ? null : { id: target.id, text: target.text },
-      };
-    },
+    describe: describeOpenItem,
   });
   if (!table.ok) return table;
   const t = table.value;
-  const keyOf = (key: GroupKey) => Object.fromEntries(key.map((l) => [l.dimension, l.code]));
-  const rows = [t.total, ...t.groups];
-  const wanted = rows.filter((row) => Object.values(row.items).some((c) => c.status === "shown"));
-  const found =
-    wanted.length === 0
-      ? []
-      : await read(
-          wanted.map((row) => sortedKey(keyOf(row.key), plan)),
-          t.items.map((i) => i.id),
-        );
-  const lookup = new Map(found.map((f) => [`${JSON.stringify(sortedKey(f.key, plan))}\u0000${f.item}`, f]));
+  const found = await readShown(t, plan, read);
   const fill = (row: ItemTableGroup<true>): OpenGroup => ({
     ...row,
     items: Object.fromEntries(
       Object.entries(row.items).map(([id, cell]): [string, Cell<OpenAnswers>] => [
         id,
         mapShown(cell, () => {
-          const f = lookup.get(`${JSON.stringify(sortedKey(keyOf(row.key), plan))}\u0000${id}`);
+          const f = found(row.key, id);
           return { texts: f?.texts ?? [], total: f?.total ?? 0 };
         }),
       ]),
@@ -135,19 +119,44 @@ export async function answeredTexts(
   const table = buildItemTable(instrument, plan, data, options, {
     eligible: (item) => item.type === "text",
     compute: (_, group, item) => ({ n: group.asked[item.id] ?? 0, value: true as const }),
-    describe: (index, item): OpenItemInfo => {
-      const target = item.commentOn === undefined ? undefined : index.items.get(item.commentOn);
-      return {
-        ...itemInfo(index, item),
-        commentOn: target === undefined ? null : { id: target.id, text: target.text },
-      };
-    },
+    describe: describeOpenItem,
   });
   if (!table.ok) return table;
   const t = table.value;
+  const found = await readShown(t, plan, read);
+  const fill = (row: ItemTableGroup<true>): ItemTableGroup<number> => ({
+    ...row,
+    items: Object.fromEntries(
+      Object.entries(row.items).map(([id, cell]): [string, Cell<number>] => [
+        id,
+        mapShown(cell, () => found(row.key, id)?.total ?? 0),
+      ]),
+    ),
+  });
+  return ok({ ...t, total: fill(t.total), groups: t.groups.map(fill) });
+}
+
+function describeOpenItem(index: InstrumentIndex, item: Item): OpenItemInfo {
+  const target = item.commentOn === undefined ? undefined : index.items.get(item.commentOn);
+  return {
+    ...itemInfo(index, item),
+    commentOn: target === undefined ? null : { id: target.id, text: target.text },
+  };
+}
+
+/**
+ * Reads the texts of the groups whose free text is shown (only those: a hidden group's texts never
+ * leave the store) and finds them back by group key and item.
+ */
+async function readShown(
+  t: GenericItemTable<true, OpenItemInfo>,
+  plan: GroupPlan,
+  read: TextReader,
+): Promise<(key: GroupKey, item: string) => Awaited<ReturnType<TextReader>>[number] | undefined> {
   const keyOf = (key: GroupKey) => Object.fromEntries(key.map((l) => [l.dimension, l.code]));
-  const rows = [t.total, ...t.groups];
-  const wanted = rows.filter((row) => Object.values(row.items).some((c) => c.status === "shown"));
+  const wanted = [t.total, ...t.groups].filter((row) =>
+    Object.values(row.items).some((c) => c.status === "shown"),
+  );
   const found =
     wanted.length === 0
       ? []
@@ -155,22 +164,8 @@ export async function answeredTexts(
           wanted.map((row) => sortedKey(keyOf(row.key), plan)),
           t.items.map((i) => i.id),
         );
-  const totals = new Map(
-    found.map((f) => [`${JSON.stringify(sortedKey(f.key, plan))}\u0000${f.item}`, f.total]),
-  );
-  const fill = (row: ItemTableGroup<true>): ItemTableGroup<number> => ({
-    ...row,
-    items: Object.fromEntries(
-      Object.entries(row.items).map(([id, cell]): [string, Cell<number>] => [
-        id,
-        mapShown(
-          cell,
-          () => totals.get(`${JSON.stringify(sortedKey(keyOf(row.key), plan))}\u0000${id}`) ?? 0,
-        ),
-      ]),
-    ),
-  });
-  return ok({ ...t, total: fill(t.total), groups: t.groups.map(fill) });
+  const lookup = new Map(found.map((f) => [`${JSON.stringify(sortedKey(f.key, plan))}\u0000${f.item}`, f]));
+  return (key, item) => lookup.get(`${JSON.stringify(sortedKey(keyOf(key), plan))}\u0000${item}`);
 }
 
 /** A group key with only the grouping's dimensions, in their order: the total's key is {}. */
