@@ -126,5 +126,6 @@ export const cliMessages = {
   reportWritten: (path: string) => `Rapport geschreven: ${path}`,
   pdfNeedsOutput: "Een PDF wordt naar een bestand geschreven: geef -o BESTAND.pdf op.",
   ingestNothingWritten: "Er is niets opgeslagen; de database is ongewijzigd.",
+  nothingSaved: "Er is niets opgeslagen.",
   ingestErrors: (count: number) => `${count} fout(en) in het bestand.`,
 };

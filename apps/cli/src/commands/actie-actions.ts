@@ -1,13 +1,11 @@
-import { EntityKind, newActionPointSchema, type Problem } from "@zaz/model";
-import { openDuckDbStore, type Store } from "@zaz/store";
+import { EntityKind, newActionPointSchema } from "@zaz/model";
 import { resolveEntity } from "@zaz/survey";
 import { conceptName } from "@zaz/views";
 import { ExitCode } from "../cli-error.js";
-import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
 import { parseFormat, render } from "../output/render.js";
-import { printProblems } from "../problems.js";
 import { type ActieAddOptions, actieCliMessages as msg } from "./actie.js";
+import { refuse, withStore } from "./store-action.js";
 
 // The work of `zaz actie …`, loaded only when one of them runs.
 
@@ -38,7 +36,7 @@ export async function actieList(
     let school: string | undefined;
     if (options.school !== undefined) {
       const found = resolveEntity(entities, options.school, { kind: EntityKind.school });
-      if (!found.ok) return reject(effects, found.errors);
+      if (!found.ok) return refuse(effects, found.errors);
       school = found.value.id;
     }
     const points = await store.actions.list(school === undefined ? {} : { school });
@@ -84,7 +82,7 @@ export async function actieList(
 export async function actieAdd(options: ActieAddOptions, effects: Effects): Promise<number> {
   return withStore(effects, options.db, async (store) => {
     const found = resolveEntity(await store.registry.list(), options.school, { kind: EntityKind.school });
-    if (!found.ok) return reject(effects, found.errors);
+    if (!found.ok) return refuse(effects, found.errors);
     const parsed = newActionPointSchema.safeParse({
       school: found.value.id,
       groep: options.groep ?? null,
@@ -95,7 +93,7 @@ export async function actieAdd(options: ActieAddOptions, effects: Effects): Prom
       effectWave: options.effect,
     });
     if (!parsed.success)
-      return reject(
+      return refuse(
         effects,
         parsed.error.issues.map((i) => ({
           code: "actie-invalid",
@@ -115,32 +113,13 @@ export async function actieDone(
   effects: Effects,
 ): Promise<number> {
   const id = /^\d{1,9}$/.test(nr) ? Number(nr) : undefined;
-  if (id === undefined) return reject(effects, [{ code: "actie-unknown", message: msg.noSuchAction(nr) }]);
+  if (id === undefined) return refuse(effects, [{ code: "actie-unknown", message: msg.noSuchAction(nr) }]);
   return withStore(effects, options.db, async (store) => {
     const done = options.niet !== true;
     const marked = await store.actions.markDone(id, done, actor(effects, options.door));
     if (marked === undefined)
-      return reject(effects, [{ code: "actie-unknown", message: msg.noSuchAction(nr) }]);
+      return refuse(effects, [{ code: "actie-unknown", message: msg.noSuchAction(nr) }]);
     effects.stderr.write(`${msg.marked(id, done)}\n`);
     return ExitCode.ok;
   });
-}
-
-function reject(effects: Effects, problems: readonly Problem[]): number {
-  printProblems(effects, problems, "error");
-  effects.stderr.write(`${msg.nothingWritten}\n`);
-  return ExitCode.invalidInput;
-}
-
-async function withStore<T>(
-  effects: Effects,
-  db: string | undefined,
-  work: (store: Store) => Promise<T>,
-): Promise<T> {
-  const store = await openDuckDbStore(databasePath(effects, db));
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }

@@ -21,7 +21,6 @@ export const actieCliMessages = {
   marked: (id: number, done: boolean) => `Actiepunt ${id} staat nu op ${done ? "gedaan" : "niet gedaan"}.`,
   noSuchAction: (nr: string) => `Er is geen actiepunt met nummer ${nr}. Zie zaz actie list.`,
   none: "Er zijn nog geen actiepunten. Leg er een vast met: zaz actie add --school SCHOOL …",
-  nothingWritten: "Er is niets opgeslagen.",
   wholeSchool: "hele school",
   yes: "ja",
   no: "nee",

@@ -1,12 +1,12 @@
-import { EntityKind, normaliseEntityName, type Problem, type RegistryEntity } from "@zaz/model";
-import { openDuckDbStore, type Store } from "@zaz/store";
+import { EntityKind, normaliseEntityName, type RegistryEntity } from "@zaz/model";
 import { planRegistration, RegistrationMode, type RegistrationRequest, resolveEntity } from "@zaz/survey";
 import { CliError, ExitCode } from "../cli-error.js";
-import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
+import { cliMessages } from "../messages.js";
 import { parseFormat, render } from "../output/render.js";
 import { printProblems } from "../problems.js";
 import { registryCliMessages as msg } from "./registry.js";
+import { refuse, withStore } from "./store-action.js";
 
 // The work of `zaz school …` and `zaz bestuur …`, loaded only when one of them runs.
 
@@ -40,7 +40,7 @@ async function register(
   return withStore(effects, db, async (store) => {
     const planned = planRegistration(await store.registry.list(), request, RegistrationMode.explicit);
     printProblems(effects, planned.warnings, "warning");
-    if (!planned.ok) return reject(effects, planned.errors);
+    if (!planned.ok) return refuse(effects, planned.errors);
     await store.registry.add(planned.value.entities);
     for (const e of planned.value.entities) effects.stderr.write(`${msg.registered(e.kind, e.name, e.id)}\n`);
     return ExitCode.ok;
@@ -65,7 +65,7 @@ export async function registerSchools(
       const planned = planRegistration(await store.registry.list(), request, RegistrationMode.onIngest);
       if (!planned.ok) {
         printProblems(effects, planned.errors, "error");
-        throw new CliError(msg.nothingWritten);
+        throw new CliError(cliMessages.nothingSaved);
       }
       await store.registry.add(planned.value.entities);
     }
@@ -142,14 +142,14 @@ export async function registryRename(
     let bestuur: string | undefined;
     if (kind === EntityKind.school && options.bestuur !== undefined) {
       const b = resolveEntity(entities, options.bestuur, { kind: EntityKind.bestuur });
-      if (!b.ok) return reject(effects, b.errors);
+      if (!b.ok) return refuse(effects, b.errors);
       bestuur = b.value.id;
     }
     const found = resolveEntity(entities, which, { kind, ...(bestuur === undefined ? {} : { bestuur }) });
-    if (!found.ok) return reject(effects, found.errors);
+    if (!found.ok) return refuse(effects, found.errors);
     const entity = found.value;
     const name = normaliseEntityName(newName);
-    if (name === "") return reject(effects, [{ code: "registry-empty-name", message: "Geef een naam op." }]);
+    if (name === "") return refuse(effects, [{ code: "registry-empty-name", message: "Geef een naam op." }]);
     if (name === entity.name) {
       effects.stderr.write(`${msg.unchanged(name)}\n`);
       return ExitCode.ok;
@@ -159,28 +159,9 @@ export async function registryRename(
         e.kind === kind && e.id !== entity.id && e.bestuur === entity.bestuur && e.name === name,
     );
     if (twin !== undefined)
-      return reject(effects, [{ code: "registry-exists", message: msg.nameTaken(name, twin.id) }]);
+      return refuse(effects, [{ code: "registry-exists", message: msg.nameTaken(name, twin.id) }]);
     await store.registry.rename(kind, entity.id, name);
     effects.stderr.write(`${msg.renamed(kind, entity.id, entity.name, name)}\n`);
     return ExitCode.ok;
   });
-}
-
-function reject(effects: Effects, problems: readonly Problem[]): number {
-  printProblems(effects, problems, "error");
-  effects.stderr.write(`${msg.nothingWritten}\n`);
-  return ExitCode.invalidInput;
-}
-
-async function withStore<T>(
-  effects: Effects,
-  db: string | undefined,
-  work: (store: Store) => Promise<T>,
-): Promise<T> {
-  const store = await openDuckDbStore(databasePath(effects, db));
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }

@@ -28,7 +28,6 @@ export const registryCliMessages = {
     kind === "bestuur"
       ? 'Er zijn nog geen schoolbesturen geregistreerd. Voeg er een toe met: zaz bestuur add "NAAM"'
       : 'Er zijn nog geen scholen geregistreerd. Voeg er een toe met: zaz school add "NAAM" --bestuur "BESTUUR"',
-  nothingWritten: "Er is niets opgeslagen.",
 } as const;
 
 export interface RegistryCommandHelpers {
