@@ -56,6 +56,17 @@ export async function bigDatabase(responses: number): Promise<string> {
   for (const f of [db, `${db}.wal`, `${db}.key`]) rmSync(f, { force: true });
   // A marker while building: a killed build is started again, not used half-made.
   writeFileSync(marker, `${process.pid}\n`);
+  loadBigData(db, responses);
+  rmSync(marker, { force: true });
+  return db;
+}
+
+/**
+ * Reads the example data and the big school's two waves into `db` (a DuckDB file, or a PostgreSQL
+ * URL: see bench:dashboard --store postgres) with the built `zaz`, generating the exports when missing.
+ */
+export function loadBigData(db: string, responses: number): void {
+  if (!existsSync(zazBin)) throw new Error("zaz is nog niet gebouwd: voer eerst 'npm run build' uit.");
   step("voorbeeldgegevens inlezen", process.execPath, [zazBin, "voorbeeld", "--db", db]);
   for (const [i, wave] of bigWaves.entries()) {
     const file = join(out, `groot-${responses / 2}-${wave}.csv`);
@@ -80,6 +91,4 @@ export async function bigDatabase(responses: number): Promise<string> {
       db,
     ]);
   }
-  rmSync(marker, { force: true });
-  return db;
 }

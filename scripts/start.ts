@@ -1,7 +1,8 @@
 /**
  * npm start — the main job on example data: loads data/voorbeeld into the embedded database when
  * it is empty, creates a demo account for each role, starts the dashboard on http://localhost:3000
- * (PORT to change) and prints where to log in.
+ * (PORT to change) and prints where to log in. With ZAZ_DB=postgres://… the same on PostgreSQL
+ * (ZAZ_SESSION_SECRET is then required: other processes may serve the same database).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,24 +12,32 @@ import { main as zaz } from "@zaz/cli";
 import {
   closeOnSignals,
   DashboardStartError,
+  dashboardStores,
   openForDashboard,
-  StoreResultsService,
-  StoreSessionStore,
-  StoreUserRepository,
   serve,
+  sessionSecretFor,
+  shownTarget,
+  uploadsFromEnv,
 } from "@zaz/dashboard";
 import {
   defaultAccountsDatabasePath,
   defaultDatabasePath,
-  openAccountsStore,
-  openDuckDbStore,
+  isPostgresTarget,
+  loadOrCreateKey,
+  openAccounts,
+  openStore,
+  watchDataVersion,
+  writeDashboardMarker,
 } from "@zaz/store";
 import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
 
 const root = join(import.meta.dirname, "..");
 const db = defaultDatabasePath();
-// the dashboard's accounts and sessions: beside the research database, never in it
-const accountsDb = defaultAccountsDatabasePath(db);
+const onPostgres = isPostgresTarget(db);
+const shown = shownTarget(db);
+// the dashboard's accounts and sessions: beside the research file, never in it; on PostgreSQL
+// tables of their own in the same database (not in the researchers' onderzoek_* views)
+const accountsDb = onPostgres ? db : defaultAccountsDatabasePath(db);
 const quiet = {
   stdout: { write: () => {} },
   stderr: process.stderr,
@@ -60,8 +69,16 @@ const demoAccounts: { username: string; role: string; scopes: UserScopes; what: 
 ];
 
 async function run(): Promise<void> {
+  // before anything is loaded: without a shared secret other processes could not serve these logins
+  const secret = sessionSecretFor(process.env, onPostgres ? "postgres" : "duckdb");
+  if (!secret.ok) {
+    for (const p of secret.errors)
+      process.stderr.write(`fout: ${p.message}\n${p.hint === undefined ? "" : `  ${p.hint}\n`}`);
+    process.exitCode = 1;
+    return;
+  }
   // a locked, read-only or missing database: one Dutch line, no stack trace (see the end)
-  const probe = await openForDashboard(db, openDuckDbStore);
+  const probe = await openForDashboard(shown, () => openStore(db));
   const empty = (await probe.countResponses()) === 0;
   await probe.close();
   if (empty) {
@@ -71,13 +88,14 @@ async function run(): Promise<void> {
     }
   }
   // Demo passwords are made once per installation and kept beside the database (never in git).
-  const passwordsFile = `${db}.demo-wachtwoorden.json`;
+  const passwordsFile = onPostgres ? postgresDemoPasswordsFile(db) : `${db}.demo-wachtwoorden.json`;
   const passwords: Record<string, string> = existsSync(passwordsFile)
     ? JSON.parse(readFileSync(passwordsFile, "utf8"))
     : {};
   // the research database first: opening it moves accounts an older version kept there
-  const store = await openForDashboard(db, openDuckDbStore);
-  const accounts = await openForDashboard(accountsDb, openAccountsStore);
+  const store = await openForDashboard(shown, () => openStore(db));
+  const accounts = await openForDashboard(shownTarget(accountsDb), () => openAccounts(accountsDb));
+
   for (const account of demoAccounts) {
     if (await accounts.users.find(account.username)) continue;
     const password = passwords[account.username] ?? `demo-${randomBytes(9).toString("base64url")}`;
@@ -101,23 +119,35 @@ async function run(): Promise<void> {
     ...process.env,
     // Plain http on this machine only; readConfig refuses insecure cookies on any other host.
     ZAZ_INSECURE_COOKIES: process.env.ZAZ_INSECURE_COOKIES ?? "1",
-    ZAZ_SESSION_SECRET: process.env.ZAZ_SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    ZAZ_SESSION_SECRET: secret.value,
   };
-  const results = new StoreResultsService({ store, privacy: privacy.value });
-  const sessionStore = new StoreSessionStore(accounts);
+  const stores = await dashboardStores(store, accounts, {
+    privacy: privacy.value,
+    // other processes on the same PostgreSQL database: their imports make this one's views afresh
+    ...(onPostgres ? { watch: (onChange: () => void) => watchDataVersion(db, onChange) } : {}),
+    warn: (message) => process.stderr.write(`let op: ${message}\n`),
+  });
+  const { results, sessionStore } = stores;
   const serving = await serve(
     {
       results,
-      users: new StoreUserRepository(accounts),
+      users: stores.users,
       sessionStore,
-      // single sign-on, when ZAZ_OIDC_* configure a provider: the claim mapping beside the database
-      sso: { registry: () => store.registry.list(), defaultMappingFile: `${db}.sso-koppeling.json` },
+      // the upload page (leerteam, beheerder): imports into this database while the dashboard runs
+      uploads: uploadsFromEnv(stores.store, () => loadOrCreateKey(db), env),
+      // single sign-on, when ZAZ_OIDC_* configure a provider: the claim mapping beside the
+      // database file (a PostgreSQL server has no "beside": ZAZ_SSO_MAPPING names it)
+      sso: {
+        registry: () => store.registry.list(),
+        ...(onPostgres ? {} : { defaultMappingFile: `${db}.sso-koppeling.json` }),
+      },
     },
     env,
   );
   for (const p of serving.warnings) process.stderr.write(`let op: ${p.message}\n`);
   if (!serving.ok) {
     for (const p of serving.errors) process.stderr.write(`fout: ${p.message}\n`);
+    await stores.close();
     await store.close();
     await accounts.close();
     process.exitCode = 1;
@@ -130,6 +160,10 @@ async function run(): Promise<void> {
       process.stderr.write(`let op: overzichten vooraf berekenen mislukt: ${String(error)}\n`),
     );
   const url = serving.value.url.replace("127.0.0.1", "localhost");
+  // the DuckDB files are this process's alone: `zaz` commands that find them locked name this dashboard
+  const removeMarkers = onPostgres
+    ? []
+    : [await writeDashboardMarker(db, url), await writeDashboardMarker(accountsDb, url)];
   process.stdout.write(
     [
       "",
@@ -144,11 +178,24 @@ async function run(): Promise<void> {
   );
   // SIGTERM/SIGINT: stop accepting, close idle keep-alive connections, cut the rest after 10 s
   closeOnSignals(serving.value, async () => {
-    // the lastSeen writes no request waited for
-    await sessionStore.settled();
+    // the lastSeen writes no request waited for, and the listener
+    await stores.close();
     await store.close();
     await accounts.close();
+    for (const remove of removeMarkers) await remove();
   });
+}
+
+/**
+ * Where the demo passwords of a PostgreSQL database are kept: a server has no "beside the
+ * database", so in data/ under the server's host, port and database name (never in git).
+ */
+function postgresDemoPasswordsFile(url: string): string {
+  const { hostname, port, pathname } = new URL(url);
+  const name = [hostname || "localhost", port || "5432", decodeURIComponent(pathname.slice(1)) || "postgres"]
+    .map((part) => part.replace(/[^A-Za-z0-9._-]/g, "_"))
+    .join("-");
+  return join(root, "data", `${name}.demo-wachtwoorden.json`);
 }
 
 try {

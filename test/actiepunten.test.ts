@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { hashPassword } from "@zaz/accounts";
 import { createServer, MemoryUserRepository, StoreResultsService } from "@zaz/dashboard";
 import { demoPassword, fastScryptParams } from "@zaz/dashboard/testing";
-import { openDuckDbStore } from "@zaz/store";
+import { openStore } from "@zaz/store";
 import { privacySettings } from "@zaz/survey";
 import type { Cell, CellValue, Section, View } from "@zaz/views";
 import request from "supertest";
@@ -35,7 +35,7 @@ function schoolChange(view: View, constructName: string): Cell {
 }
 
 async function dashboardOver(db: string) {
-  const store = await openDuckDbStore(db);
+  const store = await openStore(db);
   const passwordHash = await hashPassword(demoPassword, fastScryptParams);
   const users = new MemoryUserRepository([
     { username: "directeur", role: "directeur", scopes: { schools: [school] }, passwordHash },

@@ -4,12 +4,13 @@ import { hashPassword } from "@zaz/accounts";
 import { listen, MemoryUserRepository, type Serving, StoreResultsService } from "@zaz/dashboard";
 import { fastScryptParams } from "@zaz/dashboard/testing";
 import { groepMessages } from "@zaz/model";
-import { openDuckDbStore, type Store } from "@zaz/store";
+import { openStore, type Store } from "@zaz/store";
 import { privacySettings } from "@zaz/survey";
 import type { View } from "@zaz/views";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, login } from "../apps/dashboard/bench/http.js";
 import { repoRoot, reportJson, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 /**
  * A school whose groepen are combinations (data/voorbeeld, De Wilgenhoek): parents wrote "groep
@@ -41,9 +42,10 @@ const ownRoster = rosterLines.filter((l) => l.startsWith(`${school};`));
 const families = new Map(ownRoster.map((l) => l.split(";")).map(([, g, , n]) => [g!, Number(n)]));
 
 const dir = tempDir("zaz-combinatie-");
-const db = join(dir, "zaz.duckdb");
+let db = "";
 
 beforeAll(async () => {
+  db = await newTestDatabase(dir);
   const r = await zaz([
     "ingest",
     join(voorbeeld, file),
@@ -174,7 +176,7 @@ describe("combination groepen in the director's class overview", () => {
   let cookie = "";
 
   beforeAll(async () => {
-    store = await openDuckDbStore(db);
+    store = await openStore(db);
     const privacy = privacySettings();
     if (!privacy.ok) throw new Error("privacy settings rejected");
     const passwordHash = await hashPassword(password, fastScryptParams);
@@ -231,7 +233,10 @@ describe("combination groepen in the director's class overview", () => {
 
 describe("a database from before the groep type", () => {
   const oldDir = tempDir("zaz-oude-groep-");
-  const oldDb = join(oldDir, "zaz.duckdb");
+  let oldDb = "";
+  beforeAll(async () => {
+    oldDb = await newTestDatabase(oldDir);
+  });
   // The ouderpopulatie instrument as it was: groep an enum of 1–8.
   const current = JSON.parse(
     readFileSync(join(repoRoot, "data", "instrumenten", "ouderpopulatie.json"), "utf8"),

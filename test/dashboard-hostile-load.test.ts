@@ -2,7 +2,7 @@ import { Agent, request } from "node:http";
 import { hashPassword } from "@zaz/accounts";
 import { listen, MemoryUserRepository, type Serving, StoreResultsService } from "@zaz/dashboard";
 import { fastScryptParams } from "@zaz/dashboard/testing";
-import { openDuckDbStore, type Store } from "@zaz/store";
+import { openStore, type Store } from "@zaz/store";
 import { privacySettings } from "@zaz/survey";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, login } from "../apps/dashboard/bench/http.js";
@@ -31,7 +31,7 @@ let serving: Serving;
 const cookies = new Map<string, string>();
 
 beforeAll(async () => {
-  store = await openDuckDbStore(await exampleDatabase());
+  store = await openStore(await exampleDatabase());
   const privacy = privacySettings();
   if (!privacy.ok) throw new Error("privacy settings rejected");
   // A memory smaller than the views that exist, as on a large board: the 75 standard views fill it

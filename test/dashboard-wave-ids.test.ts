@@ -2,12 +2,13 @@ import { join } from "node:path";
 import { hashPassword } from "@zaz/accounts";
 import { listen, MemoryUserRepository, type Serving, StoreResultsService } from "@zaz/dashboard";
 import { fastScryptParams } from "@zaz/dashboard/testing";
-import { openDuckDbStore, type Store } from "@zaz/store";
+import { openStore, type Store } from "@zaz/store";
 import { privacySettings } from "@zaz/survey";
 import type { View } from "@zaz/views";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, login } from "../apps/dashboard/bench/http.js";
 import { ingest, tempDir, voorbeeld } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 /**
  * A wave is whatever the user called it at ingest: "2025 najaar" and "najaar/2026" are stored as
@@ -27,7 +28,7 @@ let serving: Serving;
 let cookie = "";
 
 beforeAll(async () => {
-  const db = join(tempDir("zaz-wave-ids-"), "zaz.duckdb");
+  const db = await newTestDatabase(tempDir("zaz-wave-ids-"), "zaz.duckdb");
   for (const [i, wave] of waves.entries())
     await ingest(db, join(voorbeeld, files[i]!), {
       instrument: "ouderpopulatie",
@@ -35,7 +36,7 @@ beforeAll(async () => {
       school: "De Regenboog",
       wave,
     });
-  store = await openDuckDbStore(db);
+  store = await openStore(db);
   const privacy = privacySettings();
   if (!privacy.ok) throw new Error("privacy settings rejected");
   const passwordHash = await hashPassword(password, fastScryptParams);

@@ -8,7 +8,11 @@ import { join } from "node:path";
  * smoke database is 130 MB, and runs must not fill the disk.
  */
 export default function setup(): () => void {
+  // every vitest project (duckdb, postgres, rest) runs this: the first makes the folder, the others
+  // share it (nested folders make paths too long for Chromium's socket)
+  if (process.env.ZAZ_TEST_RUN_DIR !== undefined) return () => {};
   const dir = mkdtempSync(join(tmpdir(), "zaz-test-run-"));
+  process.env.ZAZ_TEST_RUN_DIR = dir;
   // os.tmpdir() reads TMPDIR; the test workers and their children are started after this
   process.env.TMPDIR = dir;
   return () => rmSync(dir, { recursive: true, force: true });

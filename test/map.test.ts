@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 /** A leerteam changed the wording of its questions; `zaz map` proposes, a person reviews, ingest follows. */
 describe("zaz map", () => {
@@ -50,7 +51,7 @@ describe("zaz map", () => {
     expect(unsure.length).toBeGreaterThan(5);
     for (const c of unsure) expect(c.target, c.column).toMatch(/^(item|dimension):/);
 
-    const db = join(dir, "zaz.duckdb");
+    const db = await newTestDatabase(dir, "zaz.duckdb");
     const ingest = await zaz([
       "ingest",
       file,
@@ -70,5 +71,85 @@ describe("zaz map", () => {
       responsesAdded: 101,
       answers: 3406,
     });
+  });
+});
+
+/** Fixtures of the ingest's value rules (packages/survey/test/fixtures/ingest). */
+const ingestFixtures = join(repoRoot, "packages", "survey", "test", "fixtures", "ingest");
+
+describe("zaz map and ingest on repeated headers and per-choice columns", () => {
+  const dir = tempDir();
+  const flags = ["--school", "De Regenboog", "--wave", "2026-najaar", "--nieuwe-school"];
+
+  it("refuses repeated headers without a mapping, then imports with the numbered mapping zaz map writes", async () => {
+    const file = join(ingestFixtures, "observatie-herhaalde-koppen.csv");
+    const instrument = join(ingestFixtures, "observatie_herhaald.json");
+    const db = await newTestDatabase(dir, "observatie.duckdb");
+    const refused = await zaz(["ingest", file, "--instrument", instrument, ...flags, "--db", db]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("kolom 2 (B) en 4 (D)");
+    expect(refused.stderr).toContain("zaz map");
+
+    const mapping = join(dir, "observatie.koppeling.json");
+    const mapped = await zaz(["map", file, "--instrument", instrument, "-o", mapping]);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    const proposal = JSON.parse(readFileSync(mapping, "utf8")) as {
+      columns: { column: string | number; target: string }[];
+    };
+    expect(
+      proposal.columns.filter((c) => typeof c.column === "number").map((c) => [c.column, c.target]),
+    ).toEqual([
+      [2, "item:km_doel"],
+      [3, "item:km_opm"],
+      [4, "item:vg_doel"],
+      [5, "item:vg_opm"],
+    ]);
+    const ingested = await zaz([
+      "ingest",
+      file,
+      "--instrument",
+      instrument,
+      ...flags,
+      "--map",
+      mapping,
+      "--db",
+      db,
+      "--json",
+    ]);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    expect(JSON.parse(ingested.stdout)).toMatchObject({ status: "imported", responsesAdded: 2 });
+  });
+
+  it("proposes LimeSurvey's per-choice and other-text columns as targets of the checkbox item", async () => {
+    const file = join(ingestFixtures, "limesurvey-anders-tekst.csv");
+    const mapping = join(dir, "lime.koppeling.json");
+    const r = await zaz(["map", file, "--instrument", join(ingestFixtures, "waarden.json"), "-o", mapping]);
+    expect(r.code, r.stderr).toBe(0);
+    const proposal = JSON.parse(readFileSync(mapping, "utf8")) as {
+      columns: { column: string; target: string }[];
+    };
+    const target = (column: string) => proposal.columns.find((c) => c.column === column)?.target;
+    expect(target("HULP[SQ001]")).toBe("item:hulp[1]");
+    expect(target("HULP[SQ003]")).toBe("item:hulp[3]");
+    expect(target("HULP[other]")).toBe("item:hulp[anders]");
+    expect(target("CONTACT[other]")).toBe("item:contact[anders]");
+  });
+
+  it("gives Microsoft Forms' anonymous respondents no shared pseudonym to erase them all by", async () => {
+    const file = join(ingestFixtures, "msforms-nl-excel-decimale-komma.csv");
+    const db = await newTestDatabase(dir, "msforms.duckdb");
+    const instrument = join(ingestFixtures, "waarden.json");
+    const ingested = await zaz(["ingest", file, "--instrument", instrument, ...flags, "--db", db, "--json"]);
+    expect(ingested.code, ingested.stderr).toBe(0);
+    expect(JSON.parse(ingested.stdout)).toMatchObject({ status: "imported", responsesAdded: 5 });
+
+    const placeholder = await zaz(["pseudoniem", "anonymous", "--db", db]);
+    expect(placeholder.code).not.toBe(0);
+    expect(placeholder.stderr).toContain("plaatshouder");
+
+    const named = await zaz(["pseudoniem", "j.devries@example.nl", "--db", db]);
+    const removed = await zaz(["remove", "--respondent", named.stdout.trim(), "--db", db, "--json"]);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(JSON.parse(removed.stdout)).toMatchObject({ removed: { responses: 1 } });
   });
 });

@@ -4,6 +4,7 @@ import type { View } from "@zaz/views";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exampleDatabase } from "./example-db.js";
 import { fixtures, repoRoot, reportJson, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 /**
  * Opleidingsouders as seed 003 §4 frames them: open questions, no score, no judgement, only the
@@ -134,7 +135,7 @@ describe("opleidingsouders at ingest", () => {
     lines[row] = (lines[row] ?? "").replace(",Voortgangsgesprek,", ",Slechtnieuwsgesprek,");
     const file = join(tempDir(), "slechtnieuws.csv");
     writeFileSync(file, lines.join("\r\n"));
-    const fresh = join(tempDir(), "zaz.duckdb");
+    const fresh = await newTestDatabase(tempDir(), "zaz.duckdb");
     const r = await zaz(["ingest", file, "--instrument", "opleidingsouders", "--db", fresh, "--json"]);
     expect(r.code).not.toBe(0);
     const summary = JSON.parse(r.stdout) as {
@@ -147,7 +148,7 @@ describe("opleidingsouders at ingest", () => {
   });
 
   it("reads a database with the older four-point version as counts, never as a mean", async () => {
-    const old = join(tempDir(), "oud.duckdb");
+    const old = await newTestDatabase(tempDir(), "oud.duckdb");
     const r = await zaz([
       "ingest",
       join(fixtures, "opleidingsouders-1.0-google-forms.csv"),

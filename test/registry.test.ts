@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openDuckDbStore } from "@zaz/store";
+import { openStore } from "@zaz/store";
 import type { View } from "@zaz/views";
 import { beforeAll, describe, expect, it } from "vitest";
 import { userAdd } from "../apps/cli/src/commands/user.js";
 import type { Effects } from "../apps/cli/src/effects.js";
 import { reportJson, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 /**
  * Issue 10: a school is a registered entity with a stable id, not its name. Two boards with a
@@ -32,7 +33,7 @@ function ingestArgs(file: string, flags: readonly string[]): string[] {
 
 /** Everything a refused command must leave as it was, the registry included. */
 async function databaseState(db: string): Promise<string> {
-  const store = await openDuckDbStore(db);
+  const store = await openStore(db);
   try {
     return JSON.stringify({
       registry: await store.registry.list(),
@@ -49,9 +50,10 @@ const respondents = (view: View) =>
   view.sections.find((s) => s.id === "respons")!.tables[0]!.rows.at(-1)?.n as { value?: number };
 
 describe("two boards, each with a school called De Regenboog", () => {
-  const db = join(tempDir(), "zaz.duckdb");
+  let db = "";
 
   beforeAll(async () => {
+    db = await newTestDatabase(tempDir(), "zaz.duckdb");
     await mustRun(db, ["bestuur", "add", "Stichting Noord"]);
     await mustRun(db, ["bestuur", "add", "Stichting Zuid"]);
     await mustRun(db, ["school", "add", "De Regenboog", "--bestuur", "Stichting Noord"]);
@@ -147,9 +149,10 @@ async function captured(work: (effects: Effects) => Promise<number>) {
 
 describe("a case variant of a registered school", () => {
   const dir = tempDir();
-  const db = join(dir, "zaz.duckdb");
+  let db = "";
 
   beforeAll(async () => {
+    db = await newTestDatabase(dir, "zaz.duckdb");
     await mustRun(db, ["school", "add", "De Regenboog", "--bestuur", "Stichting Noord"]);
     await mustRun(
       db,
@@ -217,7 +220,10 @@ describe("a case variant of a registered school", () => {
 });
 
 describe("renaming a school", () => {
-  const db = join(tempDir(), "zaz.duckdb");
+  let db = "";
+  beforeAll(async () => {
+    db = await newTestDatabase(tempDir(), "zaz.duckdb");
+  });
 
   it("changes its name only: id, data and the roster stay", async () => {
     await mustRun(
@@ -247,7 +253,10 @@ describe("renaming a school", () => {
 
 describe("ingest --nieuwe-school", () => {
   const dir = tempDir();
-  const db = join(dir, "zaz.duckdb");
+  let db = "";
+  beforeAll(async () => {
+    db = await newTestDatabase(dir, "zaz.duckdb");
+  });
 
   it("registers nothing when the import is refused, and the school and board with a good one", async () => {
     const [header, first] = readFileSync(regenboogFile, "utf8").split("\r\n");

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openDuckDbStore } from "@zaz/store";
+import { openStore } from "@zaz/store";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 /**
  * Every kind of bad input is rejected with an error that names its row and column, and the
@@ -117,7 +118,7 @@ const cases: Case[] = [
 ];
 
 async function databaseState(db: string): Promise<string> {
-  const store = await openDuckDbStore(db);
+  const store = await openStore(db);
   try {
     const imports = await store.listImports();
     const responses = await store.selectResponses({ instrumentId: "ouderpopulatie" });
@@ -129,10 +130,11 @@ async function databaseState(db: string): Promise<string> {
 
 describe("rejected exports", () => {
   const dir = tempDir();
-  const db = join(dir, "zaz.duckdb");
+  let db = "";
   let before = "";
 
   beforeAll(async () => {
+    db = await newTestDatabase(dir, "zaz.duckdb");
     const seed = await zaz(["ingest", join(voorbeeld, source), ...flags, "--nieuwe-school", "--db", db]);
     expect(seed.code, seed.stderr).toBe(0);
     before = await databaseState(db);

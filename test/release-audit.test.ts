@@ -7,7 +7,7 @@ import {
   type RegistryEntity,
   type SurveyResponse,
 } from "@zaz/model";
-import { openDuckDbStore, type Store } from "@zaz/store";
+import { openStore, type Store } from "@zaz/store";
 import { type AuditedValue, defaultPrivacy, matchingAtoms, observeSuppression } from "@zaz/survey";
 import { computeView, releaseInput, type View, type ViewContext, type ViewRequest } from "@zaz/views";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { exampleDatabase } from "./example-db.js";
 import { tempDir } from "./run-zaz.js";
 import { RationalSpan } from "./support/rational-span.js";
 import { auditRelease } from "./support/release-audit.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 /**
  * The release audit: every value each view can show — as suppression decided it, for every
@@ -177,7 +178,7 @@ describe("the audit's linear algebra", () => {
 describe("release audit on the example data", () => {
   let store: Store;
   beforeAll(async () => {
-    store = await openDuckDbStore(await exampleDatabase());
+    store = await openStore(await exampleDatabase());
   }, 120_000);
   afterAll(() => store?.close());
 
@@ -284,7 +285,7 @@ function generated(): { ouders: SurveyResponse[]; feedback: SurveyResponse[] } {
 describe("release audit on generated data with many small groups", () => {
   let store: Store;
   beforeAll(async () => {
-    store = await openDuckDbStore(join(tempDir("zaz-release-"), "zaz.duckdb"));
+    store = await openStore(await newTestDatabase(tempDir("zaz-release-")));
     const data = generated();
     for (const [id, file, responses] of [
       ["ouders", "ouderpopulatie.json", data.ouders],
@@ -334,7 +335,7 @@ describe("the findings of the attack, on the example data's views", () => {
   let store: Store;
   let context: ViewContext;
   beforeAll(async () => {
-    store = await openDuckDbStore(await exampleDatabase());
+    store = await openStore(await exampleDatabase());
     context = { store, privacy: defaultPrivacy, now: () => new Date("2026-12-01T00:00:00Z") };
   }, 120_000);
   afterAll(() => store?.close());

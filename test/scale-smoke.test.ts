@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { handMeans } from "../bench/hand-query.js";
 import { generateExport } from "../bench/measure.js";
 import { repoRoot, reportJson, tempDir } from "./run-zaz.js";
+import { onPostgres } from "./support/test-database.js";
 
 /**
  * A school board's scale in the test suite: 200,000 responses of one school, made by the example
@@ -15,7 +16,9 @@ import { repoRoot, reportJson, tempDir } from "./run-zaz.js";
  */
 const responses = 200_000;
 
-describe("200,000 responses in one school", () => {
+// DuckDB only: the yardstick (bench/hand-query.ts) is DuckDB SQL over the file; the PostgreSQL store is
+// held to DuckDB's numbers by packages/store/test/postgres/store-parity.test.ts
+describe.skipIf(onPostgres)("200,000 responses in one school", () => {
   it("ingest and the class overview agree with a hand-written query over the stored answers", async () => {
     const dir = tempDir("zaz-scale-");
     const file = join(dir, "groot.csv");

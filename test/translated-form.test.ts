@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 describe("a form in the parents' own language", () => {
   it("zaz instrument show --taal en prints the English form to put in a survey tool", async () => {
@@ -38,7 +39,7 @@ describe("a form in the parents' own language", () => {
   });
 
   it("the English copy of De Regenboog's form ingests into the same wave, its language kept", async () => {
-    const db = join(tempDir(), "taal.duckdb");
+    const db = await newTestDatabase(tempDir(), "taal.duckdb");
     expect((await zaz(["bestuur", "add", "Stichting Samen Leren", "--db", db])).code).toBe(0);
     expect(
       (await zaz(["school", "add", "De Regenboog", "--bestuur", "Stichting Samen Leren", "--db", db])).code,

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 interface ManifestEntry {
   file: string;
@@ -21,10 +22,11 @@ const manifest = listed.files;
 const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
 
 describe("the example exports", () => {
-  const db = join(tempDir(), "voorbeeld.duckdb");
+  let db = "";
 
   // The schools and boards the manifest lists are registered first, as a leerteam would.
   beforeAll(async () => {
+    db = await newTestDatabase(tempDir(), "voorbeeld.duckdb");
     for (const b of listed.besturen) expect((await zaz(["bestuur", "add", b.name, "--db", db])).code).toBe(0);
     for (const s of listed.schools)
       expect((await zaz(["school", "add", s.name, "--bestuur", s.bestuur, "--db", db])).code).toBe(0);

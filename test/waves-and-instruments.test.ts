@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingest, repoRoot, reportJson, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { newTestDatabase } from "./support/test-database.js";
 
 /**
  * Real users' shapes of data: waves whose names do not sort as they happened, and a leerteam's
@@ -13,7 +14,7 @@ const file = (name: string) => join(voorbeeld, name);
 describe("three waves in a non-alphabetical order", () => {
   let db = "";
   beforeAll(async () => {
-    db = join(tempDir("zaz-waves-"), "zaz.duckdb");
+    db = await newTestDatabase(tempDir("zaz-waves-"), "zaz.duckdb");
     // Alphabetically 2026-najaar sorts before 2026-voorjaar; in time it comes after.
     for (const [name, wave] of [
       ["ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv", "2025-najaar"],
@@ -59,7 +60,7 @@ describe("an adapted copy of an instrument", () => {
   let adapted = "";
   beforeAll(async () => {
     const dir = tempDir("zaz-adapted-");
-    db = join(dir, "zaz.duckdb");
+    db = await newTestDatabase(dir, "zaz.duckdb");
     const original = JSON.parse(
       readFileSync(join(repoRoot, "data", "instrumenten", "ouderpopulatie.json"), "utf8"),
     );

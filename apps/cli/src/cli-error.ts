@@ -22,7 +22,7 @@ export class CliError extends Error {
  * is already Dutch and complete. Known by name, because `zaz --help` must not load the packages
  * that define them.
  */
-const userFacing = new Set(["StoreError", "ViewError"]);
+const userFacing = new Set(["StoreError", "ViewError", "ImportFileError"]);
 
 /** A known failure as the CliError it stands for; anything else stays unexpected. */
 export function asCliError(error: unknown): CliError | undefined {

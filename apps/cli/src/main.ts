@@ -110,6 +110,10 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
         )
         .option("--map <koppelbestand>", "koppelbestand van 'zaz map'")
         .option(
+          "--onvoltooid-meenemen",
+          "lees ook reacties in die de respondent niet heeft afgemaakt (previews, tests en spam nooit)",
+        )
+        .option(
           "--nieuwe-school",
           "registreer de --school en --bestuur van deze import als ze nog niet bestaan (geen namen die op een bestaande lijken)",
         )
@@ -122,6 +126,10 @@ export function createProgram(effects: Effects, done: (run: Action) => void): Co
       .description("lees een export in de database in: alles of niets, dubbel inlezen voegt niets toe"),
   )
     .addOption(dbOption())
+    .option(
+      "--vervang",
+      "antwoordformulieren die al zijn ingelezen maar nu andere antwoorden hebben: vervang de opgeslagen versie (zonder: niets inlezen)",
+    )
     .action((file: string, opts: IngestOptions) =>
       done(async (e) => (await import("./commands/ingest.js")).ingest(file, opts, e)),
     );

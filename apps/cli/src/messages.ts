@@ -38,6 +38,10 @@ export const cliMessages = {
   hint: "tip",
   row: (n: number) => `rij ${n}`,
   column: (c: string) => `kolom "${c}"`,
+  /** a problem that repeats in one column: "44 keer: … (rijen 3, 5, 9, …)" */
+  repeated: (count: number, rows: readonly number[], message: string) =>
+    `${count} keer: ${message}${rows.length === 0 ? "" : ` (${rows.length === 1 ? "rij" : "rijen"} ${rows.join(", ")}${count > rows.length ? ", …" : ""})`}`,
+  foundFirst: "eerste waarde",
   moreProblems: (shown: number, total: number, kind: "error" | "warning") =>
     `… en nog ${total - shown} ${kind === "error" ? "fout(en)" : "waarschuwing(en)"} (de eerste ${shown} staan hierboven).`,
 
@@ -58,7 +62,24 @@ export const cliMessages = {
   summaryStored: (added: string, skipped: string) =>
     `  nieuw opgeslagen:       ${added}${skipped === "0" ? "" : ` (${skipped} stonden er al in en zijn overgeslagen)`}`,
   summaryNothingNew: "  Niets nieuws: alle antwoorden stonden al in de database.",
+  summaryReplaced: (replaced: string) =>
+    `  waarvan vervangen:      ${replaced} (met andere antwoorden dan de opgeslagen versie; die is verwijderd)`,
+  /** "12 previewrijen en 3 onvoltooide reacties niet geïmporteerd" */
+  summaryExcluded: (preview: number, unfinished: number) => {
+    const n = (x: number) => x.toLocaleString("nl-NL");
+    const parts = [
+      preview > 0
+        ? `${n(preview)} ${preview === 1 ? "previewrij" : "previewrijen"} (voorbeeld, test of spam)`
+        : "",
+      unfinished > 0
+        ? `${n(unfinished)} ${unfinished === 1 ? "onvoltooide reactie" : "onvoltooide reacties"}`
+        : "",
+    ].filter((p) => p !== "");
+    return `  ${parts.join(" en ")} niet geïmporteerd${unfinished > 0 ? " (onvoltooide toch inlezen: --onvoltooid-meenemen)" : ""}`;
+  },
   summaryAnswers: (answers: string) => `  antwoorden:             ${answers}`,
+  summaryAnswersStored: (stored: string) =>
+    `  antwoorden opgeslagen:  ${stored} (met de ontbrekende erbij, zoals 'zaz imports' telt)`,
   summaryMissing: (weetNiet: string, nvt: string, leeg: string) =>
     `  ontbrekend:             weet niet ${weetNiet} · n.v.t. ${nvt} · leeg ${leeg}`,
   summaryDropped: (count: number, identifiers: number) =>
@@ -84,12 +105,20 @@ export const cliMessages = {
   importUnknown: (id: string) =>
     `Geen import gevonden met id "${id}" (geef minstens 6 tekens; zie 'zaz imports').`,
   importAmbiguous: (id: string, n: number) => `"${id}" past bij ${n} imports; geef meer tekens van het id.`,
+  mapRepeatedColumn: (header: string, number: number, letter: string) =>
+    `${header} (kolom ${number}, ${letter})`,
+  placeholderIdentity: (value: string) =>
+    `"${value}" is geen naam of e-mailadres maar een plaatshouder (zoals Microsoft Forms "anonymous" schrijft): zulke rijen krijgen geen pseudoniem, dus er is niemand om op te zoeken of te wissen.`,
   notAPseudonym: (value: string) =>
     `"${value}" is geen pseudoniem (zoals p-1a2b3c4d5e6f7a8b). Zoek het op met: zaz pseudoniem "naam of e-mailadres"`,
   removedImport: (file: string, id: string) => `import ${id.slice(0, 12)} (${file})`,
   removedRespondent: (p: string) => `respondent ${p}`,
-  removed: (what: string, responses: number, answers: number) =>
-    `Verwijderd: ${what} — ${responses} antwoordformulier(en) met ${answers} antwoord(en). De waarden zijn ook uit het databasebestand gewist.`,
+  removed: (what: string, responses: number, answers: number, onPostgres = false) =>
+    `Verwijderd: ${what} — ${responses} antwoordformulier(en) met ${answers} antwoord(en). ${
+      onPostgres
+        ? "PostgreSQL geeft de ruimte vrij voor hergebruik (VACUUM); wis ook oude back-ups (pg_dump) waar de waarden nog in staan."
+        : "De waarden zijn ook uit het databasebestand gewist."
+    }`,
   mapExplain: (via: string, ignoreReason?: string) =>
     ({
       id: "vraagcode komt overeen",
@@ -115,7 +144,8 @@ export const cliMessages = {
     "Het instrument ouderpopulatie met de dimensie groep is niet gevonden; het rooster kan de groepen niet controleren.",
   rosterStored: (n: number) =>
     `${n} roosterregel(s) opgeslagen; oudere regels van dezelfde school en meting zijn vervangen.`,
-  fileNotFound: (path: string) => `Bestand niet gevonden of niet leesbaar: ${path}`,
+  mappingFileNotFound: (path: string) =>
+    `Koppelbestand niet gevonden of niet leesbaar: ${path}. Maak het met 'zaz map BESTAND --instrument ID' of controleer het pad na --map.`,
   exportNeeds: (kind: string, flag: string) => `zaz export ${kind} heeft ${flag} nodig.`,
   exportKinds: (kind: string) =>
     `Onbekend rapport "${kind}" voor export; kies klassen, groep, scholen of leerlijn.`,

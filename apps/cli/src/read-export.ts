@@ -1,84 +1,18 @@
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import type { Problem, Result } from "@zaz/model";
-import { fail, ok } from "@zaz/model";
-import { openCsv, ProblemCollector, type RowSource } from "@zaz/survey";
+import { readFile } from "node:fs/promises";
 import { CliError } from "./cli-error.js";
 import { cliMessages as msg } from "./messages.js";
 
-export interface OpenedExport {
-  source: RowSource;
-  profile: string;
-  /** the collector the reader reports row problems to; hand it on to the ingest */
-  problems: ProblemCollector;
-  size: number;
-  readBytes(): number;
-  close(): Promise<void>;
-}
-
-/** The content hash that identifies an import: SHA-256 over the file's bytes, streamed. */
-export async function fileHash(path: string): Promise<string> {
-  const hash = createHash("sha256");
+/** The text of the --map file; a missing one is a Dutch error naming its path, not "ENOENT". */
+export async function readMappingText(path: string): Promise<string> {
   try {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    return await readFile(path, "utf8");
   } catch (error) {
-    throw notReadable(path, error);
+    if (
+      error instanceof Error &&
+      "code" in error &&
+      (error.code === "ENOENT" || error.code === "EISDIR" || error.code === "EACCES")
+    )
+      throw new CliError(msg.mappingFileNotFound(path));
+    throw error;
   }
-  return hash.digest("hex");
-}
-
-function notReadable(path: string, error: unknown): Error {
-  if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR")) {
-    return new CliError(msg.fileNotFound(path));
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-/** Opens an export file for streaming: counts bytes for the progress bar, problems go to one collector. */
-export async function openExport(
-  path: string,
-  options: { encoding?: string; delimiter?: string },
-  file: string,
-): Promise<Result<OpenedExport>> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch (error) {
-    throw notReadable(path, error);
-  }
-  let read = 0;
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
-  async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of stream) {
-      read += (chunk as Buffer).length;
-      yield chunk as Buffer;
-    }
-  }
-  const problems = new ProblemCollector();
-  const opened = await openCsv(counted(), {
-    file,
-    problems,
-    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-    ...(options.delimiter === undefined
-      ? {}
-      : { delimiter: options.delimiter === "tab" ? "\t" : options.delimiter }),
-  });
-  if (!opened.ok) {
-    stream.destroy();
-    return fail(opened.errors, opened.warnings);
-  }
-  const reader = opened.value;
-  const warnings: Problem[] = [...opened.warnings];
-  return ok(
-    {
-      source: { header: reader.header, roles: reader.roles, rows: () => reader.rows() },
-      profile: reader.profile,
-      problems,
-      size,
-      readBytes: () => read,
-      close: () => reader.close(),
-    },
-    warnings,
-  );
 }

@@ -1,19 +1,26 @@
 /**
  * The server process of `npm run bench:dashboard` (started by dashboard-load.ts with an IPC
  * channel; not meant to be run by hand). Serves the dashboard on 127.0.0.1 (free port) as
- * scripts/start.ts wires it: the store opened with openDuckDbStore, StoreResultsService, the
- * accounts file opened with openAccountsStore, StoreUserRepository, StoreSessionStore. In front of
- * it, in the same Express app, express.static serves a directory at /bench-static: the baseline
- * "the same JSON as a static file".
+ * the server entry (run-server.ts) wires it: the store opened with openStore (a DuckDB file or a
+ * PostgreSQL URL), the accounts with openAccounts, and dashboardStores (StoreResultsService,
+ * StoreUserRepository, StoreSessionStore; on PostgreSQL the data version kept in memory and
+ * invalidated by LISTEN). In front of it, in the same Express app, express.static serves a
+ * directory at /bench-static: the baseline "the same JSON as a static file".
  *
  * argv[2]: JSON { db, staticDir, username, password, sessionSecret }
  * Messages from the parent: { id, kind: "precompute" | "usage" | "stop" }; answered with { id, ... }.
  */
 import type { Server } from "node:http";
 import { hashPassword } from "@zaz/accounts";
-import { createServer, StoreResultsService, StoreSessionStore, StoreUserRepository } from "@zaz/dashboard";
+import { createServer, dashboardStores } from "@zaz/dashboard";
 import { fastScryptParams } from "@zaz/dashboard/testing";
-import { defaultAccountsDatabasePath, openAccountsStore, openDuckDbStore } from "@zaz/store";
+import {
+  defaultAccountsDatabasePath,
+  isPostgresTarget,
+  openAccounts,
+  openStore,
+  watchDataVersion,
+} from "@zaz/store";
 import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
 import express from "express";
 
@@ -45,8 +52,9 @@ const send = (message: FromServer) =>
 process.on("disconnect", () => process.exit(0));
 
 async function start(): Promise<void> {
-  const store = await openDuckDbStore(config.db);
-  const accounts = await openAccountsStore(defaultAccountsDatabasePath(config.db));
+  const onPostgres = isPostgresTarget(config.db);
+  const store = await openStore(config.db);
+  const accounts = await openAccounts(onPostgres ? config.db : defaultAccountsDatabasePath(config.db));
   // An account as `zaz user add` or `npm start` makes it: in the accounts file. The login's cost is not measured.
   if ((await accounts.users.find(config.username)) === undefined) {
     await accounts.users.add({
@@ -68,7 +76,11 @@ async function start(): Promise<void> {
   );
   const privacy = privacySettings({});
   if (!privacy.ok) throw new Error("privacy-instellingen geweigerd");
-  const results = new StoreResultsService({ store, privacy: privacy.value });
+  const stores = await dashboardStores(store, accounts, {
+    privacy: privacy.value,
+    ...(onPostgres ? { watch: (onChange: () => void) => watchDataVersion(config.db, onChange) } : {}),
+  });
+  const results = stores.results;
 
   const outer = express();
   outer.disable("x-powered-by");
@@ -76,8 +88,8 @@ async function start(): Promise<void> {
   outer.use(
     createServer({
       results,
-      users: new StoreUserRepository(accounts),
-      sessionStore: new StoreSessionStore(accounts),
+      users: stores.users,
+      sessionStore: stores.sessionStore,
       // as `npm start` on loopback (plain http), with the API rate limit out of the way
       config: { sessionSecret: config.sessionSecret, secureCookies: false, apiRequestsPerMinute: 1e9 },
     }),
@@ -111,6 +123,7 @@ async function start(): Promise<void> {
         case "stop": {
           server.closeAllConnections();
           await new Promise<void>((resolve) => server.close(() => resolve()));
+          await stores.close();
           await store.close();
           await accounts.close();
           await send({ id: message.id, kind: "stopped" });

@@ -2,6 +2,7 @@
  * npm run bench:dashboard [-- --responses N] [-- --seconds S] [-- --connections C] [-- --runs R]
  *                         [-- --warmup W] [-- --school ID] [-- --wave ID] [-- --no-etag]
  *                         [-- --no-precompute] [-- --max-requests M] [-- --hostile]
+ *                         [-- --store duckdb|postgres] [-- --processes P]
  *
  * The dashboard's class overview (GET /api/class-overview) on the database of
  * bench/big-database.ts (N responses in "Het Grote Kompas", default 1,000,000; --responses 0: the
@@ -27,6 +28,13 @@
  * store, plain http on 127.0.0.1 (a free port). It runs on a copy of the database in a temporary
  * directory, so the shared one in bench/out is never changed. Every load is bounded in time
  * (≤ 60 s measured) and in requests.
+ *
+ * --store postgres: the same on PostgreSQL. A throw-away cluster (test/support/postgres-cluster.ts)
+ * is started, the same data are read in with the built `zaz` (--db postgres://…), and the load goes
+ * to P dashboard processes (default 2) on the one database: the load client spreads its connections
+ * over them round-robin (connection i to process i mod P), as a proxy with keep-alive upstreams
+ * does. The fresh-process measurements use one process at a time, as on DuckDB. The output has the
+ * same lines as the DuckDB run, so the two can be put side by side.
  */
 import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -45,8 +53,10 @@ import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { slugify } from "@zaz/accounts";
 import { main as zaz } from "@zaz/cli";
-import { bigDatabase, bigSchool, bigWaves, root } from "../../../bench/big-database.js";
+import pg from "pg";
+import { bigDatabase, bigSchool, bigWaves, loadBigData, root } from "../../../bench/big-database.js";
 import { median } from "../../../bench/measure.js";
+import { type PostgresCluster, startPostgresCluster } from "../../../test/support/postgres-cluster.js";
 import type { BenchServerConfig, FromServer, ToServer } from "./bench-server.js";
 import { call, login } from "./http.js";
 import type { LoadConfig, LoadResult } from "./load-client.js";
@@ -64,8 +74,17 @@ const { values } = parseArgs({
     "no-etag": { type: "boolean", default: false },
     "no-precompute": { type: "boolean", default: false },
     hostile: { type: "boolean", default: false },
+    store: { type: "string", default: "duckdb" },
+    processes: { type: "string" },
   },
 });
+if (values.store !== "duckdb" && values.store !== "postgres")
+  throw new Error(`--store ${values.store}: kies duckdb of postgres`);
+const onPostgres = values.store === "postgres";
+// one embedded DuckDB file has one owner; PostgreSQL is served by several processes
+const processes = onPostgres ? Math.min(Math.max(Number(values.processes ?? "2"), 1), 8) : 1;
+if (!onPostgres && values.processes !== undefined && values.processes !== "1")
+  throw new Error("--processes: meer dan één dashboardproces kan alleen met --store postgres");
 const responses = Number(values.responses);
 const seconds = Math.min(Math.max(Number(values.seconds), 1), 60);
 const warmup = Math.min(Math.max(Number(values.warmup), 0), 10);
@@ -74,7 +93,15 @@ const runs = Math.min(Math.max(Number(values.runs), 1), 20);
 const maxRequests = Math.min(Math.max(Number(values["max-requests"]), 1), 2_000_000);
 const school = values.school ?? (responses > 0 ? slugify(bigSchool) : "de-regenboog");
 const wave = values.wave;
-for (const [name, value] of Object.entries({ responses, seconds, warmup, connections, runs, maxRequests }))
+for (const [name, value] of Object.entries({
+  responses,
+  seconds,
+  warmup,
+  connections,
+  runs,
+  maxRequests,
+  processes,
+}))
   if (!Number.isFinite(value)) throw new Error(`--${name}: geen getal`);
 
 const here = import.meta.dirname;
@@ -104,7 +131,7 @@ async function exampleDatabase(path: string): Promise<void> {
       },
       isTTY: false,
     },
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...(process.env.ZAZ_KEY_FILE ? { ZAZ_KEY_FILE: process.env.ZAZ_KEY_FILE } : {}) },
     cwd: root,
     now: () => new Date(),
   });
@@ -123,14 +150,34 @@ async function onDatabase<T>(path: string, work: (run: (sql: string) => Promise<
   }
 }
 
-const clearKept = (path: string) => onDatabase(path, (run) => run("DELETE FROM view_results"));
+/** The same on PostgreSQL: the dashboard processes may stay connected meanwhile. */
+async function onPostgresDatabase<T>(
+  url: string,
+  work: (run: (sql: string) => Promise<unknown[][]>) => Promise<T>,
+) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(
+      async (sql) => (await client.query({ text: sql, rowMode: "array" })).rows as unknown[][],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+function onStore<T>(target: string, work: (run: (sql: string) => Promise<unknown[][]>) => Promise<T>) {
+  return onPostgres ? onPostgresDatabase(target, work) : onDatabase(target, work);
+}
+
+const clearKept = (path: string) => onStore(path, (run) => run("DELETE FROM view_results"));
 /**
  * The keys under which this view is kept (one per code fingerprint: see view-service.ts), and the
  * data version they must match. A key that was not there before a process ran means that process
  * computed the view: a first request "bewaard" that did so (the code changed meanwhile) is marked.
  */
 const keptState = (path: string) =>
-  onDatabase(path, async (run) => {
+  onStore(path, async (run) => {
     const like = keptKey.replaceAll("'", "''");
     const keys = (await run(`SELECT key FROM view_results WHERE key LIKE '${like}'`)).map(([k]) => String(k));
     const [[version] = []] = await run("SELECT value FROM store_state WHERE name = 'data_version'");
@@ -144,8 +191,42 @@ const children = new Set<ChildProcess>();
 
 interface BenchServer {
   url: string;
+  /** every process's URL: one, or P with --store postgres */
+  urls: string[];
   ask(kind: ToServer["kind"], timeoutMs?: number): Promise<FromServer>;
   stop(): Promise<void>;
+}
+
+/**
+ * Processes on one database as one server: precomputing is asked of the first (the views are kept
+ * in the shared database), CPU time and RSS are summed over all, stop stops all.
+ */
+function serverGroup(servers: BenchServer[]): BenchServer {
+  const [first] = servers;
+  if (first === undefined) throw new Error("geen server");
+  return {
+    url: first.url,
+    urls: servers.map((s) => s.url),
+    ask: async (kind, timeoutMs) => {
+      if (kind !== "usage") {
+        if (kind === "precompute") return first.ask(kind, timeoutMs);
+        const answers = await Promise.all(servers.map((s) => s.ask(kind, timeoutMs)));
+        return answers[0] ?? { id: 0, kind: "stopped" };
+      }
+      const answers = await Promise.all(servers.map((s) => s.ask("usage", timeoutMs)));
+      let cpuMicros = 0;
+      let rssBytes = 0;
+      for (const a of answers) {
+        if (a.kind !== "usage") return a;
+        cpuMicros += a.cpuMicros;
+        rssBytes += a.rssBytes;
+      }
+      return { id: 0, kind: "usage", cpuMicros, rssBytes };
+    },
+    stop: async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
 }
 
 function startServer(db: string, staticDir: string): Promise<BenchServer> {
@@ -196,6 +277,7 @@ function startServer(db: string, staticDir: string): Promise<BenchServer> {
       });
     return {
       url,
+      urls: [url],
       ask,
       stop: async () => {
         if (child.exitCode !== null) return;
@@ -342,6 +424,7 @@ async function hostilePhases(server: BenchServer, victim: LoadConfig) {
   const alone = await phase(server, "klassenoverzicht, zonder vijandige gebruiker", person);
   const attack = runLoad({
     url: `${server.url}/`,
+    ...(server.urls.length > 1 ? { servers: server.urls } : {}),
     paths,
     anyStatus: true,
     headers: { cookie, accept: "application/json" },
@@ -366,14 +449,28 @@ const verdict = (ok: boolean) => (ok ? "gehaald" : "niet gehaald");
 const cores = cpus().length;
 const loadAtStart = loadavg()[0] ?? 0;
 const work = mkdtempSync(join(tmpdir(), "zaz-bench-dashboard-"));
-const db = join(work, "bench.duckdb");
+let db = join(work, "bench.duckdb");
 const staticDir = join(work, "static");
 mkdirSync(staticDir);
 let serving: BenchServer | undefined;
+let cluster: PostgresCluster | undefined;
 
 try {
   let source: string;
-  if (responses > 0) {
+  if (onPostgres) {
+    process.stderr.write("PostgreSQL-cluster starten …\n");
+    cluster = await startPostgresCluster();
+    db = await cluster.createDatabase();
+    // the pseudonym key of this database, thrown away with it (not in ~/.config/zaz)
+    process.env.ZAZ_KEY_FILE = join(work, "bench.key");
+    // choosing the release of a big school during its import, and a first computation, may take
+    // longer than a dashboard request's statement timeout (2 min) on a busy machine: measured, not cut
+    process.env.ZAZ_DB_ANALYSIS_TIMEOUT_MS ??= String(60 * 60 * 1000);
+    const started = performance.now();
+    if (responses > 0) loadBigData(db, responses);
+    else await exampleDatabase(db);
+    source = `een tijdelijke PostgreSQL-database (ingelezen in ${f((performance.now() - started) / 1000)} s)`;
+  } else if (responses > 0) {
     source = await bigDatabase(responses);
     // a copy: the benchmark drops and keeps views; the shared database stays as it is
     process.stderr.write(`database kopiëren naar ${db} …\n`);
@@ -433,7 +530,27 @@ try {
       serving = undefined;
     }
   }
-  const server = serving!;
+  // --store postgres: more processes beside the last fresh one, on the same database, for the load
+  const lastFresh = serving!;
+  const more: BenchServer[] = [];
+  for (let i = 1; i < processes; i++) {
+    process.stderr.write(`dashboardproces ${i + 1} van ${processes} starten …\n`);
+    // (a process that fails to start leaves the others to the finally below)
+    more.push(await startServer(db, staticDir));
+  }
+  const server = serverGroup([lastFresh, ...more]);
+  serving = server;
+  // The other processes' first request, before the load: with the login made on the first process
+  // (sessions are shared) and, normally, the view the first one kept. Another ETag means another
+  // body: that process computed the view itself (its code differed when it started: see
+  // codeFingerprint), and a browser's If-None-Match then gets 200 there.
+  const otherProcesses: string[] = [];
+  for (const [i, other] of more.entries()) {
+    const first = await timed(`${other.url}${apiPath}`, cookie);
+    otherProcesses.push(
+      `proces ${i + 2}: eerste verzoek ${f(first.ms)} ms${first.etag === etag ? "" : ", een andere ETag (het overzicht zelf berekend: andere code bij de start)"}`,
+    );
+  }
 
   // what `npm start` does in the background after it listens, here finished before the load
   let precompute: { views: number; ms: number } | undefined;
@@ -460,6 +577,7 @@ try {
     warmupSeconds: warmup,
     seconds,
     maxRequests,
+    ...(server.urls.length > 1 ? { servers: server.urls } : {}),
     ...extra,
   });
   const phases = [
@@ -503,7 +621,9 @@ try {
       ? `${whole(responses)} antwoorden in ${bigSchool} (${bigWaves.join(", ")}) naast de voorbeeldgegevens`
       : "alleen de voorbeeldgegevens";
   const lines = [
-    `database: ${what}; ${responses > 0 ? `een kopie van ${source}` : "in een tijdelijke map ingelezen"}`,
+    onPostgres
+      ? `database: ${what}; PostgreSQL: ${source}; ${processes} dashboardprocessen op dezelfde database, de verbindingen om en om verdeeld`
+      : `database: ${what}; DuckDB: ${responses > 0 ? `een kopie van ${source}` : "in een tijdelijke map ingelezen"}`,
     `klassenoverzicht ${school} ${wave}: GET ${apiPath}, ${f(bytes / 1024)} KiB JSON`,
     `machine: ${cores} kernen, belasting bij de start ${f(loadAtStart, 2)} (1 min)`,
     "",
@@ -515,6 +635,9 @@ try {
         ]
       : []),
     `gecachet, één verzoek tegelijk (uit het geheugen): mediaan ${f(median(memory))} ms`,
+    ...(otherProcesses.length > 0
+      ? [`de andere processen (ingelogd op het eerste): ${otherProcesses.join("; ")}`]
+      : []),
     precompute === undefined
       ? "vooraf berekenen (precompute): overgeslagen (--no-precompute)"
       : `vooraf berekenen (precompute, zoals npm start na het starten; vóór de belasting afgewacht): ${precompute.views} overzichten in ${f(precompute.ms / 1000)} s`,
@@ -527,7 +650,7 @@ try {
     }),
     `doorvoer API / statisch: ${f(throughput, 2)}× · doel ≥ 0,5×: ${verdict(throughput >= 0.5)}`,
     `p95 API / statisch: ${f(p95, 2)}× · doel ≤ 2×: ${verdict(p95 <= 2)}`,
-    `RSS van de server na de belasting: ${f(rss, 0)} MiB`,
+    `RSS van de server na de belasting: ${f(rss, 0)} MiB${processes > 1 ? ` (${processes} processen samen)` : ""}`,
   ];
   if (hostile !== undefined) {
     const [alone, attacked] = hostile.phases;
@@ -558,5 +681,6 @@ try {
 } finally {
   await serving?.stop().catch(() => undefined);
   for (const child of children) child.kill();
+  await cluster?.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -3,6 +3,8 @@
  * with an IPC channel). Keeps `connections` keep-alive connections to one URL busy, each sending its
  * next request when the previous response has been read to the end: a warm-up first, then the
  * measured seconds. Bounded in time (at most 60 s measured) and in requests (maxRequests per part).
+ * With `servers` (more than one dashboard process behind one address), connection i goes to
+ * servers[i mod n]: what a proxy with keep-alive connections to its upstreams does, round-robin.
  * Sends back one LoadResult and exits.
  *
  * argv[2]: JSON LoadConfig
@@ -11,6 +13,8 @@ import { Agent, request } from "node:http";
 
 export interface LoadConfig {
   url: string;
+  /** base URLs of the processes to spread the connections over (round-robin); url's own server when left out */
+  servers?: string[];
   /** paths on url's server to cycle through instead of url's own (the hostile user of --hostile) */
   paths?: string[];
   /** count the statuses instead of failing on any but expectStatus */
@@ -46,6 +50,7 @@ export interface LoadResult {
 
 const config = JSON.parse(process.argv[2] ?? "{}") as LoadConfig;
 const target = new URL(config.url);
+const servers = (config.servers ?? [config.url]).map((s) => new URL(s));
 const connections = Math.max(1, Math.min(config.connections, 1024));
 const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
 
@@ -55,13 +60,13 @@ const pathOf = () =>
     ? `${target.pathname}${target.search}`
     : (config.paths[next++ % config.paths.length] ?? "/");
 
-function once(): Promise<{ status: number; bytes: number }> {
+function once(server: URL): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
         agent,
-        host: target.hostname,
-        port: target.port,
+        host: server.hostname,
+        port: server.port,
         path: pathOf(),
         headers: config.headers,
       },
@@ -96,12 +101,13 @@ async function run(seconds: number, maxRequests: number) {
   const deadline = started + seconds * 1000;
   const cpu = process.cpuUsage();
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: connections }, async (_, i) => {
+      const server = servers[i % servers.length] ?? target;
       while (performance.now() < deadline && issued < maxRequests) {
         issued++;
         const t0 = performance.now();
         try {
-          const reply = await once();
+          const reply = await once(server);
           latencies[done++] = performance.now() - t0;
           bytes += reply.bytes;
           statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;

@@ -34,6 +34,13 @@ export {
   type ServerConfigInput,
   type ServerOptions,
 } from "./config.js";
+export { type DashboardStores, dashboardStores, sharedRowCacheMs } from "./dashboard-stores.js";
+export {
+  type CachedDataVersion,
+  cacheDataVersion,
+  type DataVersionCacheOptions,
+  type WatchDataVersion,
+} from "./data-version-cache.js";
 export { HttpError } from "./http-error.js";
 export {
   closeOnSignals,
@@ -53,10 +60,12 @@ export {
   type ViewNotFound,
 } from "./results-service.js";
 export { type ApiRoute, apiRoutes, type RouteContext } from "./routes/route-table.js";
+export { runServer, shownTarget } from "./run-server.js";
 export { cookieNames, createServer, type ServerDeps } from "./server.js";
 export { MemorySessionStore } from "./session/memory-session-store.js";
 export type { SessionRecord, SessionStore } from "./session/session-store.js";
 export { StoreSessionStore, type StoreSessionStoreOptions } from "./session/store-session-store.js";
+export { sessionSecretFor } from "./session-secret.js";
 export {
   ClientAuthMethod,
   callbackPath,
@@ -70,6 +79,15 @@ export { loadSsoMappingFile } from "./sso/sso-mapping-file.js";
 export type { SsoSetup } from "./sso/sso-setup.js";
 export { DashboardStartError, openForDashboard, startErrorMessage } from "./startup-error.js";
 export { StoreResultsService } from "./store-results-service.js";
+export { type ReceivedFile, receiveFile } from "./upload/receive-file.js";
+export {
+  defaultUploadMaxBytes,
+  type UploadChoice,
+  type UploadProgress,
+  Uploads,
+  type UploadsOptions,
+} from "./upload/uploads.js";
+export { uploadsFromEnv } from "./upload/uploads-from-env.js";
 export { MemoryUserRepository } from "./users/memory-user-repository.js";
 export { StoreUserRepository } from "./users/store-user-repository.js";
 export {

@@ -71,8 +71,16 @@ export const startMessages = {
     `De database ${path} kan niet worden geopend: ${detail}`,
 } as const;
 
+/** What the server entry (bin.ts) prints when it listens. */
+export const runMessages = {
+  listening: (url: string, database: string): string =>
+    `Zij aan Zij-dashboard luistert op ${url} (database: ${database}); stoppen met SIGTERM of Ctrl+C.`,
+} as const;
+
 export const configMessages = {
   invalid: (key: string, detail: string): string => `Instelling ${key} is ongeldig: ${detail}`,
+  sharedSecretMissing:
+    "ZAZ_SESSION_SECRET ontbreekt. Met een PostgreSQL-database (ZAZ_DB=postgres://…) kunnen meer dashboardprocessen naast elkaar draaien, en die moeten dezelfde sessies en CSRF-tokens herkennen: geef elk proces hetzelfde geheim van minstens 32 tekens in ZAZ_SESSION_SECRET.",
   secretTooShort: "ZAZ_SESSION_SECRET moet minstens 32 tekens lang zijn (een lange willekeurige tekenreeks).",
   secretHint: "Maak er een met: node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"",
   insecureNeedsLoopback: (host: string): string =>
@@ -145,3 +153,35 @@ export const actionPointHttpMessages = {
   noSuchAction: (id: number): string => `Er is geen actiepunt ${id} bij deze school.`,
   unavailable: "Actiepunten worden op deze server niet bijgehouden.",
 };
+
+export const uploadMessages = {
+  unavailable: "Inlezen kan op deze server niet: het dashboard draait zonder database.",
+  uploadTooLarge: (mb: number): string =>
+    `Het bestand is te groot: hooguit ${mb} MB. Splits de export, of vraag de beheerder de grens te verhogen.`,
+  uploadEmpty: "Het bestand is leeg. Kies de export opnieuw.",
+  uploadBroken: "Het bestand kwam niet helemaal aan. Probeer het opnieuw.",
+  oneAtATime: "U leest al een bestand in of controleert er een. Wacht tot dat klaar is.",
+  serverBusy: "Er worden nu te veel bestanden tegelijk ingelezen. Probeer het over een minuut opnieuw.",
+  unknownSchool: "Deze school is niet geregistreerd. Kies een school uit de lijst.",
+  unknownImport: "Deze import bestaat niet (meer) voor deze school.",
+  mappingName: "koppeling",
+  responsesChangedHint: (file: string): string =>
+    `is ${file} de juiste versie, vraag dan de beheerder om de eerdere import te verwijderen of in te lezen met 'zaz ingest … --vervang'`,
+} as const;
+
+/** The upload page's server-rendered texts (the client's own are in static/js/upload.js). */
+export const uploadPageTexts = {
+  title: "Gegevens inlezen",
+  intro:
+    "Kies de export van de vragenlijst (CSV, zoals Excel, Google Forms, Microsoft Forms, LimeSurvey of Qualtrics die maken). U ziet eerst hoe het bestand gelezen wordt en welke kolom bij welke vraag hoort; pas dat zo nodig aan, controleer, en importeer. Het bestand wordt niet bewaard.",
+  file: "Exportbestand (CSV)",
+  maxSize: (mb: number): string => `Hooguit ${mb} MB.`,
+  instrument: "Vragenlijst",
+  school: "School",
+  wave: "Meting",
+  waveHint: "Bijvoorbeeld 2025-voorjaar. Leeg laten als het bestand een kolom met de meting heeft.",
+  show: "Bestand bekijken",
+  noSchools:
+    "Er zijn geen geregistreerde scholen binnen uw bereik; vraag de beheerder een school te registreren.",
+  importsTitle: "Ingelezen bestanden",
+} as const;

@@ -26,6 +26,8 @@ import { OidcClients } from "./sso/oidc-clients.js";
 import { ssoLogoutRedirect, ssoRouter } from "./sso/sso-router.js";
 import type { SsoSetup } from "./sso/sso-setup.js";
 import "./session/session-data.js";
+import { uploadPageRouter } from "./upload/upload-page-router.js";
+import type { Uploads } from "./upload/uploads.js";
 import type { UserRepository } from "./users/user-repository.js";
 import { vendorRouter } from "./vendor-files.js";
 
@@ -42,6 +44,8 @@ export interface ServerDeps {
   sso?: SsoSetup;
   /** prints views for the PDF routes; one shared headless Chromium when left out */
   printer?: ViewPrinter;
+  /** the upload page's import pipeline over the dashboard's store; no upload page without it */
+  uploads?: Uploads;
 }
 
 /** Cookie names: the `__Host-` prefix makes the browser insist on Secure, Path=/ and no Domain. */
@@ -108,8 +112,13 @@ export function createServer(deps: ServerDeps): Express {
         next(new HttpError(429, "too-many-requests", httpMessages.tooManyRequests)),
     }),
   );
-  app.use(apiRouter(apiRoutes, deps.results, deps.users, {}, deps.printer, csrf.doubleCsrfProtection));
+  app.use(
+    apiRouter(apiRoutes, deps.results, deps.users, {}, deps.printer, csrf.doubleCsrfProtection, deps.uploads),
+  );
   const log = deps.log ?? ((error) => console.error(error));
+  // Per process, also with several processes on one PostgreSQL database: the proxy sends every
+  // login of one client address to the same process (README, "Deployment": ip_hash for /login
+  // and /wachtwoord), so each (username, address) is counted in one place, as with one process.
   const throttle = new LoginThrottle({
     clock,
     freePerAccount: options.freeFailedLoginsPerAccount,
@@ -161,6 +170,7 @@ export function createServer(deps: ServerDeps): Express {
   app.use(authRouter(auth));
   app.use(passwordRouter(auth));
   app.use(pageRouter(csrfToken));
+  if (deps.uploads !== undefined) app.use(uploadPageRouter(csrfToken, deps.uploads, deps.results));
   app.use((_req, _res, next) => next(new HttpError(404, "not-found", httpMessages.notFound)));
   app.use(errorHandler(log));
   return app;

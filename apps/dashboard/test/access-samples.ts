@@ -8,7 +8,7 @@ import type { Agent } from "./helpers.js";
  * A valid query per route for a given scope value. A route added to the table without an
  * entry here fails the first test, so no route escapes the matrix.
  */
-export const sampleQueries: Record<string, (value: string) => Record<string, string>> = {
+export const sampleQueries: Record<string, (value: string) => Record<string, unknown>> = {
   me: () => ({}),
   catalog: () => ({}),
   users: () => ({}),
@@ -35,6 +35,21 @@ Object.assign(sampleQueries, {
   "actiepunt-done": (school: string) => ({ school, id: "1" }),
   "actiepunt-remove": (school: string) => ({ school, id: "999" }),
 });
+// The upload routes: a file route's sample is its query string, its body a file (send below).
+const uploadChoice = (school: string) => ({ school, instrument: "ouderpopulatie", naam: "export.csv" });
+Object.assign(sampleQueries, {
+  "upload-inspect": uploadChoice,
+  "upload-check": uploadChoice,
+  "upload-import": uploadChoice,
+  "upload-mapping": (school: string) => ({
+    school,
+    instrument: "ouderpopulatie",
+    columns: [{ index: 0, header: "Tijdstempel", target: "ignore" }],
+  }),
+  "upload-progress": () => ({}),
+  "upload-imports": (school: string) => ({ school }),
+  "upload-remove": (school: string) => ({ school, import: "0".repeat(64) }),
+});
 // A PDF route takes its view route's query (pdf-routes.ts).
 for (const id of ["class-overview", "groep", "board", "leerlijn"])
   sampleQueries[`${id}-pdf`] = sampleQueries[id]!;
@@ -50,6 +65,8 @@ export function kindOf(routeId: string): ScopeKind {
 // docent has pabo-hva. STAIJ's de-vlinder and iPabo are outside everyone's scope but beheerder's.
 export const inScope: Record<ScopeKind, Partial<Record<string, string>>> = {
   school: { directeur: "de-regenboog", leerteam: "het-kompas", beheerder: "de-vlinder" },
+  // loading and erasing data: the leerteam within its board, the beheerder for any registered school
+  upload: { leerteam: "het-kompas", beheerder: "de-vlinder" },
   bestuur: { leerteam: "asko", beheerder: "staij" },
   opleiding: { docent: "pabo-hva", beheerder: "pabo-ipabo" },
   self: { directeur: "-", leerteam: "-", docent: "-", beheerder: "-" },
@@ -57,6 +74,7 @@ export const inScope: Record<ScopeKind, Partial<Record<string, string>>> = {
 };
 export const outOfScope: Record<ScopeKind, string | undefined> = {
   school: "de-vlinder",
+  upload: "de-vlinder",
   bestuur: "staij",
   opleiding: "pabo-ipabo",
   self: undefined,
@@ -69,11 +87,17 @@ export const outOfScope: Record<ScopeKind, string | undefined> = {
  */
 export function send(
   agent: Agent,
-  route: Pick<ApiRoute, "method" | "path">,
-  query: Record<string, string>,
+  route: Pick<ApiRoute, "method" | "path" | "body">,
+  query: Record<string, unknown>,
   csrf: string | undefined,
 ) {
   if (route.method === "GET") return agent.get(url(route.path, query));
+  if (route.body === "file")
+    return agent
+      .post(url(route.path, query))
+      .set("x-csrf-token", csrf ?? "")
+      .set("content-type", "text/csv")
+      .send("Tijdstempel;Groep\n");
   return agent
     .post(route.path)
     .set("x-csrf-token", csrf ?? "")
@@ -85,7 +109,7 @@ export function allowedStatus(route: Pick<ApiRoute, "method">, status: number): 
   return status === 200 || (route.method === "POST" && status === 404);
 }
 
-export function url(path: string, query: Record<string, string>): string {
-  const search = new URLSearchParams(query).toString();
+export function url(path: string, query: Record<string, unknown>): string {
+  const search = new URLSearchParams(query as Record<string, string>).toString();
   return search === "" ? path : `${path}?${search}`;
 }

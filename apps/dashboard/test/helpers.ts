@@ -1,4 +1,12 @@
-import { type Clock, createServer, type ResultsService, type ServerConfigInput } from "@zaz/dashboard";
+import { randomBytes } from "node:crypto";
+import {
+  type Clock,
+  createServer,
+  type ResultsService,
+  type ServerConfigInput,
+  Uploads,
+  type UploadsOptions,
+} from "@zaz/dashboard";
 import {
   type DemoResults,
   demoPassword,
@@ -6,6 +14,8 @@ import {
   demoUsers,
   fastScryptParams,
 } from "@zaz/dashboard/testing";
+import type { Store } from "@zaz/store";
+import { defaultInstrumentDir } from "@zaz/survey";
 import type { Express } from "express";
 import request from "supertest";
 
@@ -34,7 +44,19 @@ export function sharedDemo(): Promise<DemoResults> {
 }
 
 export async function makeApp(config: Partial<ServerConfigInput> = {}, clock?: Clock): Promise<Express> {
-  return appOver((await sharedDemo()).service, config, clock);
+  const demo = await sharedDemo();
+  return appOver(demo.service, config, clock, { uploads: uploadsOver(demo.store) });
+}
+
+/** The upload pipeline over a store, with a throwaway pseudonym key and the repository's instruments. */
+export function uploadsOver(store: Store, options: Partial<UploadsOptions> = {}): Uploads {
+  const key = randomBytes(32);
+  return new Uploads({
+    store,
+    pseudonymKey: async () => key,
+    instrumentDirs: [defaultInstrumentDir()],
+    ...options,
+  });
 }
 
 /** The dashboard over `results` (other data than the shared demo store), with the demo accounts. */
@@ -42,8 +64,10 @@ export async function appOver(
   results: ResultsService,
   config: Partial<ServerConfigInput> = {},
   clock?: Clock,
+  extra: { uploads?: Uploads } = {},
 ): Promise<Express> {
   return createServer({
+    ...extra,
     results,
     users: await demoUsers(),
     // the demo accounts' cheap hashes are not raised at every login

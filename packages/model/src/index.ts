@@ -153,6 +153,7 @@ export {
   partnershipForms,
 } from "./partnership-form.js";
 export { fail, formatPath, ok, type Problem, type Result } from "./problem.js";
+export { groupProblems, type ProblemGroup } from "./problem-groups.js";
 export {
   findProfieleis,
   isProfieleisId,

@@ -72,6 +72,13 @@ export const itemSchema = z
     aliases: z.array(nonEmpty).default([]).describe("other column headers that mean this item"),
     min: z.number().int().optional().describe("number items: smallest value"),
     max: z.number().int().optional().describe("number items: largest value"),
+    // Optional without a default, so the content hash of existing definitions does not change.
+    integer: z
+      .boolean()
+      .optional()
+      .describe(
+        "number items: only whole numbers (a count); without it a number may have decimals, written with a comma or a point (12,5)",
+      ),
   })
   .strict();
 

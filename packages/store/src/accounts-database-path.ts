@@ -11,6 +11,8 @@ const researchExtension = ".duckdb";
  */
 export function accountsDatabasePath(databasePath: string): string {
   if (databasePath === ":memory:" || databasePath === "") return ":memory:";
+  // PostgreSQL keeps them in tables of the same database, apart from the researcher views (open-store.ts)
+  if (isPostgresUrl(databasePath)) return databasePath;
   const name = basename(databasePath);
   const stem = name.endsWith(researchExtension) ? name.slice(0, -researchExtension.length) : name;
   return join(dirname(databasePath), `${stem}.accounts${researchExtension}`);
@@ -22,6 +24,12 @@ export function defaultAccountsDatabasePath(
   env: Record<string, string | undefined> = process.env,
 ): string {
   const fromEnv = env[accountsEnvVariable];
-  if (fromEnv !== undefined && fromEnv.trim() !== "") return resolve(fromEnv);
+  if (fromEnv !== undefined && fromEnv.trim() !== "")
+    return isPostgresUrl(fromEnv) ? fromEnv : resolve(fromEnv);
   return accountsDatabasePath(databasePath);
+}
+
+/** as open-store.ts's isPostgresTarget (not imported: that module loads both databases' code) */
+function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
 }

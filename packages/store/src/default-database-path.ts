@@ -5,9 +5,11 @@ import { fileURLToPath } from "node:url";
 export const databaseEnvVariable = "ZAZ_DB";
 const defaultFileName = join("data", "zijaanzij.duckdb");
 
-/** ZAZ_DB, or <repo root>/data/zijaanzij.duckdb. */
+/** ZAZ_DB (a file path made absolute, or a postgres:// URL as it is), or <repo root>/data/zijaanzij.duckdb. */
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env[databaseEnvVariable];
+  // open-store.ts's isPostgresTarget, not imported: that module loads both stores
+  if (fromEnv !== undefined && /^postgres(ql)?:\/\//i.test(fromEnv.trim())) return fromEnv.trim();
   if (fromEnv !== undefined && fromEnv.trim() !== "") return resolve(fromEnv);
   return join(findRepoRoot(dirname(fileURLToPath(import.meta.url))), defaultFileName);
 }

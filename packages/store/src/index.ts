@@ -21,10 +21,43 @@ export type {
   TextRequest,
   ValueCount,
 } from "./analysis/types.js";
+export {
+  type ChangedResponse,
+  ChangedResponsesError,
+  type ConflictingPair,
+  ConflictingResponsesError,
+  type EarlierImport,
+} from "./changed-responses.js";
+export {
+  type DashboardMarker,
+  dashboardMarkerPath,
+  readDashboardMarker,
+  writeDashboardMarker,
+} from "./dashboard-marker.js";
 export { databaseEnvVariable, defaultDatabasePath, findRepoRoot } from "./default-database-path.js";
 export { type AccountsStoreOptions, openAccountsStore } from "./duckdb/accounts-store.js";
+export {
+  type CsvCheck,
+  type CsvConversion,
+  type CsvCounts,
+  type CsvImport,
+  checkCsvFile,
+} from "./duckdb/csv-import.js";
+export { type CsvFile, hasEmptyLine } from "./duckdb/csv-read.js";
 export { type DuckDbStoreOptions, openDuckDbStore } from "./duckdb/duckdb-store.js";
+export { researcherViewNames } from "./duckdb/researcher-views.js";
 export { StoreError, storeMessages } from "./messages.js";
+export {
+  isPostgresTarget,
+  type OpenAccountsOptions,
+  type OpenStoreOptions,
+  openAccounts,
+  openStore,
+} from "./open-store.js";
+export { openPostgresAccounts } from "./postgres/accounts-store.js";
+export { defaultPoolSize, poolSizeFromEnv } from "./postgres/connection.js";
+export { openPostgresStore, type PostgresStoreOptions } from "./postgres/postgres-store.js";
+export { type DataVersionWatch, watchDataVersion } from "./postgres/watch-data-version.js";
 export { loadOrCreateKey, pseudonymKeyBytes, pseudonymKeyPath } from "./pseudonym-key.js";
 export {
   type AccountsStore,
@@ -38,6 +71,7 @@ export {
   ImportStatus,
   isAddUserOutcome,
   isImportStatus,
+  type MappingTable,
   type NewImport,
   type RegistryTable,
   type ResponseScope,
@@ -45,6 +79,7 @@ export {
   type SessionTable,
   type Store,
   type StoredInstrument,
+  type StoredMapping,
   type StoredResponse,
   type StoredSession,
   type StoredUser,

@@ -1,16 +1,26 @@
 /** Dutch messages for errors a user can meet when the store cannot do its work. */
 export const storeMessages = {
+  analysisTimeout: (seconds: number) =>
+    `Een berekening in de PostgreSQL-database duurde langer dan ${seconds} s en is afgebroken. Verhoog de grens met ZAZ_DB_ANALYSIS_TIMEOUT_MS (in milliseconden) of kies een kleinere selectie.`,
   databaseLocked: (path: string) =>
     `De database ${path} is al geopend door een ander programma (bijvoorbeeld het dashboard of een andere zaz-opdracht). Sluit dat eerst en probeer het opnieuw.`,
+  databaseHeldByDashboard: (path: string, url: string, pid: number) =>
+    `De database ${path} is in gebruik door het dashboard dat draait op ${url} (proces ${pid}). Lees bestanden in via de uploadpagina (${url.replace(/\/$/, "")}/upload), of stop het dashboard en probeer het opnieuw.`,
   schemaTooNew: (path: string, found: number, known: number) =>
     `De database ${path} heeft schemaversie ${found}, maar dit programma kent versies tot en met ${known}. Werk Zij aan Zij bij.`,
   storeClosed: () => "De database is al gesloten.",
+  postgresUnreachable: (url: string, detail: string) =>
+    `Kan de PostgreSQL-database ${url} niet openen: ${detail}. Controleer het adres in --db of ZAZ_DB (gebruiker, wachtwoord, server, poort en databasenaam) en of de server draait.`,
   accountsInDatabase: (path: string) =>
     `De accounts van het dashboard kunnen niet in de onderzoeksdatabase ${path} zelf: kies met --accounts-db of ZAZ_ACCOUNTS_DB een ander bestand.`,
   storedInstrumentInvalid: (key: number) =>
     `Het instrument dat met de gegevens is opgeslagen (nummer ${key}) voldoet niet meer aan het schema van deze versie van Zij aan Zij. Werk Zij aan Zij bij, of lees de gegevens opnieuw in.`,
   compactionFailed: (path: string, detail: string) =>
     `De gegevens zijn verwijderd, maar het bestand ${path} kon niet worden herschreven (${detail}); bij de volgende keer openen wordt dat opnieuw geprobeerd.`,
+  responsesChanged: (file: string, count: number, earlierFiles: readonly string[]) =>
+    `${count} ${count === 1 ? "antwoord" : "antwoorden"} gewijzigd sinds de vorige import: ${file} bevat ${count === 1 ? "een antwoordformulier dat" : "antwoordformulieren die"} al ${count === 1 ? "is" : "zijn"} opgeslagen uit ${[...new Set(earlierFiles)].join(", ")}, met andere antwoorden. Er is niets opgeslagen; vervang de opgeslagen versie alleen als de nieuwe de juiste is.`,
+  conflictingResponses: (file: string, count: number, firstRow: number, row: number) =>
+    `${file} bevat ${count === 1 ? "een antwoordformulier" : `${count} antwoordformulieren`} twee keer met verschillende antwoorden (bijvoorbeeld rij ${firstRow} en rij ${row}); een export kan maar één versie van een antwoordformulier bevatten. Er is niets opgeslagen.`,
   registryIdTaken: (kind: string, id: string) => `Er is al een ${kind} met id "${id}" geregistreerd.`,
   registryUnknownBestuur: (school: string, bestuur: string) =>
     `School "${school}" hoort bij bestuur "${bestuur}", maar dat bestuur is niet geregistreerd.`,

@@ -9,6 +9,8 @@ import type {
   SurveyResponse,
 } from "@zaz/model";
 import type { AnalysisQueries } from "./analysis/types.js";
+import type { CsvConversion, CsvImport } from "./duckdb/csv-import.js";
+import type { CsvFile } from "./duckdb/csv-read.js";
 
 /**
  * The persistence boundary. Everything outside packages/store sees only these types;
@@ -34,6 +36,12 @@ export interface NewImport {
    * transaction that makes the import visible, so a refused import registers nothing.
    */
   register?: readonly RegistryEntity[];
+  /**
+   * A response stored before (same instrument and key) with other answers is a changed response.
+   * Without this the import is refused as a whole (ChangedResponsesError); with it (`zaz ingest
+   * --vervang`) the new version replaces the stored one when the import becomes visible.
+   */
+  replaceChanged?: boolean;
 }
 
 export const ImportStatus = {
@@ -52,9 +60,17 @@ export interface ImportOutcome {
   status: ImportStatus;
   importId: string;
   responsesAdded: number;
-  /** already stored under the same (instrumentId, key), e.g. the same rows in another file, or twice in this one */
+  /**
+   * already stored under the same (instrumentId, key) with the same answers (content hash), e.g. the
+   * same rows in another file, or twice in this one
+   */
   responsesSkipped: number;
   answersAdded: number;
+  /**
+   * Of responsesAdded, how many replaced a stored version with other answers (NewImport.replaceChanged);
+   * those versions are gone, and their imports' counts lowered. Left out: none.
+   */
+  responsesReplaced?: number;
 }
 
 export interface ImportRecord extends Omit<NewImport, "instrument" | "register"> {
@@ -232,7 +248,32 @@ export interface ActionPointTable {
   history(id?: number): Promise<ActionPointEvent[]>;
 }
 
+/**
+ * A school's column mapping for an instrument, kept when someone reviewed it in the dashboard's
+ * upload page and offered again for the next export: the text of a mapping file (survey's
+ * `formatMappingFile`/`parseMappingFile`), so the store need not know its shape. Not research data:
+ * a change does not change the data version.
+ */
+export interface StoredMapping {
+  school: string;
+  instrumentId: string;
+  /** the mapping file's JSON text */
+  mapping: string;
+  updatedBy: string;
+  /** ISO 8601, UTC */
+  updatedAt: string;
+}
+
+/** The saved mappings, one per (school, instrument). */
+export interface MappingTable {
+  get(school: string, instrumentId: string): Promise<StoredMapping | undefined>;
+  /** stores or replaces the mapping of (school, instrument) */
+  put(school: string, instrumentId: string, mapping: string, by: string): Promise<void>;
+}
+
 export interface Store {
+  /** which database is behind it: a DuckDB file, or a PostgreSQL server (open-store.ts) */
+  readonly kind: "duckdb" | "postgres";
   /**
    * Writes the import and its responses all or nothing, also when the process dies half-way:
    * no read sees part of it, and what a failed or killed import wrote is removed (at the latest
@@ -245,6 +286,11 @@ export interface Store {
     responses: AsyncIterable<SurveyResponse> | Iterable<SurveyResponse>,
     onProgress?: (n: number) => void,
   ): Promise<ImportOutcome>;
+  /**
+   * The DuckDB fast path of an import (duckdb/csv-import.ts): DuckDB reads the file, and
+   * `{ ok: false, reason }` says it must take the streaming path (`importResponses`) instead.
+   */
+  importCsv(record: NewImport, file: CsvFile, conversion: CsvConversion): Promise<CsvImport>;
   hasImport(id: string): Promise<boolean>;
   /** oldest first */
   listImports(): Promise<ImportRecord[]>;
@@ -291,13 +337,17 @@ export interface Store {
   readonly viewResults: ViewResultTable;
   /** the schools' action points and their audit trail */
   readonly actions: ActionPointTable;
+  /** column mappings saved per school and instrument (the dashboard's upload page) */
+  readonly mappings: MappingTable;
   close(): Promise<void>;
 }
 
 /**
  * The dashboard's accounts and sessions, in a file of their own beside the research database
  * (accountsDatabasePath): the research file is the one researchers open from R, Python or DBeaver
- * and that `zaz export` reads, so password hashes and session ids must never be in it.
+ * and that `zaz export` reads, so password hashes and session ids must never be in it. On
+ * PostgreSQL they are tables of the same database, outside the researcher views (`onderzoek_*`),
+ * so that every dashboard process shares them (postgres/accounts-store.ts).
  */
 export interface AccountsStore {
   /** dashboard accounts */

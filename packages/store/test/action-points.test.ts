@@ -1,6 +1,6 @@
 import type { NewActionPoint } from "@zaz/model";
 import { describe, expect, it } from "vitest";
-import { openDuckDbStore } from "../src/index.js";
+import { newTestDatabase, openTestStore, tempDir } from "./helpers.js";
 
 const point: NewActionPoint = {
   school: "het-palet",
@@ -14,7 +14,8 @@ const point: NewActionPoint = {
 
 describe("action points", () => {
   it("adds, edits, marks done and removes, with an append-only trail and a new data version each time", async () => {
-    const store = await openDuckDbStore(":memory:");
+    const dir = await tempDir();
+    const store = await openTestStore(await newTestDatabase(dir.path));
     try {
       const v0 = await store.dataVersion();
       const a = await store.actions.add(point, "anna");
@@ -43,6 +44,7 @@ describe("action points", () => {
       expect(next.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     } finally {
       await store.close();
+      await dir.remove();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DuckDb } from "../src/duckdb/connection.js";
-import { type TempDir, tempDir } from "./helpers.js";
+import { onPostgres, type TempDir, tempDir } from "./helpers.js";
 
 let dir: TempDir;
 let db: DuckDb;
@@ -26,7 +26,8 @@ async function appendRows(n: number): Promise<void> {
   appender.closeSync();
 }
 
-describe("DuckDb", () => {
+// DuckDB only: the DuckDB connection class itself
+describe.skipIf(onPostgres)("DuckDb", () => {
   it("lets the Appender write into the open transaction: visible inside, gone after ROLLBACK", async () => {
     await expect(
       db.transaction(async () => {

@@ -4,6 +4,10 @@ import { join } from "node:path";
 import { type Answer, type Instrument, instrumentSchema, type SurveyResponse } from "@zaz/model";
 import type { NewImport } from "../src/index.js";
 
+// the store tests run once per store (vitest projects "duckdb" and "postgres"): see test/support
+export { openTestAccounts, openTestStore } from "../../../test/support/open-test-store.js";
+export { newTestDatabase, onPostgres } from "../../../test/support/test-database.js";
+
 export interface TempDir {
   path: string;
   file(name: string): string;

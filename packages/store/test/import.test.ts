@@ -1,14 +1,25 @@
 import type { SurveyResponse } from "@zaz/model";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDuckDbStore, type Store } from "../src/index.js";
-import { answer, generateResponses, newImport, response, type TempDir, tempDir } from "./helpers.js";
+import type { Store } from "../src/index.js";
+import {
+  answer,
+  generateResponses,
+  newImport,
+  newTestDatabase,
+  openTestStore,
+  response,
+  type TempDir,
+  tempDir,
+} from "./helpers.js";
 
 let dir: TempDir;
+let db: string;
 let store: Store;
 
 beforeEach(async () => {
   dir = await tempDir();
-  store = await openDuckDbStore(dir.file("zaz.duckdb"));
+  db = await newTestDatabase(dir.path);
+  store = await openTestStore(db);
 });
 
 afterEach(async () => {
@@ -49,6 +60,7 @@ describe("importResponses", () => {
       responsesAdded: 2,
       responsesSkipped: 0,
       answersAdded: 6,
+      responsesReplaced: 0,
     });
     const stored = await store.selectResponses({ instrumentId: "ouderpopulatie" });
     expect(stored).toEqual([
@@ -85,6 +97,7 @@ describe("importResponses", () => {
       responsesAdded: 0,
       responsesSkipped: 0,
       answersAdded: 0,
+      responsesReplaced: 0,
     });
     expect(await store.countResponses()).toBe(10);
     expect(await store.listImports()).toHaveLength(1);
@@ -92,9 +105,10 @@ describe("importResponses", () => {
 
   it("skips responses already stored under the same instrument and key, and keys repeated within a file", async () => {
     await store.importResponses(newImport("a"), generateResponses(10, 3));
-    // another file: 5 old keys in a different order, 5 new ones, and r12 twice
-    const mixed = [...generateResponses(5, 2, {}, 5)].reverse();
-    mixed.push(...generateResponses(5, 4, {}, 10), ...generateResponses(1, 7, {}, 12));
+    // another file: 5 old keys (same answers) in a different order, 5 new ones, and r12 twice
+    // (the same answers, on another row)
+    const mixed = [...generateResponses(5, 3, {}, 5)].reverse();
+    mixed.push(...generateResponses(5, 4, {}, 10), { ...[...generateResponses(1, 4, {}, 12)][0]!, row: 99 });
     const outcome = await store.importResponses(newImport("b"), mixed);
     expect(outcome).toMatchObject({
       status: "imported",
@@ -107,7 +121,7 @@ describe("importResponses", () => {
     const r12 = (await store.selectResponses({ instrumentId: "ouderpopulatie" })).find(
       (r) => r.key === "r12",
     );
-    expect(r12?.answers).toHaveLength(4);
+    expect(r12?.row).toBe(14);
     const records = await store.listImports();
     expect(records.map((r) => [r.id, r.responses, r.answers])).toEqual([
       ["a", 10, 30],
@@ -160,7 +174,7 @@ describe("importResponses", () => {
   it("keeps data across close and reopen", async () => {
     await store.importResponses(newImport("a", { context: { school: "S1" } }), generateResponses(20, 2));
     await store.close();
-    store = await openDuckDbStore(dir.file("zaz.duckdb"));
+    store = await openTestStore(db);
     expect(await store.countResponses({ instrumentId: "ouderpopulatie", where: { school: "S1" } })).toBe(20);
     const [record] = await store.listImports();
     expect(record).toMatchObject({ id: "a", context: { school: "S1" }, responses: 20, answers: 40 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findRepoRoot, openDuckDbStore } from "../src/index.js";
-import { type TempDir, tempDir } from "./helpers.js";
+import { onPostgres, type TempDir, tempDir } from "./helpers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
@@ -31,7 +31,8 @@ async function openInChild(path: string): Promise<string> {
   return stdout.trim();
 }
 
-describe("one database, one user at a time", () => {
+// DuckDB only: the file lock of an embedded database; PostgreSQL serves many processes by design
+describe.skipIf(onPostgres)("one database, one user at a time", () => {
   it("tells another process in Dutch that the database is in use, and lets it in once closed", async () => {
     const path = dir.file("zaz.duckdb");
     const store = await openDuckDbStore(path);

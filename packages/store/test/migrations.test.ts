@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { withRawDatabase } from "../../../test/support/raw-database.js";
 import { DuckDb } from "../src/duckdb/connection.js";
 import {
   latestSchemaVersion,
@@ -7,8 +8,17 @@ import {
   migrations,
   schemaVersion,
 } from "../src/duckdb/migrations.js";
-import { openDuckDbStore, StoreError } from "../src/index.js";
-import { type TempDir, tempDir } from "./helpers.js";
+import { ChangedResponsesError, openDuckDbStore, researcherViewNames, StoreError } from "../src/index.js";
+import {
+  answer,
+  newImport,
+  newTestDatabase,
+  onPostgres,
+  openTestStore,
+  response,
+  type TempDir,
+  tempDir,
+} from "./helpers.js";
 
 let dir: TempDir;
 
@@ -25,7 +35,9 @@ async function tables(db: DuckDb): Promise<string[]> {
   return rows.map((r) => String(r.table_name));
 }
 
-describe("migrations", () => {
+// DuckDB only: the DuckDB list of migrations and databases of older schemas, which exist only as DuckDB
+// files; the PostgreSQL migrations are tested in packages/store/test/postgres
+describe.skipIf(onPostgres)("migrations", () => {
   it("creates the schema once; a second run is a no-op", async () => {
     const db = await DuckDb.open(dir.file("m.duckdb"));
     try {
@@ -38,6 +50,7 @@ describe("migrations", () => {
         "import_context",
         "imports",
         "instruments",
+        "mappings",
         "registry",
         "response_context",
         "responses",
@@ -103,6 +116,42 @@ describe("migrations", () => {
     }
   });
 
+  it("gives responses stored before version 7 the content hash an import computes from the same answers", async () => {
+    const path = dir.file("v6.duckdb");
+    const db = await DuckDb.open(path);
+    await migrate(
+      db,
+      migrations.filter((m) => m.version <= 6),
+    );
+    await db.run(
+      `INSERT INTO imports VALUES ('old', 1, 'old.csv', 'ouderpopulatie', '1.0', 'google-forms', 3,
+        now()::TIMESTAMP, 3, 3, false, NULL)`,
+    );
+    await db.run(`INSERT INTO responses VALUES
+      (1, 'old', 'ouderpopulatie', 'r1', 2, NULL),
+      (2, 'old', 'ouderpopulatie', 'r2', 3, NULL),
+      (3, 'old', 'ouderpopulatie', 'r3', 4, NULL)`);
+    // r1 with a text written with CRLF; r3 without answers
+    await db.run(`INSERT INTO answers VALUES
+      (1, 0, 'q1', 2, NULL, NULL), (1, 1, 'open', NULL, 'a' || chr(13) || chr(10) || 'b', NULL),
+      (2, 0, 'q1', NULL, NULL, 'weet_niet')`);
+    db.close();
+    const store = await openDuckDbStore(path);
+    try {
+      const same = await store.importResponses(newImport("again"), [
+        response("r1", {}, [answer("q1", 2), answer("open", null, "a\nb")]),
+        response("r2", {}, [{ item: "q1", code: null, text: null, missing: "weet_niet" }]),
+        response("r3", {}, []),
+      ]);
+      expect(same).toMatchObject({ responsesAdded: 0, responsesSkipped: 3 });
+      await expect(
+        store.importResponses(newImport("edited"), [response("r2", {}, [answer("q1", 1)])]),
+      ).rejects.toBeInstanceOf(ChangedResponsesError);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("refuses a database made by a newer version of the program", async () => {
     const path = dir.file("new.duckdb");
     const db = await DuckDb.open(path);
@@ -112,5 +161,34 @@ describe("migrations", () => {
     const opening = openDuckDbStore(path);
     await expect(opening).rejects.toBeInstanceOf(StoreError);
     await expect(openDuckDbStore(path)).rejects.toThrow(/schemaversie 999/);
+  });
+});
+
+describe("researcher views", () => {
+  it("show complete imports only, and stay through a compaction (DuckDB) or an erasure", async () => {
+    const path = await newTestDatabase(dir.path, "views.duckdb");
+    const store = await openTestStore(path);
+    try {
+      await store.importResponses(newImport("a"), [response("r1", { school: "S1" })]);
+      await store.importResponses(newImport("b"), [response("r2", { school: "S2" })]);
+      // an erasure rewrites the file (compact.ts): the views must come along
+      await store.removeImport("b");
+    } finally {
+      await store.close();
+    }
+    const counts = await withRawDatabase(path, async (sql) => {
+      // a pending import (committed chunks of an unfinished one) exists in the DuckDB store only
+      if (!onPostgres) {
+        await sql("UPDATE imports SET pending = true WHERE id = 'a'");
+        for (const view of researcherViewNames) {
+          expect(Number(await sql(`SELECT count(*) FROM ${view}`))).toBe(0);
+        }
+        await sql("UPDATE imports SET pending = false WHERE id = 'a'");
+      }
+      const counts = [];
+      for (const view of researcherViewNames) counts.push(Number(await sql(`SELECT count(*) FROM ${view}`)));
+      return counts;
+    });
+    expect(counts).toEqual([1, 0, 1, 1, 1]);
   });
 });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDuckDbStore, type Store } from "../src/index.js";
-import { newImport, response, type TempDir, tempDir } from "./helpers.js";
+import type { Store } from "../src/index.js";
+import { newImport, newTestDatabase, openTestStore, response, type TempDir, tempDir } from "./helpers.js";
 
 let dir: TempDir;
 let store: Store;
 
 beforeAll(async () => {
   dir = await tempDir();
-  store = await openDuckDbStore(dir.file("zaz.duckdb"));
+  store = await openTestStore(await newTestDatabase(dir.path));
   await store.importResponses(newImport("wave1", { context: { school: "S1", wave: "2024-1" } }), [
     response("a", { groep: "2" }),
     response("b", { groep: "10" }),

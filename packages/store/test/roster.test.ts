@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDuckDbStore, type RosterEntry, type Store } from "../src/index.js";
-import { type TempDir, tempDir } from "./helpers.js";
+import type { RosterEntry, Store } from "../src/index.js";
+import { newTestDatabase, openTestStore, type TempDir, tempDir } from "./helpers.js";
 
 let dir: TempDir;
 let store: Store;
 
 beforeEach(async () => {
   dir = await tempDir();
-  store = await openDuckDbStore(dir.file("zaz.duckdb"));
+  store = await openTestStore(await newTestDatabase(dir.path));
 });
 
 afterEach(async () => {

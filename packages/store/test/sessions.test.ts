@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type AccountsStore, openAccountsStore } from "../src/index.js";
-import { type TempDir, tempDir } from "./helpers.js";
+import type { AccountsStore } from "../src/index.js";
+import { newTestDatabase, openTestAccounts, type TempDir, tempDir } from "./helpers.js";
 
 let dir: TempDir;
+let target: string;
 let store: AccountsStore;
 
 beforeEach(async () => {
   dir = await tempDir();
-  store = await openAccountsStore(dir.file("zaz.accounts.duckdb"));
+  target = await newTestDatabase(dir.path, "zaz.accounts.duckdb");
+  store = await openTestAccounts(target);
 });
 
 afterEach(async () => {
@@ -55,7 +57,7 @@ describe("sessions", () => {
   it("keeps sessions across reopening", async () => {
     await store.sessions.set("sid", '{"x":1}', t0);
     await store.close();
-    store = await openAccountsStore(dir.file("zaz.accounts.duckdb"));
+    store = await openTestAccounts(target);
     expect(await store.sessions.get("sid")).toEqual({ record: '{"x":1}', expiresAt: t0 });
   });
 

@@ -124,8 +124,21 @@ export {
 } from "./ingest/column-target.js";
 // Registry of schools and boards: names as people write them → stable ids
 export type { ContextIssue, ContextResolution, ContextResolver } from "./ingest/context-resolver.js";
+export {
+  addOtherText,
+  type CellProblem,
+  convertCell,
+  type OptionCells,
+  optionCell,
+  otherChoiceCode,
+} from "./ingest/convert-cell.js";
 export { convertRow, respondentKey, type SourceRow } from "./ingest/convert-row.js";
 export { type DimensionValue, dimensionExpected, dimensionLookup } from "./ingest/dimension-lookup.js";
+export {
+  type DistinctConversion,
+  distinctConversion,
+  distinctConversionBlocker,
+} from "./ingest/distinct-conversion.js";
 export { detectFormLanguage, type FormLanguage } from "./ingest/form-language.js";
 export {
   type DimensionColumn,
@@ -145,6 +158,8 @@ export {
 } from "./ingest/mapping-file.js";
 export { foldHeader, foldText } from "./ingest/normalise-text.js";
 export { parseDate } from "./ingest/parse-date.js";
+export { type ParsedNumber, parseNumber } from "./ingest/parse-number.js";
+export { isPlaceholderIdentity } from "./ingest/placeholder-identity.js";
 export {
   IngestRejected,
   type IngestSession,
@@ -156,6 +171,7 @@ export { ProblemCollector } from "./ingest/problem-collector.js";
 export { type ChoiceProposal, otherChoiceCounter } from "./ingest/propose-choices.js";
 export { type ColumnMapping, type ColumnRole, MatchVia, proposeMapping } from "./ingest/propose-mapping.js";
 export { isPseudonym, pseudonym } from "./ingest/pseudonym.js";
+export { type RepeatedHeader, repeatedHeaders } from "./ingest/repeated-headers.js";
 export { type RosterRow, readRoster } from "./ingest/roster.js";
 // Instrument files
 export {
@@ -176,6 +192,14 @@ export { ExportProfile, exportProfiles, isExportProfile } from "./read/export-pr
 export { isMetadataRole, MetadataRole, metadataRoles } from "./read/metadata-role.js";
 export { type CsvReader, type CsvRow, type OpenCsvOptions, openCsv } from "./read/open-csv.js";
 export { isReadProblemCode, ReadProblemCode } from "./read/read-problem-code.js";
+export {
+  excludesRows,
+  finishedExclusion,
+  progressExclusion,
+  RowExclusion,
+  responseTypeExclusion,
+  rowExclusion,
+} from "./read/row-exclusion.js";
 export { type DelimiterSniff, sniffDelimiter } from "./read/sniff-delimiter.js";
 export { isTextEncoding, parseEncodingName, TextEncoding, textEncodings } from "./read/text-encoding.js";
 export { type EntityMatch, type MatchOptions, matchEntity } from "./registry/entity-match.js";

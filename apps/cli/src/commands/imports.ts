@@ -1,4 +1,4 @@
-import { openDuckDbStore } from "@zaz/store";
+import { openStore } from "@zaz/store";
 import { ExitCode } from "../cli-error.js";
 import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -8,7 +8,7 @@ import { parseFormat, render } from "../output/render.js";
 /** `zaz imports` — what is stored: import id, file, instrument, wave, counts, date. */
 export async function imports(options: { db?: string; format?: string }, effects: Effects): Promise<number> {
   const format = parseFormat(options.format);
-  const store = await openDuckDbStore(databasePath(effects, options.db));
+  const store = await openStore(databasePath(effects, options.db));
   try {
     const records = await store.listImports();
     if (records.length === 0 && format === "table") {
@@ -20,7 +20,8 @@ export async function imports(options: { db?: string; format?: string }, effects
       bestand: r.fileName,
       instrument: r.instrumentId,
       meting: r.context.wave ?? "",
-      antwoorden: r.responses,
+      formulieren: r.responses,
+      antwoorden: r.answers,
       datum: r.importedAt.slice(0, 10),
     }));
     render(
@@ -32,12 +33,15 @@ export async function imports(options: { db?: string; format?: string }, effects
           { key: "bestand", title: "bestand", wrap: true },
           { key: "instrument", title: "instrument" },
           { key: "meting", title: "meting" },
-          { key: "antwoorden", title: "aantal", align: "right" },
+          { key: "formulieren", title: "formulieren", align: "right" },
+          // answer rows stored, typed missing ones included: `answersStored` in ingest --json
+          { key: "antwoorden", title: "antwoorden opgeslagen", align: "right" },
           { key: "datum", title: "ingelezen" },
         ],
         rows,
       },
-      records,
+      // `answersStored` names the count as ingest --json does; `answers` stays for older scripts.
+      records.map((r) => ({ ...r, answersStored: r.answers })),
     );
     return ExitCode.ok;
   } finally {

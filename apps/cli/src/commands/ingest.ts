@@ -1,29 +1,22 @@
-import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
-import type { Instrument, Problem, RegistryEntity } from "@zaz/model";
-import { loadOrCreateKey, openDuckDbStore } from "@zaz/store";
 import {
-  applyMappingFile,
-  type ColumnMapping,
-  IngestRejected,
-  type IngestSession,
-  parseMappingFile,
-  planRegistration,
-  prepareIngest,
-  RegistrationMode,
-  registryResolver,
-  resolveInstrument,
-} from "@zaz/survey";
-import { chooseReleases } from "../choose-releases.js";
+  checkExport,
+  type ExportOptions,
+  fileHash,
+  type ImportEffects,
+  type ImportProgress,
+  runImport,
+} from "@zaz/importer";
+import type { Problem } from "@zaz/model";
+import { loadOrCreateKey, openStore } from "@zaz/store";
 import { ExitCode } from "../cli-error.js";
 import { databasePath, instrumentDirs } from "../context.js";
 import type { Effects } from "../effects.js";
-import { ingestSummary, printSummary } from "../ingest-summary.js";
+import { printSummary } from "../ingest-summary.js";
 import { cliMessages as msg } from "../messages.js";
-import { printProblems } from "../problems.js";
+import { printErrorsAndWarnings, printProblems, problemGroups } from "../problems.js";
 import { Progress } from "../progress.js";
-import { fileHash, openExport } from "../read-export.js";
+import { readMappingText } from "../read-export.js";
 import { registryCliMessages } from "./registry.js";
 
 export interface IngestOptions {
@@ -42,6 +35,10 @@ export interface IngestOptions {
   json?: boolean;
   /** register the --school/--bestuur of this import when they are not registered yet */
   nieuweSchool?: boolean;
+  /** responses stored before with other answers: replace them (without: the import is refused) */
+  vervang?: boolean;
+  /** import unfinished responses too (Qualtrics Finished = False) */
+  onvoltooidMeenemen?: boolean;
 }
 
 /** The context a user gave with flags: --school, --groep, --wave, --bestuur, --taal and --context dim=waarde. */
@@ -58,100 +55,40 @@ export function flagContext(options: IngestOptions): Record<string, string> {
   return context;
 }
 
-interface Prepared {
-  session: IngestSession;
-  file: string;
-  profile: string;
-  readBytes(): number;
-  size: number;
-  /** schools and boards this import registers (--nieuwe-school) */
-  register: readonly RegistryEntity[];
+/** The flags as the import pipeline (@zaz/importer) takes them; the --map file is read when needed. */
+function exportOptions(options: IngestOptions, effects: Effects): ExportOptions {
+  const mapPath = options.map === undefined ? undefined : resolve(effects.cwd, options.map);
+  return {
+    instrument: options.instrument,
+    context: flagContext(options),
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(mapPath === undefined
+      ? {}
+      : { mapping: { name: basename(mapPath), text: () => readMappingText(mapPath) } }),
+    ...(options.nieuweSchool ? { registerNew: true } : {}),
+    ...(options.vervang ? { replaceChanged: true } : {}),
+    ...(options.onvoltooidMeenemen ? { keepUnfinished: true } : {}),
+  };
 }
 
-/** Shared by ingest and validate: instrument, export, mapping, plan. Problems are printed here. */
-async function prepare(
-  path: string,
-  options: IngestOptions,
-  effects: Effects,
-  key: Uint8Array,
-  registry: readonly RegistryEntity[] | undefined,
-): Promise<{ ok: true; value: Prepared & { instrument: Instrument } } | { ok: false }> {
-  const fail = (errors: readonly Problem[], warnings: readonly Problem[] = []) => {
-    report(effects, options, { errors, warnings });
-    return { ok: false } as const;
-  };
-  const file = basename(path);
-  const instrument = await resolveInstrument(options.instrument, instrumentDirs(effects));
-  if (!instrument.ok) return fail(instrument.errors);
-  const opened = await openExport(path, options, file);
-  if (!opened.ok) return fail(opened.errors, opened.warnings);
-  const { source } = opened.value;
-  let columns: ColumnMapping[] | undefined;
-  const warnings: Problem[] = [...opened.warnings];
-  if (options.map !== undefined) {
-    const mapPath = resolve(effects.cwd, options.map);
-    const parsed = parseMappingFile(
-      await readFile(mapPath, "utf8"),
-      basename(mapPath),
-      instrument.value.instrument,
-    );
-    if (!parsed.ok) return fail(parsed.errors);
-    const applied = applyMappingFile(source.header, parsed.value, basename(mapPath));
-    columns = applied.columns;
-    warnings.push(...applied.warnings);
-  }
-  // Schools and boards are named by registry id in the store: flags and columns are resolved
-  // against the registry (validate, which opens no database, leaves that to ingest).
-  const dimensions = instrument.value.instrument.dimensions.map((d) => d.id);
-  let register: readonly RegistryEntity[] = [];
-  let resolver: ReturnType<typeof registryResolver> | undefined;
-  if (registry !== undefined) {
-    const context = flagContext(options);
-    if (options.nieuweSchool && (dimensions.includes("school") || dimensions.includes("bestuur"))) {
-      const planned = planRegistration(
-        registry,
-        {
-          ...(dimensions.includes("school") && context.school !== undefined
-            ? { school: context.school }
-            : {}),
-          ...(dimensions.includes("bestuur") && context.bestuur !== undefined
-            ? { bestuur: context.bestuur }
-            : {}),
-        },
-        RegistrationMode.onIngest,
-      );
-      if (!planned.ok)
-        return fail(
-          planned.errors.map((e) => ({ ...e, file })),
-          warnings,
-        );
-      warnings.push(...planned.warnings);
-      register = planned.value.entities;
-    }
-    resolver = registryResolver([...registry, ...register], { dimensions });
-  }
-  const prepared = prepareIngest(source, {
-    file,
-    instrument: instrument.value.instrument,
-    ...(columns ? { columns } : {}),
-    context: flagContext(options),
-    pseudonymKey: key,
-    warnings,
-    problems: opened.value.problems,
-    ...(resolver === undefined ? {} : { resolveContext: resolver }),
-  });
-  if (!prepared.ok) return fail(prepared.errors, prepared.warnings);
+function importEffects(effects: Effects): ImportEffects {
   return {
-    ok: true,
-    value: {
-      session: prepared.value,
-      file,
-      profile: opened.value.profile,
-      readBytes: opened.value.readBytes,
-      size: opened.value.size,
-      instrument: instrument.value.instrument,
-      register,
+    instrumentDirs: instrumentDirs(effects),
+    importPath: effects.env.ZAZ_IMPORT_PATH,
+    now: () => effects.now(),
+  };
+}
+
+/** A progress line made when the first progress arrives: only then is the file's size known. */
+function progressLine(effects: Effects, label: string): { update(p: ImportProgress): void; done(): void } {
+  let line: Progress | undefined;
+  return {
+    update: (p) => {
+      line ??= new Progress(effects, label, p.bytesTotal);
+      line.update(p.bytesRead, p.rows);
     },
+    done: () => line?.done(),
   };
 }
 
@@ -174,6 +111,7 @@ function report(
           errorCount: problems.errorCount ?? problems.errors.length,
           warnings: problems.warnings,
           warningCount: problems.warningCount ?? problems.warnings.length,
+          groups: problemGroups(problems),
         },
         null,
         2,
@@ -181,8 +119,7 @@ function report(
     );
     return;
   }
-  printProblems(effects, problems.warnings, "warning", problems.warningCount);
-  printProblems(effects, problems.errors, "error", problems.errorCount);
+  printErrorsAndWarnings(effects, problems);
   if (problems.errors.length > 0) {
     effects.stderr.write(
       `${msg.ingestErrors(problems.errorCount ?? problems.errors.length)} ${msg.ingestNothingWritten}\n`,
@@ -196,71 +133,46 @@ export async function ingest(fileArg: string, options: IngestOptions, effects: E
   const dbPath = databasePath(effects, options.db);
   const hash = await fileHash(path);
   const key = await loadOrCreateKey(dbPath);
-  const store = await openDuckDbStore(dbPath);
+  const store = await openStore(dbPath);
+  const progress = progressLine(effects, msg.progressLabel);
   try {
-    if (await store.hasImport(hash)) {
-      const record = (await store.listImports()).find((r) => r.id === hash);
+    const outcome = await runImport(
+      store,
+      { path, file: basename(path), options: exportOptions(options, effects), pseudonymKey: key, hash },
+      importEffects(effects),
+      (p) => progress.update(p),
+    );
+    progress.done();
+    if (outcome.status === "already-imported") {
       const summary = {
         status: "already-imported",
         importId: hash,
         file: basename(path),
-        importedAt: record?.importedAt,
+        importedAt: outcome.importedAt,
       };
       if (options.json) effects.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      else effects.stderr.write(`${msg.alreadyImported(basename(path), record?.importedAt ?? "", hash)}\n`);
+      else effects.stderr.write(`${msg.alreadyImported(basename(path), outcome.importedAt ?? "", hash)}\n`);
       return ExitCode.ok;
     }
-    const prepared = await prepare(path, options, effects, key, await store.registry.list());
-    if (!prepared.ok) return ExitCode.invalidInput;
-    const p = prepared.value;
-    const progress = new Progress(effects, msg.progressLabel, p.size);
-    try {
-      const outcome = await store.importResponses(
-        {
-          id: hash,
-          fileName: p.file,
-          instrument: p.instrument,
-          profile: p.profile,
-          context: p.session.plan.fixedContext,
-          register: p.register,
-          // Read by the store when the last chunk commits, after the last row.
-          get rowsRead() {
-            return p.session.stats.rowsRead;
-          },
-        },
-        p.session.responses(),
-        (n) => progress.update(p.readBytes(), n),
+    if (outcome.status === "rejected") {
+      report(effects, options, outcome);
+      return ExitCode.invalidInput;
+    }
+    const { summary, registered } = outcome;
+    if (options.json)
+      effects.stdout.write(
+        `${JSON.stringify(registered.length === 0 ? summary : { ...summary, registered }, null, 2)}\n`,
       );
-      progress.done();
-      if (outcome.responsesAdded > 0) await chooseReleases(store, effects);
-      const summary = ingestSummary(p.session, outcome);
+    else {
+      printProblems(effects, outcome.warnings, "warning", outcome.warningCount);
+      printSummary(effects, summary);
       // what --nieuwe-school registered with the import, so the new ids are seen
-      const registered = p.register.map((e) => ({ kind: e.kind, id: e.id, name: e.name }));
-      if (options.json)
-        effects.stdout.write(
-          `${JSON.stringify(registered.length === 0 ? summary : { ...summary, registered }, null, 2)}\n`,
-        );
-      else {
-        printProblems(effects, p.session.problems.warnings, "warning", p.session.problems.warningCount);
-        printSummary(effects, summary);
-        for (const e of registered)
-          effects.stderr.write(`${registryCliMessages.registered(e.kind, e.name, e.id)}\n`);
-      }
-      return ExitCode.ok;
-    } catch (error) {
-      progress.done();
-      if (error instanceof IngestRejected) {
-        report(effects, options, {
-          errors: error.problems.errors,
-          warnings: error.problems.warnings,
-          errorCount: error.problems.errorCount,
-          warningCount: error.problems.warningCount,
-        });
-        return ExitCode.invalidInput;
-      }
-      throw error;
+      for (const e of registered)
+        effects.stderr.write(`${registryCliMessages.registered(e.kind, e.name, e.id)}\n`);
     }
+    return ExitCode.ok;
   } finally {
+    progress.done();
     await store.close();
   }
 }
@@ -268,31 +180,27 @@ export async function ingest(fileArg: string, options: IngestOptions, effects: E
 /** `zaz validate FILE --instrument ID` — the same checks as ingest; nothing is written. */
 export async function validate(fileArg: string, options: IngestOptions, effects: Effects): Promise<number> {
   const path = resolve(effects.cwd, fileArg);
-  // Pseudonyms are computed but thrown away: a throwaway key keeps the installation's key untouched.
-  const prepared = await prepare(path, options, effects, randomBytes(32), undefined);
-  if (!prepared.ok) return ExitCode.invalidInput;
-  const { session } = prepared.value;
-  const progress = new Progress(effects, msg.validateLabel, prepared.value.size);
+  const progress = progressLine(effects, msg.validateLabel);
+  let outcome: Awaited<ReturnType<typeof checkExport>>;
   try {
-    for await (const _ of session.responses())
-      progress.update(prepared.value.readBytes(), session.stats.rowsRead);
-  } catch (error) {
+    outcome = await checkExport(
+      path,
+      basename(path),
+      exportOptions(options, effects),
+      importEffects(effects),
+      (p) => progress.update(p),
+    );
+  } finally {
     progress.done();
-    if (!(error instanceof IngestRejected)) throw error;
-    report(effects, options, {
-      errors: session.problems.errors,
-      warnings: session.problems.warnings,
-      errorCount: session.problems.errorCount,
-      warningCount: session.problems.warningCount,
-    });
+  }
+  if (!outcome.ok) {
+    report(effects, options, outcome);
     return ExitCode.invalidInput;
   }
-  progress.done();
-  const summary = ingestSummary(session, undefined);
-  if (options.json) effects.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (options.json) effects.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
   else {
-    printProblems(effects, session.problems.warnings, "warning", session.problems.warningCount);
-    printSummary(effects, summary);
+    printProblems(effects, outcome.warnings, "warning", outcome.warningCount);
+    printSummary(effects, outcome.summary);
   }
   return ExitCode.ok;
 }

@@ -1,10 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
+import { openExport } from "@zaz/importer";
 import {
+  columnLetter,
   formatMappingFile,
   formatTarget,
   otherChoiceCounter,
   proposeMapping,
+  repeatedHeaders,
   resolveInstrument,
 } from "@zaz/survey";
 import { ExitCode } from "../cli-error.js";
@@ -13,7 +16,6 @@ import type { Effects } from "../effects.js";
 import { cliMessages as msg } from "../messages.js";
 import { parseFormat, render } from "../output/render.js";
 import { printProblems } from "../problems.js";
-import { openExport } from "../read-export.js";
 
 /**
  * `zaz map FILE --instrument ID [-o KOPPELING]` — proposes, for every column, the item or context
@@ -31,17 +33,21 @@ export async function map(
     printProblems(effects, instrument.errors, "error");
     return ExitCode.invalidInput;
   }
-  const opened = await openExport(path, options, basename(path));
+  const opened = await openExport(path, options, basename(path), true);
   if (!opened.ok) {
     printProblems(effects, opened.errors, "error");
     return ExitCode.invalidInput;
   }
   const inst = instrument.value.instrument;
   const columns = proposeMapping(opened.value.source.header, inst, opened.value.source.roles);
+  // A header above several columns is told apart by its column, as the mapping file does.
+  const repeated = new Set(repeatedHeaders(columns.map((c) => c.header)).flatMap((r) => r.indexes));
   const rows = columns.map((c) => {
     const proposed = c.via === "none" ? c.suggestion : { target: c.target, confidence: c.confidence };
     return {
-      kolom: c.header,
+      kolom: repeated.has(c.index)
+        ? msg.mapRepeatedColumn(c.header, c.index + 1, columnLetter(c.index))
+        : c.header,
       koppeling: proposed ? formatTarget(proposed.target) : "ignore",
       zekerheid:
         proposed && proposed.target.kind !== "ignore" ? `${Math.round(proposed.confidence * 100)}%` : "",

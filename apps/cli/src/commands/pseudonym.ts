@@ -1,8 +1,9 @@
 import { loadOrCreateKey } from "@zaz/store";
-import { pseudonym } from "@zaz/survey";
-import { ExitCode } from "../cli-error.js";
+import { isPlaceholderIdentity, pseudonym } from "@zaz/survey";
+import { CliError, ExitCode } from "../cli-error.js";
 import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
+import { cliMessages as msg } from "../messages.js";
 
 /**
  * `zaz pseudoniem WAARDE` — the pseudonym this installation gives a name or e-mail address, so a
@@ -14,6 +15,8 @@ export async function pseudonymCommand(
   options: { db?: string },
   effects: Effects,
 ): Promise<number> {
+  // The ingest gives placeholders no pseudonym; one here would match no one, or look as if it did.
+  if (isPlaceholderIdentity(value)) throw new CliError(msg.placeholderIdentity(value.trim()));
   const key = await loadOrCreateKey(databasePath(effects, options.db));
   effects.stdout.write(`${pseudonym(key, value)}\n`);
   return ExitCode.ok;

@@ -1,6 +1,6 @@
-import { openDuckDbStore } from "@zaz/store";
+import { chooseReleases } from "@zaz/importer";
+import { openStore } from "@zaz/store";
 import { isPseudonym } from "@zaz/survey";
-import { chooseReleases } from "../choose-releases.js";
 import { CliError, ExitCode } from "../cli-error.js";
 import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -17,7 +17,7 @@ export async function remove(
   if ((options.import === undefined) === (options.respondent === undefined)) {
     throw new CliError(msg.removeWhat, ExitCode.usage);
   }
-  const store = await openDuckDbStore(databasePath(effects, options.db));
+  const store = await openStore(databasePath(effects, options.db));
   try {
     let erased: { responses: number; answers: number };
     let what: string;
@@ -36,9 +36,12 @@ export async function remove(
       erased = await store.removeRespondent(pseudonym);
       what = msg.removedRespondent(pseudonym);
     }
-    if (erased.responses > 0) await chooseReleases(store, effects);
+    if (erased.responses > 0) await chooseReleases(store, () => effects.now());
     if (options.json) effects.stdout.write(`${JSON.stringify({ removed: erased }, null, 2)}\n`);
-    else effects.stderr.write(`${msg.removed(what, erased.responses, erased.answers)}\n`);
+    else
+      effects.stderr.write(
+        `${msg.removed(what, erased.responses, erased.answers, store.kind === "postgres")}\n`,
+      );
     return ExitCode.ok;
   } finally {
     await store.close();

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Instrument } from "@zaz/model";
-import { openDuckDbStore } from "@zaz/store";
+import { openStore } from "@zaz/store";
 import { findInstruments, privacySettings } from "@zaz/survey";
 import {
   ChromiumMissingError,
@@ -42,7 +42,7 @@ export async function withViews<T>(
     ...(options.kTekst === undefined ? {} : { kText: Number(options.kTekst) }),
   });
   if (!privacy.ok) throw new CliError(privacy.errors.map((p) => p.message).join(" "), ExitCode.usage);
-  const store = await openDuckDbStore(databasePath(effects, options.db));
+  const store = await openStore(databasePath(effects, options.db));
   try {
     // Imports from before definitions were stored get the matching definition of this installation.
     await store.adoptInstruments(async () =>

@@ -1,6 +1,7 @@
 import { basename, resolve } from "node:path";
+import { openExport } from "@zaz/importer";
 import { compareGroepen, EntityKind, ok } from "@zaz/model";
-import { openDuckDbStore } from "@zaz/store";
+import { openStore } from "@zaz/store";
 import { type RosterRow, readRoster, resolveEntity, resolveInstrument } from "@zaz/survey";
 import { CliError, ExitCode } from "../cli-error.js";
 import { databasePath, instrumentDirs } from "../context.js";
@@ -8,7 +9,6 @@ import type { Effects } from "../effects.js";
 import { cliMessages as msg } from "../messages.js";
 import { parseFormat, render } from "../output/render.js";
 import { printProblems } from "../problems.js";
-import { openExport } from "../read-export.js";
 
 /**
  * `zaz roster FILE` — the number of families per school / groep / wave, for response rates.
@@ -37,7 +37,7 @@ export async function roster(
     printProblems(effects, opened.errors, "error");
     return ExitCode.invalidInput;
   }
-  const store = await openDuckDbStore(databasePath(effects, options.db));
+  const store = await openStore(databasePath(effects, options.db));
   try {
     // Schools are resolved like ingest does: by id or exact name, never a near guess.
     const registry = await store.registry.list();

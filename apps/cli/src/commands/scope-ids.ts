@@ -1,6 +1,6 @@
 import { slugify, type UserScopes } from "@zaz/accounts";
 import { EntityKind, type Problem } from "@zaz/model";
-import { openDuckDbStore } from "@zaz/store";
+import { openStore } from "@zaz/store";
 import { resolveEntity } from "@zaz/survey";
 import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -18,7 +18,7 @@ export async function resolveScopeIds(
   const requested: UserScopes = {};
   if (options.opleiding !== undefined) requested.opleiding = slugify(options.opleiding);
   if (options.school === undefined && options.bestuur === undefined) return { ok: true, value: requested };
-  const store = await openDuckDbStore(databasePath(effects, options.db));
+  const store = await openStore(databasePath(effects, options.db));
   let registry: Awaited<ReturnType<typeof store.registry.list>>;
   try {
     registry = await store.registry.list();

@@ -1,5 +1,5 @@
 import type { Problem } from "@zaz/model";
-import { openDuckDbStore, type Store } from "@zaz/store";
+import { openStore, type Store } from "@zaz/store";
 import { ExitCode } from "../cli-error.js";
 import { databasePath } from "../context.js";
 import type { Effects } from "../effects.js";
@@ -12,7 +12,7 @@ export async function withStore<T>(
   db: string | undefined,
   work: (store: Store) => Promise<T>,
 ): Promise<T> {
-  const store = await openDuckDbStore(databasePath(effects, db));
+  const store = await openStore(databasePath(effects, db));
   try {
     return await work(store);
   } finally {

@@ -13,7 +13,8 @@ import type { Problem } from "@zaz/model";
 import {
   type AccountsStore,
   accountsDatabasePath,
-  openAccountsStore,
+  isPostgresTarget,
+  openAccounts,
   openDuckDbStore,
   type UserRecord,
 } from "@zaz/store";
@@ -201,8 +202,10 @@ async function withStore<T>(
 ): Promise<T> {
   const research = databasePath(effects, where.db);
   const accountsPath = accountsOverride(effects, where.accountsDb) ?? accountsDatabasePath(research);
-  if (existsSync(research)) await (await openDuckDbStore(research, { accountsPath })).close();
-  const store = await openAccountsStore(accountsPath);
+  // moving accounts out of an old research file is DuckDB's; on PostgreSQL they are tables of the database
+  if (!isPostgresTarget(research) && existsSync(research))
+    await (await openDuckDbStore(research, { accountsPath })).close();
+  const store = await openAccounts(accountsPath);
   try {
     return await work(store);
   } finally {

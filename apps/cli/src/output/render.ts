@@ -2,6 +2,7 @@ import { csvTable, type PlainTable as Table, textTable } from "@zaz/views";
 import { CliError, ExitCode } from "../cli-error.js";
 import type { Effects } from "../effects.js";
 import { cliMessages as msg } from "../messages.js";
+import { visibleText } from "../visible-text.js";
 
 export const OutputFormat = { table: "table", csv: "csv", json: "json" } as const;
 export type OutputFormat = (typeof OutputFormat)[keyof typeof OutputFormat];
@@ -23,6 +24,12 @@ export function render(effects: Effects, format: string, table: Table, json?: un
     effects.stdout.write(csvTable(table));
   } else {
     const width = effects.stdout.isTTY ? (effects.stdout.columns ?? 80) : 80;
-    effects.stdout.write(textTable(table, width));
+    // Cells can come from a user's file (column headers, file names): no raw control characters.
+    const rows = table.rows.map((row) =>
+      Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [k, typeof v === "string" ? visibleText(v, true) : v]),
+      ),
+    );
+    effects.stdout.write(textTable({ ...table, rows }, width));
   }
 }

@@ -4,7 +4,8 @@ import type { ScopeTarget } from "./scope-target.js";
 
 /**
  * The one access rule: a beheerder sees everything; others see a school that is theirs or in
- * their board, their board, their opleiding, and their own account.
+ * their board, their board, their opleiding, and their own account; a leerteam loads data for
+ * the schools it sees.
  */
 export async function canAccess(
   user: Pick<User, "role" | "scopes">,
@@ -17,6 +18,10 @@ export async function canAccess(
       return true;
     case "admin":
       return false;
+    case "upload":
+      // data are loaded and erased by the leerteam; a directeur or docent only reads
+      if (user.role !== "leerteam") return false;
+      return canAccess(user, { kind: "school", school: target.school }, results);
     case "school": {
       if (user.scopes.schools?.includes(target.school) === true) return true;
       const bestuur = user.scopes.bestuur;

@@ -10,6 +10,7 @@ export type ViewName =
   | "groep"
   | "leerteam"
   | "pabo"
+  | "upload"
   | "login"
   | "wachtwoord"
   | "error";
@@ -38,6 +39,8 @@ function navigation(user: User, csrfToken: string | undefined): SafeHtml {
   }
   if (admin || user.scopes.bestuur !== undefined) links.push(["/leerteam", pageTexts.leerteam]);
   if (admin || user.scopes.opleiding !== undefined) links.push(["/pabo", pageTexts.pabo]);
+  // data are loaded by the leerteam and the beheerder (the upload page, upload-page-router.ts)
+  if (admin || user.role === "leerteam") links.push(["/upload", pageTexts.upload]);
   return html`<nav class="site-nav" aria-label="${pageTexts.mainNav}">
       <ul>${links.map(([href, label]) => html`<li><a href="${href}">${label}</a></li>`)}</ul>
     </nav>

@@ -9,6 +9,7 @@ export const pageTexts = {
   groep: "Groep",
   leerteam: "Scholen van het bestuur",
   pabo: "Leerlijn",
+  upload: "Inlezen",
   logout: "Uitloggen",
   loggedInAs: (username: string, role: string): string => `Ingelogd als ${username} (${role})`,
   loading: "Gegevens worden geladen …",

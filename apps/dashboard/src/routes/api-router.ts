@@ -2,9 +2,11 @@ import { PdfPrinter, type ViewPrinter } from "@zaz/views";
 import express, { type Request, type RequestHandler, type Response, Router } from "express";
 import { canAccess } from "../access/can-access.js";
 import { HttpError } from "../http-error.js";
-import { httpMessages } from "../messages.js";
+import { httpMessages, uploadMessages } from "../messages.js";
 import type { ResultsService } from "../results-service.js";
 import { defaultRefusalPacing, type Pacing, UserPacer } from "../security/user-pacer.js";
+import { type ReceivedFile, receiveFile } from "../upload/receive-file.js";
+import type { Uploads } from "../upload/uploads.js";
 import type { User, UserRepository } from "../users/user-repository.js";
 import { currentUser } from "./current-user.js";
 import { isPrintedView, serverPrinting } from "./pdf-routes.js";
@@ -23,6 +25,11 @@ const bodyParsers: RequestHandler[] = [
   express.json({ limit: "16kb" }),
   express.urlencoded({ extended: false, limit: "16kb", parameterLimit: 20 }),
 ];
+
+/** The same parsers with a larger limit, for a route that declares one (a column mapping). */
+function parsersUpTo(limit: string): RequestHandler[] {
+  return [express.json({ limit }), express.urlencoded({ extended: false, limit, parameterLimit: 20 })];
+}
 
 const requireLogin: RequestHandler = (_req, res, next) => {
   if (currentUser(res) === undefined) next(new HttpError(401, "not-logged-in", httpMessages.notLoggedIn));
@@ -52,6 +59,8 @@ export function apiRouter(
   printer: ViewPrinter = new PdfPrinter(serverPrinting),
   /** checks the CSRF token of a POST; without it no POST route is mounted */
   csrfProtection?: RequestHandler,
+  /** the upload page's import pipeline; its routes answer 404 without it */
+  uploads?: Uploads,
 ): Router {
   const router = Router();
   const pacer = new UserPacer({ ...defaultRefusalPacing, ...pacing });
@@ -73,9 +82,18 @@ export function apiRouter(
       }
     };
     if (route.method === "GET") router.get(route.path, serve);
+    else if (csrfProtection !== undefined && route.body === "file")
+      // the token from the header; the body (the file) is read by `answer`, after the scope check
+      router.post(route.path, requireLogin, csrfProtection, serve);
     else if (csrfProtection !== undefined)
       // logged in first (401 before a CSRF refusal), then a small body, then the token
-      router.post(route.path, requireLogin, ...bodyParsers, csrfProtection, serve);
+      router.post(
+        route.path,
+        requireLogin,
+        ...(route.bodyLimit === undefined ? bodyParsers : parsersUpTo(route.bodyLimit)),
+        csrfProtection,
+        serve,
+      );
   }
   router.use("/api", (_req, _res, next) => next(new HttpError(404, "not-found", httpMessages.notFound)));
   return router;
@@ -83,7 +101,9 @@ export function apiRouter(
   async function answer(req: Request, res: Response, route: ApiRoute, user: User): Promise<void> {
     // Only the query string counts; repeated keys (arrays) are refused by the schema.
     const parsed = route.query.safeParse(
-      route.method === "POST" ? bodyFields(req.body) : { ...(req.query as Record<string, unknown>) },
+      route.method === "POST" && route.body !== "file"
+        ? bodyFields(req.body)
+        : { ...(req.query as Record<string, unknown>) },
     );
     if (!parsed.success) {
       const name = String(parsed.error.issues[0]?.path[0] ?? "");
@@ -102,7 +122,26 @@ export function apiRouter(
         "unknown-value",
         httpMessages.unknownValue(unknown.name, unknown.value, unknown.available),
       );
-    const body = await route.handle({ query: parsed.data, user, results, users, printer });
+    // an upload is received only now, in scope, and removed after the answer whatever happens
+    let file: ReceivedFile | undefined;
+    if (route.body === "file") {
+      if (uploads === undefined) throw new HttpError(404, "not-found", uploadMessages.unavailable);
+      file = await receiveFile(req, uploads.maxBytes);
+    }
+    let body: unknown;
+    try {
+      body = await route.handle({
+        query: parsed.data,
+        user,
+        results,
+        users,
+        printer,
+        ...(uploads === undefined ? {} : { uploads }),
+        ...(file === undefined ? {} : { file }),
+      });
+    } finally {
+      await file?.remove();
+    }
     if (body === undefined) throw new HttpError(404, "not-found", httpMessages.notFound);
     if (isServedView(body)) {
       // Serialised once per data version; a client that has it gets 304 and no body.

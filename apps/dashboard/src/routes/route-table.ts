@@ -3,11 +3,14 @@ import type { ViewPrinter } from "@zaz/views";
 import { z } from "zod";
 import type { ScopeTarget } from "../access/scope-target.js";
 import type { ResultsService } from "../results-service.js";
+import type { ReceivedFile } from "../upload/receive-file.js";
+import type { Uploads } from "../upload/uploads.js";
 import { publicUser, type User, type UserRepository } from "../users/user-repository.js";
 import { actionPointRoutes } from "./action-point-routes.js";
 import { catalogFor } from "./catalog-for.js";
 import { filterValue, type UnknownValue, unknownParameter } from "./known-values.js";
 import { pdfRoutes } from "./pdf-routes.js";
+import { uploadRoutes } from "./upload-routes.js";
 
 export interface RouteContext<Q> {
   query: Q;
@@ -16,6 +19,10 @@ export interface RouteContext<Q> {
   users: UserRepository;
   /** turns a view into a PDF: one shared Chromium with a limit on renders at once */
   printer: ViewPrinter;
+  /** the upload page's import pipeline; absent when the dashboard runs without a store of its own */
+  uploads?: Uploads;
+  /** a file route's uploaded file (private temp file, removed after the request) */
+  file?: ReceivedFile;
 }
 
 /**
@@ -27,6 +34,13 @@ export interface ApiRoute<Q = unknown> {
   id: string;
   /** a POST route reads its input from the body (a form or JSON) and needs a CSRF token */
   method: "GET" | "POST";
+  /**
+   * "file": a POST whose body is an uploaded file; its query is read from the query string, and the
+   * body is received (to a private temp file, with a size limit) only after the scope check.
+   */
+  body?: "file";
+  /** the largest JSON body a POST route takes; 16 kB when left out */
+  bodyLimit?: string;
   path: string;
   query: z.ZodType<Q>;
   scope: (query: Q) => ScopeTarget;
@@ -172,4 +186,5 @@ export const apiRoutes: readonly ApiRoute<unknown>[] = [
   ...dataRoutes,
   ...pdfRoutes(dataRoutes),
   ...actionPointRoutes,
+  ...uploadRoutes,
 ];

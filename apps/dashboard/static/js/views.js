@@ -235,3 +235,4 @@ export async function pabo() {
     pdfLink("leerlijn", { opleiding, ...chosen }),
   );
 }
+export { upload } from "./upload.js";

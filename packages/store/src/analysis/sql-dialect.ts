@@ -17,6 +17,11 @@ export interface SqlDialect {
    * them all in memory: 200 maps in one statement outgrow its 64 MB limit even on a small database.
    */
   readonly mapsPerStatement?: number;
+  /**
+   * `expr` (text) as an ORDER BY key in byte order, where the database would sort by a language's
+   * rules (a PostgreSQL database's collation); which texts come first must not depend on the server
+   */
+  readonly byteOrder?: (expr: string) => string;
   /** the distinct non-null values of `expr` in the group as a list, where `filter` holds */
   distinctList(expr: string, filter?: string): string;
   /**

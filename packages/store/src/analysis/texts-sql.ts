@@ -39,7 +39,7 @@ export function textsSql(
   return `SELECT * FROM (
   SELECT ${dims.map((d, i) => `${d} AS ${q(col.dim(request.by[i]!))}, `).join("")}a.item, trim(a.text) AS text,
     count(*) OVER (PARTITION BY ${partition}) AS total,
-    row_number() OVER (PARTITION BY ${partition} ORDER BY trim(a.text)) AS rn
+    row_number() OVER (PARTITION BY ${partition} ORDER BY ${dialect.byteOrder?.("trim(a.text)") ?? "trim(a.text)"}) AS rn
   FROM (${projectSelection(plan, selection, needs, dialect, params)}) p
   JOIN answers a ON a.response_id = p.rid
   WHERE a.item IN (${items}) AND a.text IS NOT NULL AND trim(a.text) <> '' AND (${asked}) AND (${groups})

@@ -22,6 +22,8 @@ export function appendResponse(
   appender.appendVarchar(key);
   appender.appendInteger(row);
   appendNullableVarchar(appender, submittedAt);
+  // content_hash: filled per chunk from the stored answers (content-hash.ts)
+  appender.appendNull();
   appender.endRow();
 }
 

@@ -12,6 +12,7 @@ import type {
   ErasureCount,
   ImportOutcome,
   ImportRecord,
+  MappingTable,
   NewImport,
   RegistryTable,
   ResponseScope,
@@ -32,10 +33,13 @@ import {
 import { duckDbAnalysis } from "./analysis.js";
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
 import type { DuckDb, DuckDbOptions } from "./connection.js";
+import { type CsvConversion, type CsvImport, importCsv } from "./csv-import.js";
+import type { CsvFile } from "./csv-read.js";
 import { readDataVersion } from "./data-version.js";
 import { removeImport, removeRespondent } from "./erase.js";
 import { type ChunkOptions, defaultChunkOptions, hasImport, importResponses } from "./import-responses.js";
 import { adoptLegacyImports, instrumentRows, listStoredInstruments } from "./instruments.js";
+import { getMapping, putMapping } from "./mappings.js";
 import { migrate } from "./migrations.js";
 import { moveAccountsOut } from "./move-accounts.js";
 import { openDatabase } from "./open-database.js";
@@ -123,6 +127,7 @@ async function openStore(
 }
 
 class DuckDbStore implements Store {
+  readonly kind = "duckdb";
   /** the tail of the queue: a DuckDB connection runs one transaction at a time */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -147,6 +152,13 @@ class DuckDbStore implements Store {
     markDone: (id, done, by) => this.mutate((db) => markActionPointDone(db, id, done, by)),
     remove: (id, by) => this.mutate((db) => removeActionPoint(db, id, by)),
     history: (id) => this.exclusive((db) => actionPointHistory(db, id)),
+  };
+
+  // not research data: a saved mapping leaves the data version (and the kept views) as they are
+  readonly mappings: MappingTable = {
+    get: (school, instrumentId) => this.exclusive((db) => getMapping(db, school, instrumentId)),
+    put: (school, instrumentId, mapping, by) =>
+      this.exclusive((db) => putMapping(db, school, instrumentId, mapping, by)),
   };
 
   /** the stored definitions with their analysis tables; read again after anything stores one */
@@ -220,6 +232,18 @@ class DuckDbStore implements Store {
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  importCsv(record: NewImport, file: CsvFile, conversion: CsvConversion): Promise<CsvImport> {
+    return this.mutate(async () => {
+      await this.discardFailedImports();
+      try {
+        return await importCsv(this.db, record, file, conversion, this.chunks.memoryLimit);
+      } catch (error) {
+        await this.discardFailedImports().catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   importResponses(

@@ -2,16 +2,19 @@ import type { DuckDBAppender } from "@duckdb/node-api";
 import type { SurveyResponse } from "@zaz/model";
 import { FactsBuffer } from "../analysis/facts-encoder.js";
 import { factsLayout } from "../analysis/facts-layout.js";
+import { ConflictingResponsesError } from "../changed-responses.js";
 import type { ImportOutcome, NewImport } from "../store.js";
 import { ImportStatus } from "../store.js";
 import { appendFacts } from "./append-facts.js";
 import { appendAnswer, appendContext, appendResponse, discardAppender } from "./append-rows.js";
+import { refuseChangedResponses, replaceChangedResponses } from "./changed-responses.js";
 import { markNeedsCompaction } from "./compact.js";
-import type { DuckDb } from "./connection.js";
+import { type DuckDb, dropTempTable } from "./connection.js";
+import { fillContentHashes } from "./content-hash.js";
 import { bumpDataVersion } from "./data-version.js";
 import { registerInstrument } from "./instruments.js";
 import { insertEntities } from "./registry.js";
-import { removeDuplicates } from "./remove-duplicates.js";
+import { changedTable, removeDuplicates, startChangedResponses } from "./remove-duplicates.js";
 
 const progressEvery = 1000;
 /**
@@ -49,10 +52,13 @@ export const defaultChunkOptions: ChunkOptions = { chunkSize: 50_000, memoryLimi
  * One import, all or nothing, in committed chunks. DuckDB keeps uncommitted appended rows pinned
  * in memory, so a single transaction grows with the import; a chunk's commit releases them.
  * The import row says `pending` until the last chunk's transaction flips it, and readers skip
- * pending imports (pending-imports.ts), so the import becomes visible at once. Each chunk deletes
- * its own duplicates before it commits, against everything stored under lower ids, so the first
- * occurrence of a key wins. On failure the open chunk is rolled back; committed chunks stay
- * pending, for the caller (or the next open, after a kill) to remove with removePendingImports.
+ * pending imports (pending-imports.ts), so the import becomes visible at once. Each chunk hashes
+ * its responses' answers (content-hash.ts) and deletes its own duplicates before it commits, against
+ * everything stored under lower ids, so the first occurrence of a key wins; a key stored with other
+ * answers is a change: the import is refused, or (record.replaceChanged) the stored version is
+ * deleted in the flip. Two versions of one response in the file refuse it too. On failure the open
+ * chunk is rolled back; committed chunks stay pending, for the caller (or the next open, after a
+ * kill) to remove with removePendingImports.
  */
 export async function importResponses(
   db: DuckDb,
@@ -68,6 +74,7 @@ export async function importResponses(
       responsesAdded: 0,
       responsesSkipped: 0,
       answersAdded: 0,
+      responsesReplaced: 0,
     };
   }
   if (!Number.isInteger(options.chunkSize) || options.chunkSize < 1)
@@ -100,6 +107,7 @@ async function writeInChunks(
     const instrumentKey = await registerInstrument(db, record.instrument);
     const layout = factsLayout(instrumentKey, record.instrument);
     await insertImportRecord(db, record, instrumentKey);
+    await startChangedResponses(db);
     for (const table of ["responses", "response_context", "answers"]) {
       appenders.push(await db.connection.createAppender(table));
     }
@@ -109,7 +117,7 @@ async function writeInChunks(
       DuckDBAppender,
     ];
     const importContext = Object.entries(record.context);
-    const totals = { responses: 0, answers: 0, skipped: 0, skippedAnswers: 0 };
+    const totals = { responses: 0, answers: 0, skipped: 0, skippedAnswers: 0, changed: 0 };
     let id = lastId;
     let chunkStart = lastId;
     let chunkContexts = 0;
@@ -126,7 +134,17 @@ async function writeInChunks(
     const endChunk = async () => {
       // Flushing hands the buffered rows to the open transaction; then this chunk's duplicates go.
       for (const appender of appenders) appender.flushSync();
-      const removedRows = await removeDuplicates(db, record.instrument.id, chunkStart, id);
+      await fillContentHashes(db, record.instrument.id, chunkStart, id);
+      const removedRows = await removeDuplicates(db, record.instrument.id, chunkStart, id, {
+        importId: record.id,
+      });
+      if (removedRows.conflictCount > 0)
+        throw new ConflictingResponsesError(
+          record.fileName,
+          removedRows.conflictCount,
+          removedRows.conflicts,
+        );
+      totals.changed += removedRows.changed;
       totals.skipped += removedRows.responses;
       totals.skippedAnswers += removedRows.answers;
       for (const removed of removedRows.ids) removedIds.add(removed);
@@ -182,6 +200,8 @@ async function writeInChunks(
       appenders.shift();
     }
     onProgress?.(totals.responses);
+    // Refused before the last commit: an import of one chunk then leaves nothing to clean up.
+    if (totals.changed > 0 && record.replaceChanged !== true) await refuseChangedResponses(db, record);
     await db.run("COMMIT");
     inTransaction = false;
     uncommittedRows = 0;
@@ -196,6 +216,8 @@ async function writeInChunks(
       "UPDATE imports SET responses = $1, answers = $2, rows_read = $3, pending = false WHERE id = $4",
       [responsesAdded, answersAdded, record.rowsRead, record.id],
     );
+    // the stored versions of changed responses leave with the same commit that shows the new ones
+    const responsesReplaced = totals.changed > 0 ? await replaceChangedResponses(db) : 0;
     // schools and boards this import registers become visible with it, or not at all
     await insertEntities(db, record.register ?? []);
     await bumpDataVersion(db);
@@ -207,6 +229,7 @@ async function writeInChunks(
       responsesAdded,
       responsesSkipped: totals.skipped,
       answersAdded,
+      responsesReplaced,
     };
   } catch (error) {
     for (const appender of appenders) discardAppender(appender);
@@ -215,10 +238,16 @@ async function writeInChunks(
     if (inTransaction) await db.run("ROLLBACK").catch(() => undefined);
     if (uncommittedRows >= rowGroupRows) await markNeedsCompaction(db).catch(() => undefined);
     throw error;
+  } finally {
+    await dropTempTable(db, changedTable);
   }
 }
 
-async function insertImportRecord(db: DuckDb, record: NewImport, instrumentKey: number): Promise<void> {
+export async function insertImportRecord(
+  db: DuckDb,
+  record: NewImport,
+  instrumentKey: number,
+): Promise<void> {
   await db.run(
     `INSERT INTO imports
      SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4, $5, $6, CAST($7 AS TIMESTAMP), 0, 0, true, $8 FROM imports`,

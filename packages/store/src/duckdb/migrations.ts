@@ -1,6 +1,8 @@
 import { StoreError, storeMessages } from "../messages.js";
 import type { DuckDb } from "./connection.js";
+import { backfillContentHashes } from "./content-hash.js";
 import { backfillRegistry } from "./registry-backfill.js";
+import { researcherViews } from "./researcher-views.js";
 
 export interface Migration {
   version: number;
@@ -172,6 +174,50 @@ export const migrations: readonly Migration[] = [
         changed_by VARCHAR NOT NULL,
         change VARCHAR NOT NULL,
         detail VARCHAR NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 7,
+    name: "content hash of responses",
+    // A response's identity is its key (id in the export, or a hash of its row) and, beside it, what
+    // it says: the hash of its stored answers (content-hash.ts). Re-importing an edited response is
+    // then seen as a change, not as a duplicate. Responses stored before get theirs from their answers.
+    statements: [
+      `CREATE TABLE responses_v7 (
+        id BIGINT NOT NULL,
+        import_id VARCHAR NOT NULL,
+        instrument_id VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        row INTEGER NOT NULL,
+        submitted_at VARCHAR,
+        content_hash VARCHAR
+      )`,
+    ],
+    // the copy with hashes replaces responses (content-hash.ts says why it is not an UPDATE)
+    run: (db) => backfillContentHashes(db, "responses_v7"),
+  },
+  {
+    version: 8,
+    name: "researcher views without pending imports",
+    // A large import commits in chunks before its last step makes it visible (pending-imports.ts);
+    // zaz skips pending imports, a researcher's own query would not. These views are the schema the
+    // README documents for reading the file from R, Python or DBeaver: they show complete imports
+    // only, also while an import runs or after one was killed.
+    statements: researcherViews,
+  },
+  {
+    version: 9,
+    name: "column mappings per school and instrument",
+    // what a person reviewed in the dashboard's upload page, offered again for the school's next export
+    statements: [
+      `CREATE TABLE mappings (
+        school VARCHAR NOT NULL,
+        instrument_id VARCHAR NOT NULL,
+        mapping VARCHAR NOT NULL,
+        updated_by VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (school, instrument_id)
       )`,
     ],
   },

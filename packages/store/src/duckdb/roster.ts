@@ -35,7 +35,7 @@ export async function replaceRoster(
 }
 
 /** Programmer errors only: the CLI reports bad roster files to users before it gets here. */
-function assertValidRoster(entries: readonly RosterEntry[]): void {
+export function assertValidRoster(entries: readonly RosterEntry[]): void {
   const seen = new Set<string>();
   for (const e of entries) {
     if (!Number.isInteger(e.families) || e.families < 0) {

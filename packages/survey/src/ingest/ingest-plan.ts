@@ -2,10 +2,12 @@ import type { Dimension, Instrument, Item, Problem, Result, Section } from "@zaz
 import { dimensionValueTranslations, fail, formLanguageDimension, ok, scaleTranslations } from "@zaz/model";
 import { formatTarget } from "./column-target.js";
 import type { ContextResolver } from "./context-resolver.js";
+import { otherChoiceCode } from "./convert-cell.js";
 import { type DimensionValue, dimensionExpected, dimensionLookup } from "./dimension-lookup.js";
 import { detectFormLanguage } from "./form-language.js";
 import { type LabelLookup, labelLookup } from "./label-lookup.js";
 import { ingestMessages as msg } from "./messages.js";
+import { isPlaceholderIdentity } from "./placeholder-identity.js";
 import type { ColumnMapping } from "./propose-mapping.js";
 import { pseudonym } from "./pseudonym.js";
 
@@ -16,6 +18,8 @@ export interface ItemColumn {
   lookup: LabelLookup | undefined;
   /** for a column per choice of a multiple-choice item: the choice's code */
   option: number | undefined;
+  /** the column holds the text typed beside the item's "Anders" choice */
+  other?: true;
   /** the section's condition, when the item belongs to one form of several */
   appliesWhen: Section["appliesWhen"];
 }
@@ -120,12 +124,25 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
       const item = instrument.items.find((i) => i.id === t.item);
       if (!item) continue;
       const section = item.section === undefined ? undefined : sections.get(item.section);
+      const lookup = lookupFor(item.scale);
+      if (t.other && otherChoiceCode(lookup) === undefined) {
+        errors.push({
+          code: "other-without-choice",
+          message: msg.otherWithoutChoice(c.header, item.id),
+          file,
+          row: 1,
+          column: c.header,
+          hint: msg.otherWithoutChoiceHint,
+        });
+        continue;
+      }
       items.push({
         index: c.index,
         header: c.header,
         item,
-        lookup: lookupFor(item.scale),
+        lookup,
         option: t.option,
+        ...(t.other ? { other: true as const } : {}),
         appliesWhen: section?.appliesWhen,
       });
     } else if (t.kind === "dimension") {
@@ -198,7 +215,10 @@ export function planIngest(options: PlanOptions): Result<IngestPlan> {
   const fixedContext: Record<string, string> = {};
   const flagContext: Record<string, string> = {};
   for (const dimension of instrument.dimensions) {
-    const raw = context[dimension.id];
+    const given = context[dimension.id];
+    // A placeholder ("anoniem") names no one: as if the flag were not given.
+    const raw =
+      given !== undefined && dimension.pseudonymise && isPlaceholderIdentity(given) ? undefined : given;
     const column = dimensions.find((d) => d.dimension.id === dimension.id);
     const flag = `--${dimension.id}`;
     if (raw !== undefined) {

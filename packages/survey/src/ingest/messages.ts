@@ -7,12 +7,33 @@ export const ingestMessages = {
   mappingOtherInstrument: (found: string, expected: string) =>
     `Het koppelbestand hoort bij instrument "${found}", niet bij "${expected}".`,
   mappingUnknownTarget: (path: string, target: string) => `${path}: onbekend doel "${target}".`,
-  mappingTargetForms: "item:ID, dimension:ID, meta:responseId, meta:submittedAt of ignore",
+  mappingTargetForms:
+    "item:ID, item:ID[CODE] (een kolom per keuze), item:ID[anders] (de tekst bij Anders), dimension:ID, meta:responseId, meta:submittedAt of ignore",
+  otherWithoutChoice: (header: string, item: string) =>
+    `Kolom "${header}" bevat de eigen tekst bij "Anders" van ${item}, maar die vraag heeft geen keuze "Anders".`,
+  otherWithoutChoiceHint:
+    "koppel de kolom aan een open vraag (item:ID) of aan 'ignore' met een koppelbestand (zaz map)",
+  otherTextIgnored: (header: string) =>
+    `Kolom "${header}" heeft een eigen tekst bij "Anders", maar in deze rij is een ander antwoord gekozen; de tekst wordt niet opgeslagen.`,
+  repeatedHeader: (header: string, places: readonly string[]) =>
+    `De kop "${header}" staat boven meer dan één kolom: kolom ${places.slice(0, -1).join(", ")} en ${places[places.length - 1]}; zo is niet te zien welke kolom bij welk item hoort.`,
+  repeatedHeaderHint: (example: number) =>
+    `maak een koppelbestand met 'zaz map BESTAND --instrument ID' (dat noemt zulke kolommen bij hun nummer, bijvoorbeeld "column": ${example}), controleer per kolom het doel en gebruik het met --map`,
+  mappingAmbiguousHeader: (header: string, places: readonly string[]) =>
+    `Het koppelbestand noemt kolom "${header}" bij zijn kop, maar die kop staat boven kolom ${places.join(", ")}.`,
+  mappingPositionOutside: (column: number, count: number) =>
+    `Het koppelbestand noemt kolom ${column}, maar het bestand heeft ${count} kolommen.`,
+  mappingPositionHeader: (column: string, expected: string, found: string) =>
+    `Volgens het koppelbestand heet kolom ${column} "${expected}", maar in het bestand heet die "${found}".`,
+  mappingPositionHint: "maak het koppelbestand opnieuw met 'zaz map' als de export anders is ingedeeld",
+  mappingDoubleColumn: (column: string) => `Het koppelbestand noemt kolom ${column} twee keer.`,
   mappingColumnAbsent: (header: string, file: string) =>
     `Kolom "${header}" staat niet in koppelbestand ${file} en wordt niet opgeslagen.`,
   mappingFileComment:
-    "Koppeling van kolommen aan items en dimensies. Controleer elke regel met een lage zekerheid (confidence) en pas 'target' aan: item:ID, dimension:ID, meta:responseId, meta:submittedAt of ignore. Gebruik het daarna met: zaz ingest BESTAND --instrument ID --map DIT-BESTAND",
+    "Koppeling van kolommen aan items en dimensies. Controleer elke regel met een lage zekerheid (confidence) en pas 'target' aan: item:ID, item:ID[CODE] (een kolom per keuze), item:ID[anders] (de tekst bij Anders), dimension:ID, meta:responseId, meta:submittedAt of ignore. 'column' is de kop van de kolom, of het kolomnummer (1 = kolom A) waar dezelfde kop boven meer kolommen staat; 'header' is dan de kop die op die plaats hoort. Gebruik het daarna met: zaz ingest BESTAND --instrument ID --map DIT-BESTAND",
   noteCheck: (text: string) => `CONTROLEER: lijkt op "${text}"`,
+  noteRepeated: (text: string) =>
+    `CONTROLEER: deze kop staat boven meer kolommen; op volgorde gekoppeld aan "${text}"`,
   ignoreReason: (reason: IgnoreReason) =>
     ({
       identifier: "naam, e-mailadres of IP-adres: zulke gegevens slaan we nooit op",
@@ -28,11 +49,22 @@ export const ingestMessages = {
   formulaCell: (header: string) =>
     `Kolom "${header}" bevat een cel die begint met een formuleteken; die wordt als gewone tekst bewaard.`,
   formulaHint: "controleer of Excel hier een formule heeft opgeslagen in plaats van het antwoord",
-  notANumber: (value: string, header: string) => `"${value}" in kolom "${header}" is geen geheel getal.`,
-  numberRange: (min?: number, max?: number) =>
-    min !== undefined && max !== undefined
-      ? `een geheel getal van ${min} tot en met ${max}`
-      : "een geheel getal",
+  notANumber: (value: string, header: string) => `"${value}" in kolom "${header}" is geen getal.`,
+  notAWholeNumber: (value: string, header: string) =>
+    `"${value}" in kolom "${header}" is geen geheel getal; bij deze vraag hoort een geheel getal (een aantal).`,
+  numberOutOfRange: (value: string, header: string) =>
+    `"${value}" in kolom "${header}" valt buiten de toegestane waarden.`,
+  ambiguousNumber: (value: string, header: string) =>
+    `"${value}" in kolom "${header}" is niet eenduidig: de punt of komma kan een decimaalteken zijn of duizendtallen scheiden.`,
+  ambiguousNumberHint:
+    "schrijf duizendtallen zonder scheidingsteken (1250) en decimalen met één komma (1,25)",
+  numberRange: (min: number | undefined, max: number | undefined, integer: boolean) => {
+    const kind = integer ? "een geheel getal" : "een getal (decimalen met een komma of punt, zoals 12,5)";
+    if (min !== undefined && max !== undefined) return `${kind} van ${min} tot en met ${max}`;
+    if (min !== undefined) return `${kind} van minstens ${min}`;
+    if (max !== undefined) return `${kind} van hoogstens ${max}`;
+    return kind;
+  },
   notADate: (value: string, header: string) => `"${value}" in kolom "${header}" is geen datum.`,
   dateForms: "een datum zoals 23-11-2026, 2026-11-23 of 23-11-2026 14:05",
   unknownDimensionValue: (value: string, label: string) => `Onbekende waarde "${value}" voor ${label}.`,

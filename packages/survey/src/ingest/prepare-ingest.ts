@@ -1,12 +1,14 @@
 import type { Instrument, Problem, Result, SurveyResponse } from "@zaz/model";
 import { fail, ok } from "@zaz/model";
+import { excludesRows, rowExclusion } from "../read/row-exclusion.js";
 import type { ContextResolver } from "./context-resolver.js";
 import { convertRow, type SourceRow } from "./convert-row.js";
 import { type IngestPlan, planIngest } from "./ingest-plan.js";
-import { countResponse, emptyStats, type IngestStats } from "./ingest-stats.js";
+import { countExcluded, countResponse, emptyStats, type IngestStats } from "./ingest-stats.js";
 import { ingestMessages as msg } from "./messages.js";
 import { ProblemCollector } from "./problem-collector.js";
 import { type ColumnMapping, type ColumnRole, proposeMapping } from "./propose-mapping.js";
+import { repeatedHeaderProblem, repeatedHeaders } from "./repeated-headers.js";
 
 /** The rows of an export, as the reader gives them. */
 export interface RowSource {
@@ -48,9 +50,18 @@ export interface PrepareOptions {
   problems?: ProblemCollector;
   /** checks the flags once and every row's context (school and board names → registry ids) */
   resolveContext?: ContextResolver;
+  /** import responses the respondent did not finish (Qualtrics Finished = False); previews never */
+  keepUnfinished?: boolean;
 }
 
 export function prepareIngest(source: RowSource, options: PrepareOptions): Result<IngestSession> {
+  // Without a mapping by column number, a repeated header cannot say which item its columns are.
+  const repeated = options.columns ? [] : repeatedHeaders(source.header);
+  if (repeated.length > 0)
+    return fail(
+      repeated.map((r) => repeatedHeaderProblem(r, options.file)),
+      [...(options.warnings ?? [])],
+    );
   const columns = options.columns
     ? [...options.columns]
     : proposeMapping(source.header, options.instrument, source.roles);
@@ -76,8 +87,16 @@ export function prepareIngest(source: RowSource, options: PrepareOptions): Resul
   }
   const plan = resolved.value;
   async function* responses(): AsyncGenerator<SurveyResponse> {
+    const filtered = excludesRows(source.roles);
     for await (const row of source.rows()) {
       stats.rowsRead++;
+      if (filtered) {
+        const excluded = rowExclusion(source.roles, row.fields);
+        if (excluded === "preview" || (excluded === "unfinished" && !options.keepUnfinished)) {
+          countExcluded(stats, excluded);
+          continue;
+        }
+      }
       const response = convertRow(plan, row, problems);
       if (response === undefined) continue;
       countResponse(stats, response);

@@ -1,5 +1,6 @@
 import type { Instrument } from "@zaz/model";
 import { defaultPrivacy } from "../analysis/privacy-settings.js";
+import { ownAnswerText } from "./convert-cell.js";
 import { labelLookup, splitChoices } from "./label-lookup.js";
 import { foldText } from "./normalise-text.js";
 import type { ColumnMapping } from "./propose-mapping.js";
@@ -18,8 +19,8 @@ export interface ChoiceProposal {
 const maxPerItem = 5;
 
 /**
- * Counts, over the rows of an export, the answers of multiple-choice columns that are no label of
- * their list (they would be stored as "Anders" with their text), and proposes the most frequent as
+ * Counts, over the rows of an export, the answers of choice columns that are no label of their
+ * list, and the texts of "Anders" columns (all stored as "Anders" with their text), and proposes the most frequent as
  * new choices for a copy of the instrument. Only answers given by at least k respondents: a choice
  * fewer parents gave could not be shown anyway, and the mapping file need not name it.
  */
@@ -31,11 +32,13 @@ export function otherChoiceCounter(
   const watched = columns.flatMap((c) => {
     if (c.target.kind !== "item" || c.target.option !== undefined) return [];
     const id = c.target.item;
-    const item = instrument.items.find((i) => i.id === id && i.type === "multiple");
+    const item = instrument.items.find((i) => i.id === id && (i.type === "multiple" || i.type === "single"));
     const scale = instrument.scales.find((s) => s.id === item?.scale);
     if (item === undefined || scale === undefined) return [];
     if (!scale.labels.some((l) => foldText(l.label) === "anders")) return [];
-    return [{ index: c.index, column: c.header, item: item.id, lookup: labelLookup(scale) }];
+    // A single choice's own answer, or the text column beside "Anders", is one answer, commas and all.
+    const whole = item.type === "single" || c.target.other === true;
+    return [{ index: c.index, column: c.header, item: item.id, lookup: labelLookup(scale), whole }];
   });
   // item → folded text → how it was written (first form seen wins ties) and how often
   const counts = new Map<string, Map<string, { forms: Map<string, number>; count: number }>>();
@@ -46,22 +49,25 @@ export function otherChoiceCounter(
         const value = fields[w.index]?.trim() ?? "";
         if (value === "" || w.lookup.match(value) !== undefined) continue;
         const seen = new Set<string>();
-        for (const part of splitChoices(value, w.lookup)) {
+        for (const part of w.whole ? [value] : splitChoices(value, w.lookup)) {
           if (w.lookup.match(part) !== undefined) continue;
-          const folded = foldText(part);
+          const own = ownAnswerText(part);
+          const folded = foldText(own);
           if (folded === "" || seen.has(folded)) continue;
           seen.add(folded);
           const perItem = counts.get(w.item) ?? new Map();
           counts.set(w.item, perItem);
           const entry = perItem.get(folded) ?? { forms: new Map<string, number>(), count: 0 };
           entry.count++;
-          entry.forms.set(part.trim(), (entry.forms.get(part.trim()) ?? 0) + 1);
+          entry.forms.set(own, (entry.forms.get(own) ?? 0) + 1);
           perItem.set(folded, entry);
         }
       }
     },
     proposals() {
-      return watched.flatMap((w) =>
+      // Counts are per item: an item's cell and its "Anders" column propose together, once.
+      const perItem = watched.filter((w, i) => watched.findIndex((x) => x.item === w.item) === i);
+      return perItem.flatMap((w) =>
         [...(counts.get(w.item)?.values() ?? [])]
           .filter((e) => e.count >= min)
           .map((e) => ({

@@ -1,6 +1,7 @@
 import type { Problem } from "@zaz/model";
 import { readMessages as msg } from "../messages.js";
 import { columnLetter } from "./column-letter.js";
+import { decodeSample } from "./decode-text.js";
 import { type Delimiter, delimiterLabel } from "./delimiter.js";
 import { ReadProblemCode } from "./read-problem-code.js";
 import type { TextEncoding } from "./text-encoding.js";
@@ -13,6 +14,38 @@ export interface RecordContext {
   encoding: TextEncoding;
   /** whether decoding has met bytes invalid in the encoding: then U+FFFD means the wrong encoding */
   decodeFailed: () => boolean;
+  /** whether the text also holds valid non-ASCII characters: then a bad byte means mixed encodings */
+  mixedEncoding?: () => boolean;
+  /**
+   * the encoding is a guessed Windows-1252: look for UTF-8 read as Windows-1252 ("CafÃ©"),
+   * which would otherwise be stored as garbled text without a word
+   */
+  findUtf8?: boolean;
+}
+
+/**
+ * Mixed encodings are rejected, row by row, not kept with a warning: keeping "valid UTF-8"
+ * would store a guessed or replaced character (U+FFFD) in an answer nobody checked, and an
+ * import is all or nothing. The error names the row and column, so the user fixes one cell
+ * and saves the file as CSV UTF-8.
+ */
+let utf8AsWindows1252: RegExp | undefined;
+function utf8AsWindows1252Pattern(): RegExp {
+  // The bytes 0x80–0xBF (UTF-8 continuation bytes) as Windows-1252 shows them.
+  const continuation = [
+    ...decodeSample(
+      Uint8Array.from({ length: 64 }, (_, i) => 0x80 + i),
+      "windows-1252",
+    ),
+  ]
+    .filter((c) => c !== "\uFFFD")
+    .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .join("");
+  // Lead bytes C2–C5 (Â Ã Ä Å: Latin-1 letters, nbsp, °, Turkish ı ş ğ) and E2 (â: ’ “ ” – … €)
+  // followed by continuation bytes: the common UTF-8 characters of Dutch, English and Turkish.
+  // Genuine Windows-1252 text practically never has "Ã" or "â€" before such a character.
+  utf8AsWindows1252 ??= new RegExp(`[\\u00c2-\\u00c5][${continuation}]|\\u00e2[${continuation}]{2}`);
+  return utf8AsWindows1252;
 }
 
 export interface CheckedRecord {
@@ -71,6 +104,18 @@ export function checkRecord(fields: readonly string[], row: number, context: Rec
           hint: msg.nulByteHint,
         }),
       );
+    } else if (context.findUtf8 && utf8AsWindows1252Pattern().test(field)) {
+      const column = columnName(context.header, i);
+      problems.push(
+        at({
+          code: ReadProblemCode.mixedEncoding,
+          message: msg.utf8InWindows1252(column),
+          column,
+          value: short(field),
+          expected: msg.oneEncoding,
+          hint: msg.utf8InWindows1252Hint,
+        }),
+      );
     } else if (field.includes("\uFFFD")) {
       const column = columnName(context.header, i);
       if (!context.decodeFailed()) {
@@ -80,6 +125,19 @@ export function checkRecord(fields: readonly string[], row: number, context: Rec
             message: msg.damagedText(column),
             column,
             value: short(field),
+          }),
+        );
+        continue;
+      }
+      if (context.encoding === "utf-8" && context.mixedEncoding?.()) {
+        problems.push(
+          at({
+            code: ReadProblemCode.mixedEncoding,
+            message: msg.notUtf8InUtf8(column),
+            column,
+            value: short(field),
+            expected: msg.oneEncoding,
+            hint: msg.mixedEncodingHint,
           }),
         );
         continue;

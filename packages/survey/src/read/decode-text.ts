@@ -14,7 +14,15 @@ const iconv = (): typeof Iconv => {
 export interface DecodeStats {
   /** byte sequences that are not valid in the encoding (each became U+FFFD) */
   invalidSequences: number;
+  /**
+   * whether valid characters beyond ASCII were decoded: with invalid sequences beside them,
+   * the file mixes two encodings (rather than being wholly another one)
+   */
+  validNonAscii?: boolean;
 }
+
+/** Any character beyond ASCII but the byte order mark and U+FFFD. */
+const nonAscii = /[\u0080-\ufefe\uff00-\ufffc\ufffe\uffff]/;
 
 /** U+FFFD as written in the file itself, per encoding: those are not decoding failures. */
 const literalReplacement: Readonly<Record<TextEncoding, Buffer>> = {
@@ -46,6 +54,7 @@ export async function* decodeText(
   const account = (text: string) => {
     replaced += countReplacements(text);
     stats.invalidSequences = Math.max(0, replaced - literal);
+    if (!stats.validNonAscii && nonAscii.test(text)) stats.validNonAscii = true;
   };
   for await (const chunk of chunks) {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);

@@ -6,12 +6,20 @@ export interface EncodingDetection {
   bomLength: number;
   /** false when a byte order mark says so; true when inferred from the bytes */
   guessed: boolean;
+  /**
+   * UTF-8 with bytes that are not UTF-8 among it (a stray Windows-1252 byte in an otherwise
+   * UTF-8 file): read as UTF-8, so the rows with those bytes are rejected, not the whole file
+   * turned into "CafÃ©"
+   */
+  mixed?: true;
 }
 
 /**
  * Infers the encoding from the first bytes of a file: a byte order mark decides; without one,
- * bytes that are not valid UTF-8 mean Windows-1252 (what Dutch Excel writes), and a pattern of
- * zero bytes in every other position means UTF-16 without a mark.
+ * a pattern of zero bytes in every other position means UTF-16 without a mark; bytes that are
+ * not valid UTF-8 mean Windows-1252 (what Dutch Excel writes) — unless the sample holds at least
+ * as many valid multi-byte UTF-8 characters as invalid bytes: then it is UTF-8 with a few stray
+ * bytes (`mixed`). Genuine Windows-1252 text almost never forms valid UTF-8 sequences ("Ã©").
  *
  * `complete` says whether the sample is the whole file; if not, a multi-byte character cut off
  * at the end of the sample is not held against UTF-8.
@@ -26,8 +34,11 @@ export function detectEncoding(sample: Uint8Array, complete = true): EncodingDet
     return { encoding: TextEncoding.utf16be, bomLength: 2, guessed: false };
   const utf16 = utf16WithoutBom(sample);
   if (utf16) return { encoding: utf16, bomLength: 0, guessed: true };
-  const encoding = isValidUtf8(sample, complete) ? TextEncoding.utf8 : TextEncoding.windows1252;
-  return { encoding, bomLength: 0, guessed: true };
+  const { valid, invalid } = utf8Evidence(sample, complete);
+  if (invalid === 0) return { encoding: TextEncoding.utf8, bomLength: 0, guessed: true };
+  if (valid > 0 && valid >= invalid)
+    return { encoding: TextEncoding.utf8, bomLength: 0, guessed: true, mixed: true };
+  return { encoding: TextEncoding.windows1252, bomLength: 0, guessed: true };
 }
 
 /** Text in UTF-16 has a zero byte beside nearly every ASCII character; other text has none. */
@@ -46,8 +57,22 @@ function utf16WithoutBom(sample: Uint8Array): TextEncoding | undefined {
 }
 
 export function isValidUtf8(bytes: Uint8Array, complete = true): boolean {
+  return utf8Evidence(bytes, complete).invalid === 0;
+}
+
+/**
+ * Counts the valid multi-byte UTF-8 characters and the bytes that cannot be UTF-8 (each
+ * invalid lead byte or broken sequence counts once; reading resumes at the next byte).
+ */
+export function utf8Evidence(bytes: Uint8Array, complete = true): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
   let i = 0;
   const n = bytes.length;
+  const bad = () => {
+    invalid++;
+    i++;
+  };
   while (i < n) {
     const b = bytes[i]!;
     if (b < 0x80) {
@@ -66,23 +91,33 @@ export function isValidUtf8(bytes: Uint8Array, complete = true): boolean {
       need = 3;
       min = 0x10000;
     } else {
-      return false;
+      bad();
+      continue;
     }
     if (i + need >= n) {
       // The sequence runs past the sample: acceptable only when the sample was cut there.
-      if (complete) return false;
-      for (let k = i + 1; k < n; k++) if ((bytes[k]! & 0xc0) !== 0x80) return false;
-      return true;
+      let cut = !complete;
+      for (let k = i + 1; k < n; k++) if ((bytes[k]! & 0xc0) !== 0x80) cut = false;
+      if (!cut) invalid++;
+      break;
     }
     let code = b & (0x3f >> need);
+    let broken = false;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k]!;
-      if ((c & 0xc0) !== 0x80) return false;
+      if ((c & 0xc0) !== 0x80) {
+        broken = true;
+        break;
+      }
       code = (code << 6) | (c & 0x3f);
     }
     // Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8.
-    if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return false;
+    if (broken || code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
+      bad();
+      continue;
+    }
+    valid++;
     i += need + 1;
   }
-  return true;
+  return { valid, invalid };
 }

@@ -81,11 +81,14 @@ export const knownHeaders: Readonly<Record<Exclude<ExportProfile, "generic">, He
   qualtrics: {
     startdate: "meta",
     enddate: "meta",
-    status: "meta",
+    // Preview, test and spam rows and unfinished responses are told by these three.
+    status: "responseType",
+    responsetype: "responseType",
+    "response type": "responseType",
     ipaddress: "ip",
-    progress: "meta",
+    progress: "progress",
     "duration (in seconds)": "meta",
-    finished: "meta",
+    finished: "finished",
     recordeddate: "timestamp",
     responseid: "responseId",
     recipientlastname: "name",

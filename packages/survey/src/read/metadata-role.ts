@@ -13,6 +13,13 @@ export const MetadataRole = {
   ip: "ip",
   /** other bookkeeping of the tool: language, last page, duration, collector … */
   meta: "meta",
+  /**
+   * Bookkeeping that says whether a row is a real, complete response (Qualtrics "Status" /
+   * "Response Type", "Finished", "Progress"): not stored either, but read by `rowExclusion`.
+   */
+  responseType: "responseType",
+  finished: "finished",
+  progress: "progress",
 } as const;
 
 export type MetadataRole = (typeof MetadataRole)[keyof typeof MetadataRole];

@@ -6,15 +6,17 @@ import { type ByteSource, peekBytes } from "./byte-source.js";
 import { checkRecord, columnName } from "./check-record.js";
 import { columnLetter } from "./column-letter.js";
 import { type DecodeStats, decodeSample, decodeText } from "./decode-text.js";
-import { type Delimiter, parseDelimiterName } from "./delimiter.js";
+import { type Delimiter, delimiterLabel, parseDelimiterName } from "./delimiter.js";
+import { findDelimiterMismatch, headerDelimiter } from "./delimiter-mismatch.js";
 import { detectEncoding } from "./detect-encoding.js";
 import { detectProfile } from "./detect-profile.js";
 import type { ExportProfile } from "./export-profile.js";
 import type { MetadataRole } from "./metadata-role.js";
+import { recogniseNotCsv } from "./not-csv-file.js";
 import { type ParsedRecord, type ParseFailed, ParseFailure, parseRecords } from "./parse-records.js";
 import { ReadProblemCode } from "./read-problem-code.js";
 import { sniffDelimiter } from "./sniff-delimiter.js";
-import { parseEncodingName, type TextEncoding } from "./text-encoding.js";
+import { parseEncodingName, TextEncoding } from "./text-encoding.js";
 
 export interface OpenCsvOptions {
   /** the file name, for problems */
@@ -29,6 +31,11 @@ export interface OpenCsvOptions {
   maxRecordSize?: number;
   /** where row problems go; share one with the ingest stage to keep a single cap. Default: cap 50 */
   problems?: ProblemCollector;
+  /**
+   * true: a header that repeats is not an error here, because the caller checks it against a
+   * mapping by column number (the ingest: see repeated-headers.ts). Default false.
+   */
+  allowRepeatedHeaders?: boolean;
 }
 
 /** One record of answers. */
@@ -69,6 +76,11 @@ export interface CsvReader {
   rows(): AsyncGenerator<CsvRow>;
   /** Stops reading early and releases the source. */
   close(): Promise<void>;
+  /**
+   * Columns a mapping file maps by number: an unnamed column among them may hold answers.
+   * Call before `rows()`; any other column with data but no header is an error.
+   */
+  mapByPosition(columns: Iterable<number>): void;
 }
 
 const sampleSize = 64 * 1024;
@@ -141,6 +153,23 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
     return fail(errors, warnings);
   };
 
+  // A workbook, PDF, web page or other binary file: say what it is, not what its garbled header lacks.
+  const binary = recogniseNotCsv(
+    peeked.sample,
+    encoding === TextEncoding.utf16le || encoding === TextEncoding.utf16be,
+  );
+  if (binary !== undefined) {
+    return failWith([
+      {
+        ...where,
+        code: ReadProblemCode.notCsv,
+        message: msg.notCsv(binary),
+        expected: msg.csvText,
+        hint: msg.notCsvHint(binary),
+      },
+    ]);
+  }
+
   // The first records: header rows and, as the reader must promise at least one, a row of answers.
   const head: ParsedRecord[] = [];
   let failure: ParseFailed | undefined;
@@ -172,6 +201,9 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
     delimiter,
     encoding,
     decodeFailed: () => decodeStats.invalidSequences > 0,
+    mixedEncoding: () => detected.mixed === true || decodeStats.validNonAscii === true,
+    // --encoding windows-1252 is the way out when this check misreads genuine Windows-1252 text.
+    findUtf8: forcedEncoding === undefined && encoding === TextEncoding.windows1252,
   };
 
   if (failure !== undefined && headerRecords.length < detection.headerRowCount) {
@@ -186,7 +218,8 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
     headerErrors.push(...checked.errors);
     warnings.push(...checked.warnings);
   }
-  headerErrors.push(...duplicateHeaders(header, headerRecords[0]?.row ?? 1, file));
+  if (options.allowRepeatedHeaders !== true)
+    headerErrors.push(...duplicateHeaders(header, headerRecords[0]?.row ?? 1, file));
   if (headerErrors.length > 0) return failWith(headerErrors);
 
   if (buffered.length === 0) {
@@ -203,6 +236,38 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
     }
   }
 
+  const mismatch = findDelimiterMismatch(sampleText, peeked.complete, header.length);
+  if (mismatch !== undefined) {
+    const headerLine = sampleText.split(/\r\n|\n|\r/, 1)[0] ?? "";
+    const other = headerDelimiter(headerLine);
+    return failWith([
+      {
+        ...where,
+        row: headerRecords[0]?.row ?? 1,
+        code: ReadProblemCode.delimiterMismatch,
+        ...(mismatch.found !== delimiter
+          ? {
+              message: msg.delimiterMismatch(
+                delimiterLabel(delimiter),
+                delimiterLabel(mismatch.found),
+                mismatch.columns,
+              ),
+              hint: msg.delimiterMismatchHint(delimiterLabel(mismatch.found)),
+            }
+          : {
+              message: msg.headerDelimiterMismatch(
+                delimiterLabel(mismatch.found),
+                mismatch.columns,
+                other === undefined ? undefined : delimiterLabel(other),
+              ),
+              hint: msg.headerDelimiterMismatchHint(delimiterLabel(mismatch.found)),
+            }),
+        value: visibleHeader(headerLine),
+        expected: msg.delimiterColumns(mismatch.columns),
+      },
+    ]);
+  }
+
   if (forcedDelimiter === undefined && excelHint === undefined && sniffed.fallback && header.length === 1) {
     warnings.push({
       ...where,
@@ -214,6 +279,12 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
 
   const problems = options.problems ?? new ProblemCollector(defaultCap);
   let consumed = false;
+  // Columns without a header: answers in them would be dropped unseen (the data decides, so the
+  // check runs on the rows, once per column, at the first row with data in it).
+  const unnamed = new Set<number>();
+  header.forEach((h, i) => {
+    if (h.trim() === "") unnamed.add(i);
+  });
 
   async function* rows(): AsyncGenerator<CsvRow> {
     if (consumed) throw new Error("CsvReader.rows() can be consumed only once");
@@ -222,7 +293,16 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
       const checked = checkRecord(record.fields, record.row, context);
       for (const p of checked.warnings) problems.warning(p);
       for (const p of checked.errors) problems.error(p);
-      return checked.fields === undefined ? undefined : { row: record.row, fields: checked.fields };
+      if (checked.fields === undefined) return undefined;
+      if (unnamed.size > 0) {
+        for (const i of unnamed) {
+          const value = checked.fields[i] ?? "";
+          if (value.trim() === "") continue;
+          unnamed.delete(i);
+          problems.error(unnamedColumnProblem(i, record.row, value, file));
+        }
+      }
+      return { row: record.row, fields: checked.fields };
     };
     try {
       for (const record of buffered) {
@@ -266,9 +346,18 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
       close: async () => {
         await records.return(undefined);
       },
+      mapByPosition: (columns) => {
+        for (const i of columns) unnamed.delete(i);
+      },
     },
     warnings,
   );
+}
+
+/** The header line as a value in a problem: short, a tab shown as such. */
+function visibleHeader(line: string): string {
+  const shown = line.replaceAll("\t", "\\t");
+  return shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
 }
 
 /** Excel's first line "sep=;" names the delimiter; it is not part of the data. */
@@ -336,6 +425,20 @@ function failureProblem(
         hint: msg.parseErrorHint,
       };
   }
+}
+
+function unnamedColumnProblem(index: number, row: number, value: string, file?: string): Problem {
+  const letter = columnLetter(index);
+  return {
+    ...(file !== undefined ? { file } : {}),
+    row,
+    column: letter,
+    value: value.length > 80 ? `${value.slice(0, 80)}…` : value,
+    code: ReadProblemCode.unnamedColumn,
+    message: msg.unnamedColumn(letter, row),
+    expected: msg.unnamedColumnExpected,
+    hint: msg.unnamedColumnHint(letter, index + 1),
+  };
 }
 
 function duplicateHeaders(header: readonly string[], row: number, file?: string): Problem[] {

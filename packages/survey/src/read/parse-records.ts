@@ -4,7 +4,10 @@ import type { Delimiter } from "./delimiter.js";
 
 export interface ParsedRecord {
   kind: "record";
-  /** spreadsheet row (physical line, 1-based) where the record starts */
+  /**
+   * spreadsheet row (1-based) of the record, as Excel shows it: one row per record — a
+   * multi-line answer stays in one row — and one per empty line
+   */
   row: number;
   fields: string[];
 }
@@ -33,12 +36,11 @@ export interface ParseOptions {
   maxRecordSize: number;
 }
 
-const lineBreak = /\r\n|\r|\n/g;
-
 /**
- * Parses decoded text into records with csv-parse's streaming parser, counting the physical
- * line each record starts on (csv-parse's own count is off for CRLF inside quotes). CRLF, LF
- * and CR line ends may be mixed; fully empty lines are skipped but counted.
+ * Parses decoded text into records with csv-parse's streaming parser, numbering them as a
+ * spreadsheet does: record n (empty lines included, as Excel shows them as empty rows) is row n,
+ * however many line breaks its quoted answers hold. CRLF, LF and CR line ends may be mixed;
+ * fully empty lines are skipped but counted. The DuckDB path numbers rows the same way.
  */
 export async function* parseRecords(
   text: AsyncIterable<string>,
@@ -68,14 +70,13 @@ export async function* parseRecords(
   // Errors of the source surface through the parser; the callback only has to exist.
   const source = holdBackCarriageReturn(text);
   pipeline(Readable.from(source), parser, () => {});
-  let linesBefore = 0;
   let read = 0;
   const failed = (error: CsvError): ParseFailed => {
     const index = numberOr(error.index, -1);
     return {
       kind: "failure",
       failure: failureOf(error.code),
-      row: 1 + linesBefore + numberOr(error.empty_lines, 0),
+      row: 1 + read + numberOr(error.empty_lines, 0),
       ...(index >= 0 ? { fieldIndex: index } : {}),
       detail: error.message,
     };
@@ -84,9 +85,8 @@ export async function* parseRecords(
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { empty_lines: number } }>) {
       if (pending !== undefined && read >= pending.records) break;
       const fields = item.record;
-      yield { kind: "record", row: 1 + linesBefore + item.info.empty_lines, fields };
+      yield { kind: "record", row: 1 + read + item.info.empty_lines, fields };
       read++;
-      linesBefore += 1 + countLineBreaks(fields);
     }
     if (pending !== undefined) yield failed(pending.error);
   } finally {
@@ -109,14 +109,6 @@ function failureOf(code: string): ParseFailure {
     default:
       return ParseFailure.other;
   }
-}
-
-function countLineBreaks(fields: readonly string[]): number {
-  let n = 0;
-  for (const f of fields) {
-    if (f.includes("\n") || f.includes("\r")) n += f.match(lineBreak)?.length ?? 0;
-  }
-  return n;
 }
 
 /**

@@ -47,7 +47,7 @@ function modeOf(counts: readonly number[]): [number, number] {
 }
 
 /** Field count of each non-empty record in the sample, splitting on `delimiter` outside quotes. */
-function fieldCounts(sample: string, delimiter: string, complete: boolean): number[] {
+export function fieldCounts(sample: string, delimiter: string, complete: boolean): number[] {
   const counts: number[] = [];
   let fields = 1;
   let inQuotes = false;

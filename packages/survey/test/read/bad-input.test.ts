@@ -49,10 +49,15 @@ describe("inputs rejected when opening", () => {
     expect(errors).toEqual([expect.objectContaining({ code: "unclosed-quote", row: 3, column: "Antwoord" })]);
   });
 
-  it("NUL characters in the header (a binary file)", async () => {
+  it("a zip file (an .xlsx workbook) is named as such, not read as a header with NUL characters", async () => {
     const errors = await openErrors(
       new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x2c, 0x41, 0x0a, 0x31, 0x2c, 0x32]),
     );
+    expect(errors[0]).toMatchObject({ code: "not-csv" });
+  });
+
+  it("NUL characters in a text header", async () => {
+    const errors = await openErrors(utf8("Gr\u0000oep,Antwoord\nGroep 5,Mee eens\n"));
     expect(errors[0]).toMatchObject({ code: "nul-byte", row: 1 });
   });
 

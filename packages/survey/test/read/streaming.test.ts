@@ -3,26 +3,27 @@ import { describe, expect, it } from "vitest";
 import { allRows, chunked, open, utf8 } from "./helpers.js";
 
 // Quoted line breaks, blank lines, bare-delimiter lines and all three line ends, to check that
-// every record gets the spreadsheet row it starts on.
+// every record gets the row a spreadsheet shows it in: a multi-line answer stays in one row,
+// a blank line is an (empty) row of its own.
 const tricky = [
   "Groep;Antwoord;Opmerking\r\n",
-  'Groep 5;Mee eens;"twee\r\nregels"\r\n', // rows 2–3
-  "\r\n", // 4: blank
-  'Groep 6;Oneens;"drie\nregels\n"\n', // 5–7
-  ";;\r", // 8: bare delimiters
-  'Groep 7;"Mee ""eens""";café\r', // 9
-  "\r\n", // 10: blank (after the CR that ended row 9)
-  'Groep 8;Weet ik niet;"\r\n\r\n"', // 11–13, no line end at the very end
+  'Groep 5;Mee eens;"twee\r\nregels"\r\n', // row 2 (two lines)
+  "\r\n", // 3: blank
+  'Groep 6;Oneens;"drie\nregels\n"\n', // 4 (three lines)
+  ";;\r", // 5: bare delimiters
+  'Groep 7;"Mee ""eens""";café\r', // 6
+  "\r\n", // 7: blank (after the CR that ended row 6)
+  'Groep 8;Weet ik niet;"\r\n\r\n"', // 8, no line end at the very end
 ].join("");
 
 describe("row numbers", () => {
-  it("count physical lines: quoted line breaks, blank lines and mixed line ends", async () => {
+  it("are spreadsheet rows: quoted line breaks stay in one row, blank lines count", async () => {
     const rows = await allRows(await open(utf8(tricky)));
     expect(rows.map((r) => [r.row, r.fields[0]])).toEqual([
       [2, "Groep 5"],
-      [5, "Groep 6"],
-      [9, "Groep 7"],
-      [11, "Groep 8"],
+      [4, "Groep 6"],
+      [6, "Groep 7"],
+      [8, "Groep 8"],
     ]);
     expect(rows[2]?.fields).toEqual(["Groep 7", 'Mee "eens"', "café"]);
   });
@@ -42,7 +43,8 @@ describe("row numbers", () => {
   it("of a later error stay right after quoted line breaks", async () => {
     const reader = await open(utf8('a,b\n1,"x\ny"\n\n2,3,4\n'));
     await allRows(reader);
-    expect(reader.problems.errors[0]).toMatchObject({ code: "ragged-row", row: 5 });
+    // header 1, the two-line answer row 2, the blank line 3: the ragged row is row 4, as in Excel
+    expect(reader.problems.errors[0]).toMatchObject({ code: "ragged-row", row: 4 });
   });
 });
 

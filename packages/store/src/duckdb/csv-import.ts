@@ -1,0 +1,756 @@
+import { DuckDBScalarFunction, VARCHAR } from "@duckdb/node-api";
+import type { Answer } from "@zaz/model";
+import { FactsBuffer } from "../analysis/facts-encoder.js";
+import { type FactsLayout, factsLayout } from "../analysis/facts-layout.js";
+import { quoteIdent } from "../analysis/sql-dialect.js";
+import { ConflictingResponsesError } from "../changed-responses.js";
+import type { ImportOutcome, NewImport } from "../store.js";
+import { ImportStatus } from "../store.js";
+import { refuseChangedResponses, replaceChangedResponses } from "./changed-responses.js";
+import { markNeedsCompaction } from "./compact.js";
+import { DuckDb, dropTempTable, sqlString } from "./connection.js";
+import { fillContentHashes } from "./content-hash.js";
+import { type CsvFile, field, jsTrimSql, jsWhitespaceClass, numberedRecordsSql } from "./csv-read.js";
+import { bumpDataVersion } from "./data-version.js";
+import { insertImportRecord } from "./import-responses.js";
+import { registerInstrument } from "./instruments.js";
+import { insertEntities } from "./registry.js";
+import { changedTable, removeDuplicates, startChangedResponses } from "./remove-duplicates.js";
+
+/**
+ * The DuckDB fast path of an import: DuckDB parses the file (csv-read.ts) and does the bulk of the
+ * per-cell work in SQL; JavaScript converts each DISTINCT value of a column once (the conversion
+ * below, survey's distinct-conversion.ts), and SQL joins the results back, unpivots them to the
+ * long answer table, and fills the analysis table from what was stored.
+ *
+ * Raw identifier columns are read by one streaming query only, whose rows go to the conversion for
+ * the pseudonym: they are never written to a table, temp table or spill file. Every temp table
+ * here holds converted values, pseudonyms or the export's response ids.
+ *
+ * Which path an import takes is decided by checks, never by chance: a value with any problem,
+ * a record DuckDB reads differently from the reader (blank or damaged rows), or a file DuckDB
+ * rejects sends the import to the streaming path, which reports the problems as it always has.
+ */
+export interface CsvConversion {
+  items: readonly { column: number; item: string; condition: number | undefined }[];
+  dimensions: readonly number[];
+  conditions: number;
+  submittedAt: number | undefined;
+  responseId: number | undefined;
+  identifiers: readonly number[];
+  cell(position: number, raw: string, applies: boolean): Answer[] | undefined;
+  context(values: readonly string[]): { context: Record<string, string>; applies: boolean[] } | undefined;
+  keyContext(context: Readonly<Record<string, string>>): { before: string; after: string };
+  submitted(raw: string): string | null;
+  respondent(values: readonly string[]): string | undefined;
+  /** the response id as the key holds it (folded), for a non-empty id cell */
+  responseKeyId(raw: string): string;
+}
+
+/** What the streaming path would have counted (IngestStats) */
+export interface CsvCounts {
+  rowsRead: number;
+  responses: number;
+  /** answers that are not missing */
+  answers: number;
+  missing: { weet_niet: number; nvt: number; leeg: number };
+}
+
+export type CsvCheck = { ok: true; counts: CsvCounts } | { ok: false; reason: string };
+
+const tables = {
+  cells: "zaz_csv_cells",
+  counts: "zaz_csv_counts",
+  contexts: "zaz_csv_contexts",
+  contextRows: "zaz_csv_context_rows",
+  factDims: "zaz_csv_fact_dims",
+} as const;
+
+/**
+ * Reads the file and converts its distinct values into temp tables; `reason` when the import must
+ * take the streaming path. Nothing is written to the store's tables.
+ */
+async function convertDistinct(
+  db: DuckDb,
+  file: CsvFile,
+  conv: CsvConversion,
+  layout?: FactsLayout,
+): Promise<string | CellFacts> {
+  const facts = layout === undefined ? undefined : cellFacts(layout);
+  const factValues: CellFacts = new Map();
+  const all = Array.from({ length: file.columns }, (_, i) => i);
+  const notIdentifier = all.filter((i) => !conv.identifiers.includes(i));
+  // Records the reader and DuckDB would not count alike, or that the reader would reject.
+  const joined = `concat(${notIdentifier.map((i) => field(i)).join(", ")})`;
+  const scan = (
+    await db.all(
+      `SELECT count(*) AS n,
+        count(*) FILTER (WHERE ${blankSql(all.map((i) => field(i)))}) AS blank,
+        count(*) FILTER (WHERE strpos(${joined}, chr(0)) > 0 OR strpos(${joined}, chr(65533)) > 0) AS damaged
+       FROM ${numberedRecordsSql(file, all)}`,
+    )
+  )[0];
+  if (Number(scan?.blank ?? 0) > 0) return "blank-rows";
+  if (Number(scan?.damaged ?? 0) > 0) return "damaged-text";
+
+  // Item cells: every distinct value of every item column, converted once.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${tables.cells} (p INTEGER, v VARCHAR, a BOOLEAN, k INTEGER, item VARCHAR,
+       code DOUBLE, text VARCHAR, missing VARCHAR, fv DOUBLE, fm DOUBLE)`,
+  );
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.counts} (p INTEGER, v VARCHAR, n INTEGER)`);
+  if (conv.items.length > 0) {
+    const cells = await db.connection.createAppender(tables.cells, null, "temp");
+    const counts = await db.connection.createAppender(tables.counts, null, "temp");
+    const variable = new Set<number>();
+    const unpivoted = conv.items.map((c, p) => `coalesce(${field(c.column)}, '') AS "${p}"`).join(", ");
+    try {
+      for (const row of await rowsOf(
+        db,
+        `SELECT DISTINCT CAST(p AS INTEGER) AS p, v FROM (
+           UNPIVOT (SELECT ${unpivoted} FROM ${numberedRecordsSql(
+             file,
+             conv.items.map((c) => c.column),
+           )}) ON COLUMNS(*) INTO NAME p VALUE v)`,
+      )) {
+        const [p, v] = row as [number, string];
+        const position = conv.items[p];
+        if (position === undefined) return "unknown-column";
+        for (const applies of position.condition === undefined ? [true] : [true, false]) {
+          const answers = conv.cell(p, v, applies);
+          if (answers === undefined) return "cell-problem";
+          if (answers.length !== 1) variable.add(p);
+          if (applies && answers.length !== 1) {
+            counts.appendInteger(p);
+            counts.appendVarchar(v);
+            counts.appendInteger(answers.length);
+            counts.endRow();
+          }
+          const fact = facts?.(answers);
+          if (fact !== undefined) {
+            const values = factValues.get(p) ?? new Map<string, [number, number]>();
+            factValues.set(p, values);
+            values.set(factKey(v, applies), fact);
+          }
+          answers.forEach((a, k) => {
+            cells.appendInteger(p);
+            cells.appendVarchar(v);
+            cells.appendBoolean(applies);
+            cells.appendInteger(k);
+            cells.appendVarchar(a.item);
+            if (a.code === null) cells.appendNull();
+            else cells.appendDouble(a.code);
+            if (a.text === null) cells.appendNull();
+            else cells.appendVarchar(a.text);
+            if (a.missing === null) cells.appendNull();
+            else cells.appendVarchar(a.missing);
+            for (const f of [fact?.[0], fact?.[1]]) {
+              if (f === undefined || Number.isNaN(f)) cells.appendNull();
+              else cells.appendDouble(f);
+            }
+            cells.endRow();
+          });
+        }
+      }
+    } finally {
+      cells.closeSync();
+      counts.closeSync();
+    }
+  }
+
+  // Contexts: each distinct combination of the context columns, through the same conversion.
+  const conditionColumns = Array.from({ length: conv.conditions }, (_, i) => `a${i} BOOLEAN`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${tables.contexts} (ctx INTEGER, ${conv.dimensions
+      .map((_, i) => `d${i} VARCHAR, `)
+      .join("")}${conditionColumns.map((c) => `${c}, `).join("")}before VARCHAR, after VARCHAR)`,
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${tables.contextRows} (ctx INTEGER, ord INTEGER, dimension VARCHAR, value VARCHAR)`,
+  );
+  {
+    const contexts = await db.connection.createAppender(tables.contexts, null, "temp");
+    const rows = await db.connection.createAppender(tables.contextRows, null, "temp");
+    const select =
+      conv.dimensions.length === 0
+        ? "SELECT 1"
+        : `SELECT DISTINCT ${conv.dimensions.map((c) => `coalesce(${field(c)}, '')`).join(", ")}
+           FROM ${numberedRecordsSql(file, conv.dimensions)}`;
+    let ctx = 0;
+    try {
+      for (const row of await rowsOf(db, select)) {
+        const values = conv.dimensions.map((_, i) => String(row[i]));
+        const converted = conv.context(values);
+        if (converted === undefined) return "context-problem";
+        ctx++;
+        contexts.appendInteger(ctx);
+        for (const v of values) contexts.appendVarchar(v);
+        for (const a of converted.applies) contexts.appendBoolean(a);
+        const key = conv.keyContext(converted.context);
+        contexts.appendVarchar(key.before);
+        contexts.appendVarchar(key.after);
+        contexts.endRow();
+        Object.entries(converted.context).forEach(([dimension, value], ord) => {
+          rows.appendInteger(ctx);
+          rows.appendInteger(ord);
+          rows.appendVarchar(dimension);
+          rows.appendVarchar(value);
+          rows.endRow();
+        });
+      }
+    } finally {
+      contexts.closeSync();
+      rows.closeSync();
+    }
+  }
+
+  return factValues;
+}
+
+/** per item position, the analysis values of its distinct cells, by factKey */
+type CellFacts = Map<number, Map<string, [number, number]>>;
+
+/** the key of a cell in its column's map: the value, marked when the row's section does not apply */
+function factKey(value: string, applies: boolean): string {
+  return applies ? value : `\u0001${value}`;
+}
+
+/** A MAP literal of one column's analysis values (slot 0 the value, 1 a number's missing code). */
+function factLookupSql(values: ReadonlyMap<string, [number, number]>, slot: 0 | 1, key: string): string {
+  const entries = [...values].filter(([, f]) => !Number.isNaN(f[slot]));
+  if (entries.length === 0) return "CAST(NULL AS DOUBLE)";
+  return `(MAP {${entries.map(([k, f]) => `${sqlString(k)}: CAST(${f[slot]} AS DOUBLE)`).join(", ")}})[${key}]`;
+}
+
+/**
+ * The analysis-table values of one cell's answers (an item's value and, for a number item, its
+ * missing code), encoded by the very FactsBuffer the streaming path uses: with one column per
+ * item, a response's analysis row is its cells' values side by side.
+ */
+function cellFacts(layout: FactsLayout): (answers: readonly Answer[]) => [number, number] | undefined {
+  const buffer = new FactsBuffer(layout, 1);
+  // the buffer's value slots: one per item, two for a number item (facts-encoder.ts)
+  const slot = new Map<string, number>();
+  let width = 0;
+  for (const item of layout.items) {
+    slot.set(item.id, width);
+    width += item.kind === "number" ? 2 : 1;
+  }
+  return (answers) => {
+    const at = answers[0] === undefined ? undefined : slot.get(answers[0].item);
+    if (at === undefined) return undefined;
+    buffer.clear();
+    buffer.push(0n, { key: "", row: 0, submittedAt: null, context: {}, answers: [...answers] }, {});
+    return [buffer.values[at] ?? Number.NaN, buffer.values[at + 1] ?? Number.NaN];
+  };
+}
+
+/** A record of whitespace only (the reader skips it); trimmed only when it does not start visibly. */
+function blankSql(fields: readonly string[]): string {
+  const joined = `concat(${fields.join(", ")})`;
+  return `CASE WHEN unicode(${joined}) BETWEEN 33 AND 126 THEN false ELSE ${jsTrimSql(joined)} = '' END`;
+}
+
+let registered = 0;
+
+/**
+ * Per-row values only JavaScript computes exactly, as DuckDB scalar functions over the raw fields
+ * (DuckDB calls them on the JavaScript thread, a chunk of rows at a time): the submission time, the
+ * folded response id and the respondent's pseudonym. The raw identifiers thus go from the file's
+ * scan to the pseudonym and nowhere else: no table, temp table or spill file holds them.
+ * Returns SQL expressions (NULL where the export has no such column).
+ */
+async function rowFunctions(
+  db: DuckDb,
+  conv: CsvConversion,
+): Promise<{ submitted: string; respondent: string; rid: string }> {
+  const n = ++registered;
+  const define = (
+    name: string,
+    parameters: number,
+    compute: (values: string[]) => string | null,
+    cached: boolean,
+  ) => {
+    const cache = new Map<string, string | null>();
+    db.connection.registerScalarFunction(
+      DuckDBScalarFunction.create({
+        name,
+        returnType: VARCHAR,
+        parameterTypes: Array.from({ length: parameters }, () => VARCHAR),
+        mainFunction: (_info, input, output) => {
+          const columns = Array.from({ length: parameters }, (_, i) => input.getColumnVector(i));
+          for (let row = 0; row < input.rowCount; row++) {
+            const values = columns.map((c) => {
+              const v = c.getItem(row);
+              return v === null ? "" : String(v);
+            });
+            const key = cached ? values.join("\u0000") : "";
+            let result = cached ? cache.get(key) : undefined;
+            if (result === undefined) {
+              result = compute(values);
+              // a small cache: repeated values (a school's respondents) cost one computation
+              if (cached) {
+                if (cache.size >= 10_000) cache.clear();
+                cache.set(key, result);
+              }
+            }
+            output.setItem(row, result);
+          }
+          output.flush();
+        },
+      }),
+    );
+    return name;
+  };
+  const call = (name: string, columns: readonly number[]) =>
+    `${name}(${columns.map((c) => `coalesce(${field(c)}, '')`).join(", ")})`;
+  const submitted =
+    conv.submittedAt === undefined
+      ? "CAST(NULL AS VARCHAR)"
+      : call(
+          define(`zaz_submitted_${n}`, 1, ([v]) => conv.submitted(v ?? ""), false),
+          [conv.submittedAt],
+        );
+  const respondent =
+    conv.identifiers.length === 0
+      ? "CAST(NULL AS VARCHAR)"
+      : call(
+          define(
+            `zaz_respondent_${n}`,
+            conv.identifiers.length,
+            (values) => conv.respondent(values) ?? null,
+            true,
+          ),
+          conv.identifiers,
+        );
+  const rid =
+    conv.responseId === undefined
+      ? "CAST(NULL AS VARCHAR)"
+      : call(
+          define(
+            `zaz_rid_${n}`,
+            1,
+            ([v]) => ((v ?? "").trim() === "" ? null : conv.responseKeyId(v ?? "")),
+            false,
+          ),
+          [conv.responseId],
+        );
+  return { submitted, respondent, rid };
+}
+
+async function dropTables(db: DuckDb): Promise<void> {
+  for (const t of Object.values(tables)) await dropTempTable(db, t);
+}
+
+/**
+ * The numbered records, as `expressions` over their raw fields (c0, c1 …) and the context columns
+ * (d0, d1 …), joined to their context (x: ctx, condition flags, key parts).
+ * The expressions are computed right above the file's scan, so only narrow rows pass through the
+ * joins: a wide export's hundreds of fields would fill the memory limit in every operator.
+ */
+function rowsSql(file: CsvFile, conv: CsvConversion, expressions: readonly string[]): string {
+  const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
+  const on =
+    conv.dimensions.length === 0 ? "TRUE" : conv.dimensions.map((_, i) => `x.d${i} = r.d${i}`).join(" AND ");
+  return `${numberedRecordsSql(file, [...dims, ...expressions])} r JOIN ${tables.contexts} x ON ${on}`;
+}
+
+/**
+ * The row's fields as the response key hashes them (survey's response-key.ts), joined by NUL (no
+ * field holds one: such a file takes the streaming path) and trimmed by one regular expression
+ * over the whole row (trim() per field costs more); line endings as LF only in a row with a CR.
+ */
+function keyFieldsSql(file: CsvFile): string {
+  const joined = `concat(${Array.from({ length: file.columns }, (_, i) => `chr(0), ${field(i)}`).join(", ")})`;
+  const lf = `CASE WHEN strpos(${joined}, chr(13)) > 0 THEN regexp_replace(${joined}, '\\r\\n?', chr(10), 'g') ELSE ${joined} END`;
+  return `regexp_replace(${lf}, '${jsWhitespaceClass}*(\\x00|$)${jsWhitespaceClass}*', '\\1', 'g')`;
+}
+
+/** SQL of the response key, from the context (x) and r.respondent, r.rid and r.fields. */
+function keySql(): string {
+  const context = `x.before || coalesce(chr(0) || '_respondent=' || r.respondent, '') || x.after`;
+  return `CASE WHEN r.rid IS NOT NULL THEN 'id:' || r.rid || ':' || left(sha256(${context}), 12)
+    ELSE 'row:' || left(sha256(concat(${context}, chr(1), r.fields)), 32) END`;
+}
+
+/** a MAP literal lookup of text keys; `otherwise` where the map has no entry */
+function mapLookupSql(entries: readonly [string, number][], key: string, otherwise: string): string {
+  if (entries.length === 0) return otherwise;
+  return `coalesce((MAP {${entries.map(([k, n]) => `${sqlString(k)}: ${n}`).join(", ")}})[${key}], ${otherwise})`;
+}
+
+/**
+ * The answers of every row: item cells unpivoted and joined to their converted values. A cell's
+ * first answer's seq is its position plus what the variable cells before it (a multiple choice
+ * gives one answer per choice) added; those counts are looked up per distinct value.
+ */
+function answersSql(
+  file: CsvFile,
+  conv: CsvConversion,
+  counts: VariableCounts,
+  part?: { from: number; to: number },
+): string {
+  const items = conv.items;
+  const value = (p: number) => `coalesce(${field(items[p]!.column)}, '')`;
+  const extra = (q: number) => `(${mapLookupSql([...(counts.get(q) ?? [])], value(q), "1")} - 1)`;
+  const variable = [...counts.keys()].sort((a, b) => a - b);
+  const columns = items.map((_, p) => {
+    const before = variable.filter((q) => q < p).map((q) => ` + ${extra(q)}`);
+    return `${value(p)} AS v${p}, ${p}${before.join("")} AS o${p}`;
+  });
+  const conditional = items.flatMap((c, p) => (c.condition === undefined ? [] : [[p, c.condition] as const]));
+  const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
+  // the row's context matters only for an empty cell of an item in a section with a condition
+  const applies =
+    conditional.length === 0
+      ? "TRUE"
+      : `CASE CAST(u.p AS INTEGER) ${conditional.map(([p, c]) => `WHEN ${p} THEN x.a${c}`).join(" ")} ELSE TRUE END`;
+  const context =
+    conditional.length === 0
+      ? ""
+      : `JOIN ${tables.contexts} x ON ${conv.dimensions.map((_, i) => `x.d${i} = u.d${i}`).join(" AND ") || "TRUE"}`;
+  return `SELECT u.rn, u.o + m.k AS seq, m.item, m.code, m.text, m.missing FROM (
+    UNPIVOT ${numberedRecordsSql(file, [...(conditional.length === 0 ? [] : dims), ...columns], part)}
+    ON ${items.map((_, p) => `(v${p}, o${p}) AS "${p}"`).join(", ")}
+    INTO NAME p VALUE v, o
+  ) u ${context} JOIN ${tables.cells} m ON m.p = CAST(u.p AS INTEGER) AND m.v = u.v AND m.a = ${applies}`;
+}
+
+/** Per context, the analysis table's dimension values: the row's own, else the flags' (as FactsBuffer). */
+function factDimsSql(layout: FactsLayout, flags: Readonly<Record<string, string>>): string {
+  const dims = layout.dimensions.map((d) => {
+    const flag = flags[d.id];
+    return `coalesce(max(c.value) FILTER (WHERE c.dimension = ${sqlString(d.id)}), ${
+      flag === undefined ? "CAST(NULL AS VARCHAR)" : sqlString(flag)
+    }) AS ${quoteIdent(d.column)}`;
+  });
+  return `CREATE OR REPLACE TEMP TABLE ${tables.factDims} AS
+    SELECT x.ctx${dims.map((d) => `, ${d}`).join("")}
+    FROM ${tables.contexts} x LEFT JOIN ${tables.contextRows} c ON c.ctx = x.ctx GROUP BY x.ctx`;
+}
+
+/**
+ * The analysis rows straight from the file: each item column's cell looked up in the converted
+ * cells (their analysis values were encoded per distinct value), the dimensions per context.
+ */
+function factsSql(
+  layout: FactsLayout,
+  file: CsvFile,
+  conv: CsvConversion,
+  facts: CellFacts,
+  importId: string,
+  low: bigint,
+): string {
+  const position = new Map(conv.items.map((c, p) => [c.item, p]));
+  const values: string[] = [];
+  const columns: string[] = [];
+  const lookups: string[] = [];
+  for (const item of layout.items) {
+    const p = position.get(item.id);
+    const c = p === undefined ? undefined : conv.items[p];
+    columns.push(quoteIdent(item.column));
+    if (item.kind === "number") columns.push(quoteIdent(item.missingColumn));
+    if (p === undefined || c === undefined) {
+      values.push("NULL");
+      if (item.kind === "number") values.push("NULL");
+      continue;
+    }
+    // looked up right above the scan; where the section's condition decides, both ways
+    const raw = `coalesce(${field(c.column)}, '')`;
+    const cells = facts.get(p) ?? new Map<string, [number, number]>();
+    for (const slot of item.kind === "number" ? ([0, 1] as const) : ([0] as const)) {
+      const name = `f${p}_${slot}`;
+      if (c.condition === undefined) {
+        lookups.push(`${factLookupSql(cells, slot, raw)} AS ${name}`);
+        values.push(`r.${name}`);
+      } else {
+        lookups.push(`${factLookupSql(cells, slot, raw)} AS ${name}`);
+        lookups.push(`${factLookupSql(cells, slot, `chr(1) || ${raw}`)} AS ${name}_n`);
+        values.push(`CASE WHEN x.a${c.condition} THEN r.${name} ELSE r.${name}_n END`);
+      }
+    }
+  }
+  const dims = layout.dimensions.map((d) => quoteIdent(d.column));
+  return `INSERT INTO ${quoteIdent(layout.table)} (response_id, import_id${dims.map((d) => `, ${d}`).join("")}${columns
+    .map((c) => `, ${c}`)
+    .join("")})
+    SELECT CAST(${low} AS BIGINT) + r.rn, ${sqlString(importId)}${dims.map((d) => `, g.${d}`).join("")}${values
+      .map((v) => `, ${v}`)
+      .join("")}
+    FROM ${rowsSql(file, conv, lookups)} JOIN ${tables.factDims} g ON g.ctx = x.ctx`;
+}
+
+/** per variable item position, its values whose cells give other than one answer, with how many */
+type VariableCounts = Map<number, Map<string, number>>;
+
+async function variableCounts(db: DuckDb): Promise<VariableCounts> {
+  const counts: VariableCounts = new Map();
+  for (const r of await db.all(`SELECT p, v, n FROM ${tables.counts}`)) {
+    const p = Number(r.p);
+    const values = counts.get(p) ?? new Map<string, number>();
+    counts.set(p, values);
+    values.set(String(r.v), Number(r.n));
+  }
+  return counts;
+}
+
+/** Counts of the answers as the streaming path counts them, from an answers query. */
+async function countAnswers(db: DuckDb, from: string, params: readonly (bigint | string)[] = []) {
+  const rows = await db.all(`SELECT missing, count(*) AS n FROM (${from}) GROUP BY missing`, [...params]);
+  const missing = { weet_niet: 0, nvt: 0, leeg: 0 };
+  let answers = 0;
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (r.missing === null) answers += n;
+    else if (r.missing === "weet_niet" || r.missing === "nvt" || r.missing === "leeg")
+      missing[r.missing] += n;
+  }
+  return { answers, missing };
+}
+
+async function rowCount(db: DuckDb, file: CsvFile): Promise<number> {
+  return Number(await db.scalar(`SELECT count(*) FROM ${numberedRecordsSql(file, [])}`));
+}
+
+/** A DuckDB error reading the file (quoting, field counts, encoding): the streaming path reports it. */
+function readFailure(error: unknown): string | undefined {
+  const text = error instanceof Error ? error.message : String(error);
+  return /Invalid Input Error|Invalid unicode|Conversion Error/.test(text) ? "duckdb-rejected" : undefined;
+}
+
+/** `zaz validate` on the fast path: the same checks, nothing written. */
+export async function checkCsv(db: DuckDb, file: CsvFile, conv: CsvConversion): Promise<CsvCheck> {
+  try {
+    const reason = await convertDistinct(db, file, conv);
+    if (typeof reason === "string") return { ok: false, reason };
+    const rows = await rowCount(db, file);
+    const variable = await variableCounts(db);
+    // in parts, as the import writes them: one statement over a million responses' answers
+    // would not fit in the memory limit
+    const counted = { answers: 0, missing: { weet_niet: 0, nvt: 0, leeg: 0 } };
+    for (let from = 0; from < rows; from += answerPart) {
+      const part = await countAnswers(db, answersSql(file, conv, variable, { from, to: from + answerPart }));
+      counted.answers += part.answers;
+      for (const kind of ["weet_niet", "nvt", "leeg"] as const) counted.missing[kind] += part.missing[kind];
+    }
+    return { ok: true, counts: { rowsRead: rows, responses: rows, ...counted } };
+  } catch (error) {
+    const reason = readFailure(error);
+    if (reason === undefined) throw error;
+    return { ok: false, reason };
+  } finally {
+    await dropTables(db);
+  }
+}
+
+export type CsvImport =
+  | { ok: true; outcome: ImportOutcome; counts: CsvCounts }
+  | { ok: false; reason: string };
+
+/**
+ * One import on the fast path, all or nothing in one transaction: DuckDB writes a large insert's
+ * row groups to the file as it goes (nothing stays pinned), so no chunk commits are needed, and a
+ * kill at any moment leaves the database as it was.
+ */
+export async function importCsv(
+  db: DuckDb,
+  record: NewImport,
+  file: CsvFile,
+  conv: CsvConversion,
+  memoryLimit: string,
+): Promise<CsvImport> {
+  return db.withSetting("memory_limit", memoryLimit, async () => {
+    try {
+      let converted: string | CellFacts | undefined;
+      try {
+        converted = await convertDistinct(db, file, conv, factsLayout(0, record.instrument));
+      } catch (error) {
+        converted = readFailure(error);
+        if (converted === undefined) throw error;
+      }
+      if (typeof converted === "string") return { ok: false, reason: converted };
+      return { ok: true, ...(await write(db, record, file, conv, converted)) };
+    } finally {
+      await dropTables(db);
+    }
+  });
+}
+
+/** responses whose answers are written in one statement (a million-response file: 34M rows) */
+const answerPart = 250_000;
+
+/** responses whose duplicates are looked for in one statement, as the streaming path's chunks */
+const duplicateChunk = 50_000n;
+
+async function write(
+  db: DuckDb,
+  record: NewImport,
+  file: CsvFile,
+  conv: CsvConversion,
+  facts: CellFacts,
+): Promise<{ outcome: ImportOutcome; counts: CsvCounts }> {
+  const low = BigInt((await db.scalar("SELECT coalesce(max(id), 0)::BIGINT FROM responses")) as bigint);
+  const variable = await variableCounts(db);
+  let inTransaction = false;
+  // Each large insert commits on its own: DuckDB keeps a transaction's rows in its memory limit.
+  // Until the last step flips it, the import says pending (pending-imports.ts): no reader sees
+  // it, and after a failure or a kill the store removes it, as with the streaming path's chunks.
+  const step = async <T>(work: () => Promise<T>): Promise<T> => {
+    await db.run("BEGIN TRANSACTION");
+    inTransaction = true;
+    const result = await work();
+    await db.run("COMMIT");
+    inTransaction = false;
+    return result;
+  };
+  try {
+    const rows = await rowCount(db, file);
+    const instrumentKey = await step(async () => {
+      const key = await registerInstrument(db, record.instrument);
+      await insertImportRecord(db, { ...record, rowsRead: rows }, key);
+      return key;
+    });
+    await startChangedResponses(db);
+    const high = low + BigInt(rows);
+    const id = (rn: string) => `CAST(${low} AS BIGINT) + ${rn}`;
+    const fn = await rowFunctions(db, conv);
+    await step(() =>
+      db.run(
+        `INSERT INTO responses (id, import_id, instrument_id, key, row, submitted_at)
+       SELECT ${id("r.rn")}, ${sqlString(record.id)}, ${sqlString(record.instrument.id)}, ${keySql()},
+         CAST(${file.firstRow - 1} + r.rn AS INTEGER), r.submitted
+       FROM ${rowsSql(file, conv, [
+         `${keyFieldsSql(file)} AS fields`,
+         `${fn.submitted} AS submitted`,
+         `${fn.respondent} AS respondent`,
+         `${fn.rid} AS rid`,
+       ])}`,
+      ),
+    );
+    // Flags fill in what the file does not say; a value in the file itself wins. Then the file's
+    // context in its own order, and the pseudonym: as the streaming path writes them.
+    const flags = Object.entries(record.context);
+    await db.run(
+      `INSERT INTO ${tables.contextRows}
+       SELECT x.ctx, -${flags.length} + f.i, f.dimension, f.value
+       FROM ${tables.contexts} x, (VALUES ${
+         flags.length === 0
+           ? "(0, NULL, NULL)"
+           : flags.map(([d, v], i) => `(${i}, ${sqlString(d)}, ${sqlString(v)})`).join(", ")
+       }) AS f(i, dimension, value)
+       WHERE f.dimension IS NOT NULL AND NOT EXISTS
+         (SELECT 1 FROM ${tables.contextRows} c WHERE c.ctx = x.ctx AND c.dimension = f.dimension)`,
+    );
+    await step(() =>
+      db.run(
+        `INSERT INTO response_context (response_id, dimension, value)
+       SELECT ${id("r.rn")}, c.dimension, c.value FROM ${rowsSql(file, conv, [])}
+       JOIN ${tables.contextRows} c ON c.ctx = x.ctx
+       ${
+         conv.identifiers.length === 0
+           ? ""
+           : `UNION ALL SELECT ${id("rn")}, '_respondent', respondent
+              FROM ${numberedRecordsSql(file, [`${fn.respondent} AS respondent`])} WHERE respondent IS NOT NULL`
+       }`,
+      ),
+    );
+    // the answers of so many responses at a time (each part reads the file again)
+    for (let from = 0; from < rows; from += answerPart)
+      await step(() =>
+        db.run(
+          `INSERT INTO answers (response_id, seq, item, code, text, missing)
+           SELECT ${id("rn")}, seq, item, code, text, missing
+           FROM (${answersSql(file, conv, variable, { from, to: from + answerPart })})`,
+        ),
+      );
+    const counted = await countAnswers(db, "SELECT missing FROM answers WHERE response_id > $1", [low]);
+    const layout = factsLayout(instrumentKey, record.instrument);
+    await db.run(factDimsSql(layout, record.context));
+    await step(() => db.run(factsSql(layout, file, conv, facts, record.id, low)));
+    // identity as in the streaming path, chunk by chunk: content hashes, then duplicates and
+    // changed responses
+    for (let from = low; from < high; from += duplicateChunk) {
+      const to = from + duplicateChunk < high ? from + duplicateChunk : high;
+      await step(() => fillContentHashes(db, record.instrument.id, from, to));
+    }
+    await db.run("BEGIN TRANSACTION");
+    inTransaction = true;
+    const removed = { responses: 0, answers: 0, ids: [] as bigint[], changed: 0 };
+    for (let from = low; from < high; from += duplicateChunk) {
+      const to = from + duplicateChunk < high ? from + duplicateChunk : high;
+      const chunk = await removeDuplicates(db, record.instrument.id, from, to, { importId: record.id });
+      if (chunk.conflictCount > 0)
+        throw new ConflictingResponsesError(record.fileName, chunk.conflictCount, chunk.conflicts);
+      removed.responses += chunk.responses;
+      removed.answers += chunk.answers;
+      removed.changed += chunk.changed;
+      removed.ids.push(...chunk.ids);
+    }
+    if (removed.changed > 0 && record.replaceChanged !== true) await refuseChangedResponses(db, record);
+    // the analysis rows of responses removed as duplicates go with them
+    for (let i = 0; i < removed.ids.length; i += 1000)
+      await db.run(
+        `DELETE FROM ${quoteIdent(layout.table)} WHERE response_id IN (${removed.ids.slice(i, i + 1000).join(", ")})`,
+      );
+    const responsesAdded = rows - removed.responses;
+    const answersAdded = counted.answers + countMissing(counted.missing) - removed.answers;
+    await db.run(
+      "UPDATE imports SET responses = $1, answers = $2, rows_read = $3, pending = false WHERE id = $4",
+      [responsesAdded, answersAdded, rows, record.id],
+    );
+    // the stored versions of changed responses leave with the same commit that shows the new ones
+    const responsesReplaced = removed.changed > 0 ? await replaceChangedResponses(db) : 0;
+    await insertEntities(db, record.register ?? []);
+    await bumpDataVersion(db);
+    await db.run("COMMIT");
+    inTransaction = false;
+    return {
+      outcome: {
+        status: ImportStatus.imported,
+        importId: record.id,
+        responsesAdded,
+        responsesSkipped: removed.responses,
+        answersAdded,
+        responsesReplaced,
+      },
+      counts: { rowsRead: rows, responses: rows, ...counted },
+    };
+  } catch (error) {
+    if (inTransaction) await db.run("ROLLBACK").catch(() => undefined);
+    // a rolled-back insert may have written row groups: their bytes stay in the file until compacted
+    await markNeedsCompaction(db).catch(() => undefined);
+    throw error;
+  } finally {
+    await dropTempTable(db, changedTable);
+  }
+}
+
+function countMissing(missing: CsvCounts["missing"]): number {
+  return missing.weet_niet + missing.nvt + missing.leeg;
+}
+
+/**
+ * `zaz validate` on the fast path, without a store: a private in-memory DuckDB. Its temp tables
+ * hold converted values only; what does not fit in `memoryLimit` spills to the system's temp
+ * directory.
+ */
+export async function checkCsvFile(
+  file: CsvFile,
+  conv: CsvConversion,
+  memoryLimit = "96MB",
+): Promise<CsvCheck> {
+  const { tmpdir } = await import("node:os");
+  const db = await DuckDb.open(":memory:", { memoryLimit });
+  try {
+    await db.run(`SET temp_directory = ${sqlString(`${tmpdir()}/zaz-validate-${process.pid}`)}`);
+    return await checkCsv(db, file, conv);
+  } finally {
+    db.close();
+  }
+}
+
+/** a query's rows as arrays */
+async function rowsOf(db: DuckDb, sql: string): Promise<unknown[][]> {
+  const reader = await db.connection.runAndReadAll(sql);
+  return reader.getRowsJS() as unknown[][];
+}

@@ -1,0 +1,112 @@
+import { sqlString } from "./connection.js";
+
+/**
+ * How DuckDB reads an export for the fast import path: every field as text, the delimiter and
+ * header rows the JavaScript reader sniffed (never DuckDB's own guesses), strict quoting, and no
+ * row skipped or padded — a file DuckDB would read differently from the reader is rejected, and the
+ * import then takes the streaming path.
+ */
+export interface CsvFile {
+  path: string;
+  delimiter: string;
+  /** fields per record (the header's columns) */
+  columns: number;
+  /** records before the first row of answers (the header rows) */
+  headerRecords: number;
+  /** spreadsheet row of the first row of answers */
+  firstRow: number;
+}
+
+/**
+ * DuckDB reads the file in buffers of this size, each thread its own: its default (32 MiB) would
+ * fill the import's whole memory limit. A record longer than max_line_size is rejected (the
+ * streaming reader then reports it: its own limit is 1 MiB).
+ */
+const bufferSize = 4 * 1024 * 1024;
+const maxLineSize = 2 * 1024 * 1024;
+
+/** DuckDB's name of field `index` in `readCsvSql` */
+export function field(index: number): string {
+  return `c${index}`;
+}
+
+/** read_csv over the file with explicit settings; fields are c0, c1 … (NULL for an empty field). */
+export function readCsvSql(file: CsvFile): string {
+  const columns = Array.from({ length: file.columns }, (_, i) => `'${field(i)}': 'VARCHAR'`).join(", ");
+  return `read_csv(${sqlString(file.path)}, header = false, auto_detect = false, all_varchar = true,
+    delim = ${sqlString(file.delimiter)}, quote = '"', escape = '"', strict_mode = true,
+    null_padding = false, ignore_errors = false, encoding = 'utf-8', columns = {${columns}},
+    buffer_size = ${bufferSize}, max_line_size = ${maxLineSize})`;
+}
+
+/**
+ * The records of answers with their position, as `select` items over the raw fields (c0, c1 …;
+ * a plain field number selects that field): `rn` is 1 for the first record after the header rows.
+ * ROW_NUMBER() OVER () streams and follows the file's order (insertion order is preserved).
+ */
+export function numberedRecordsSql(
+  file: CsvFile,
+  select: readonly (string | number)[],
+  /** only the records with from < rn <= to */
+  part?: { from: number; to: number },
+): string {
+  const items = select.map((s) => (typeof s === "number" ? field(s) : s));
+  const range = part === undefined ? "" : ` AND rn > ${part.from} AND rn <= ${part.to}`;
+  return `(SELECT * FROM (SELECT row_number() OVER () - ${file.headerRecords} AS rn${items.map((s) => `, ${s}`).join("")}
+    FROM ${readCsvSql(file)}) WHERE rn >= 1${range})`;
+}
+
+/**
+ * The characters JavaScript's String.prototype.trim removes: DuckDB's trim(s, chars) with these
+ * trims exactly as the streaming path does.
+ */
+export const jsWhitespace =
+  "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/** The same characters as a character class of DuckDB's regular expressions (RE2) */
+export const jsWhitespaceClass =
+  "[\\t\\n\\x0b\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]";
+
+/** SQL: `expression` trimmed as JavaScript trims */
+export function jsTrimSql(expression: string): string {
+  return `trim(${expression}, ${sqlString(jsWhitespace)})`;
+}
+
+/**
+ * Whether the file has an empty line before its last record. The reader counts an empty line as a
+ * spreadsheet row and DuckDB skips it, so row numbers would differ: such a file takes the streaming
+ * path. An empty line inside a quoted answer counts too (the check is then only cautious). With
+ * CRLF as one line end, a line end followed by another shows as LF LF, LF CR or CR CR.
+ */
+export async function hasEmptyLine(path: string): Promise<boolean> {
+  const { createReadStream } = await import("node:fs");
+  const lf = 10;
+  const cr = 13;
+  let previous = -1;
+  let empty = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+    const bytes = chunk as Buffer;
+    let from = 0;
+    if (!empty) {
+      const at = firstEmptyLine(bytes, previous);
+      if (at < 0) {
+        previous = bytes[bytes.length - 1] ?? previous;
+        continue;
+      }
+      empty = true;
+      from = at;
+    }
+    // only a record after it matters
+    for (let i = from; i < bytes.length; i++) if (bytes[i] !== lf && bytes[i] !== cr) return true;
+  }
+  return false;
+}
+
+function firstEmptyLine(bytes: Buffer, previous: number): number {
+  const lf = 10;
+  const cr = 13;
+  if (previous === lf && (bytes[0] === lf || bytes[0] === cr)) return 0;
+  if (previous === cr && bytes[0] === cr) return 0;
+  const found = [bytes.indexOf("\n\n"), bytes.indexOf("\n\r"), bytes.indexOf("\r\r")].filter((i) => i >= 0);
+  return found.length === 0 ? -1 : Math.min(...found);
+}

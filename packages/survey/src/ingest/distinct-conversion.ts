@@ -1,0 +1,130 @@
+import type { Answer } from "@zaz/model";
+import { convertCell } from "./convert-cell.js";
+import { convertRow, respondentKey } from "./convert-row.js";
+import type { IngestPlan } from "./ingest-plan.js";
+import { ProblemCollector } from "./problem-collector.js";
+import { responseKeyContext, responseKeyId } from "./response-key.js";
+
+/**
+ * The per-cell work of an import for the DuckDB fast path (contract C4 of issue 9): every DISTINCT
+ * value of a column is converted once, by the very functions the streaming path calls per row
+ * (convertCell for item cells, convertRow for a row's context and respondent), and DuckDB joins the
+ * results back to the rows. A value with any problem (error or warning) is reported as undefined:
+ * the import then takes the streaming path, so the messages are the one set that path gives.
+ */
+export interface DistinctConversion {
+  /** item columns, in the order their answers are numbered (seq) */
+  items: readonly { column: number; item: string; condition: number | undefined }[];
+  /** columns whose values make a row's context, in this order */
+  dimensions: readonly number[];
+  /** how many "applies" flags a context has (one per section condition) */
+  conditions: number;
+  submittedAt: number | undefined;
+  responseId: number | undefined;
+  /** direct identifiers: read only to derive the pseudonym, never stored */
+  identifiers: readonly number[];
+  /** the answers of item `position`'s cell `raw`; `applies`: whether the row's section applies (for an empty cell) */
+  cell(position: number, raw: string, applies: boolean): Answer[] | undefined;
+  /** a row's context from the values of `dimensions`, and its condition flags */
+  context(values: readonly string[]): { context: Record<string, string>; applies: boolean[] } | undefined;
+  /** the text hashed for a response key before and after the respondent's entry (response-key.ts) */
+  keyContext(context: Readonly<Record<string, string>>): { before: string; after: string };
+  submitted(raw: string): string | null;
+  /** the pseudonym of the row's identifiers (undefined: none, or placeholders only) */
+  respondent(values: readonly string[]): string | undefined;
+  /** the response id as the key holds it, for a non-empty id cell */
+  responseKeyId(raw: string): string;
+}
+
+/**
+ * Why this plan cannot take the fast path, or undefined. Columns whose conversion depends on
+ * other cells of the row (a column per choice, the text of an "Anders" choice in its own column)
+ * are converted per row.
+ */
+export function distinctConversionBlocker(plan: IngestPlan): string | undefined {
+  if (plan.items.some((c) => c.option !== undefined)) return "option-columns";
+  if (plan.items.some((c) => c.other === true)) return "other-text-columns";
+  return undefined;
+}
+
+export function distinctConversion(plan: IngestPlan): DistinctConversion {
+  const width = Math.max(
+    0,
+    ...plan.items.map((c) => c.index),
+    ...plan.dimensions.map((d) => d.index),
+    ...plan.identifierColumns,
+    plan.submittedAtColumn ?? 0,
+    plan.responseIdColumn ?? 0,
+  );
+  // one condition per distinct (dimension, values) of the sections of the mapped items
+  const conditions: { dimension: string; values: readonly string[] }[] = [];
+  const conditionOf = new Map<string, number>();
+  const items = plan.items.map((c) => {
+    if (c.appliesWhen === undefined) return { column: c.index, item: c.item.id, condition: undefined };
+    const key = JSON.stringify([c.appliesWhen.dimension, c.appliesWhen.values]);
+    let at = conditionOf.get(key);
+    if (at === undefined) {
+      at = conditions.length;
+      conditions.push(c.appliesWhen);
+      conditionOf.set(key, at);
+    }
+    return { column: c.index, item: c.item.id, condition: at };
+  });
+  // a synthetic row: only the given cells filled, every other cell empty
+  const row = (cells: ReadonlyMap<number, string>): string[] =>
+    Array.from({ length: width + 1 }, (_, i) => cells.get(i) ?? "");
+  // the plan without items and context columns: convertRow then reads only the meta and identifier cells
+  const contextFree: IngestPlan = { ...plan, items: [], dimensions: [] };
+  delete contextFree.resolveContext;
+  const noProblem = (problems: ProblemCollector) => problems.errorCount === 0 && problems.warningCount === 0;
+
+  return {
+    items,
+    dimensions: plan.dimensions.map((d) => d.index),
+    conditions: conditions.length,
+    submittedAt: plan.submittedAtColumn,
+    responseId: plan.responseIdColumn,
+    identifiers: plan.identifierColumns,
+    cell(position, raw, applies) {
+      const c = plan.items[position];
+      if (c === undefined) return undefined;
+      const problems = new ProblemCollector(1);
+      const answers: Answer[] = [];
+      // only an empty cell reads the context: a value inside or outside the section's condition
+      const context: Record<string, string> = {};
+      if (c.appliesWhen !== undefined)
+        context[c.appliesWhen.dimension] = applies ? (c.appliesWhen.values[0] ?? "") : "\u0000";
+      convertCell(c, raw, context, answers, problems, (p) => ({ ...p, file: plan.file, row: 0 }));
+      return noProblem(problems) ? answers : undefined;
+    },
+    context(values) {
+      const problems = new ProblemCollector(1);
+      const cells = new Map(plan.dimensions.map((d, i) => [d.index, values[i] ?? ""]));
+      const response = convertRow({ ...plan, items: [] }, { row: 0, fields: row(cells) }, problems);
+      if (response === undefined || problems.errorCount > 0) return undefined;
+      const context: Record<string, string> = { ...response.context };
+      delete context[respondentKey];
+      return {
+        context,
+        applies: conditions.map((w) => w.values.includes(context[w.dimension] ?? "")),
+      };
+    },
+    keyContext(context) {
+      return responseKeyContext(plan, context, respondentKey);
+    },
+    submitted(raw) {
+      const cells = new Map<number, string>();
+      if (plan.submittedAtColumn !== undefined) cells.set(plan.submittedAtColumn, raw);
+      return (
+        convertRow(contextFree, { row: 0, fields: row(cells) }, new ProblemCollector(1))?.submittedAt ?? null
+      );
+    },
+    responseKeyId,
+    respondent(values) {
+      const cells = new Map(plan.identifierColumns.map((index, i) => [index, values[i] ?? ""]));
+      return convertRow(contextFree, { row: 0, fields: row(cells) }, new ProblemCollector(1))?.context[
+        respondentKey
+      ];
+    },
+  };
+}

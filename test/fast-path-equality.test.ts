@@ -1,0 +1,183 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { pseudonymKeyPath } from "@zaz/store";
+import { describe, expect, it } from "vitest";
+import { generateExport } from "../bench/measure.js";
+import { fixtures, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { onPostgres } from "./support/test-database.js";
+
+/**
+ * The proof of the DuckDB fast path: the same exports imported through it and through the
+ * streaming path store the same rows in every table (ZAZ_IMPORT_PATH=stream forces the latter).
+ */
+
+interface Example {
+  file: string;
+  instrument: string;
+  flags: Record<string, string>;
+}
+
+const manifest = JSON.parse(readFileSync(join(voorbeeld, "manifest.json"), "utf8")) as { files: Example[] };
+
+/** every table an import writes, each row as text, sorted; the import's own timestamp left out */
+async function storedRows(db: string): Promise<Record<string, string[]>> {
+  const instance = await DuckDBInstance.create(db, { access_mode: "READ_ONLY" });
+  const connection = await instance.connect();
+  try {
+    const facts = (
+      await connection.runAndReadAll(
+        "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'facts_%' ORDER BY 1",
+      )
+    ).getRowsJS();
+    const tables: Record<string, string> = {
+      imports: "SELECT * EXCLUDE (imported_at) FROM imports",
+      import_context: "SELECT * FROM import_context",
+      responses: "SELECT * FROM responses",
+      response_context: "SELECT * FROM response_context",
+      answers: "SELECT * FROM answers",
+      registry: "SELECT * EXCLUDE (registered_at) FROM registry",
+      ...Object.fromEntries(facts.map(([t]) => [String(t), `SELECT * FROM "${String(t)}"`])),
+    };
+    const out: Record<string, string[]> = {};
+    for (const [name, sql] of Object.entries(tables)) {
+      const rows = (await connection.runAndReadAll(sql)).getRowsJS();
+      out[name] = rows
+        .map((r) => JSON.stringify(r, (_, v) => (typeof v === "bigint" ? String(v) : v)))
+        .sort();
+    }
+    return out;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function flagArgs(flags: Record<string, string>): string[] {
+  return Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]);
+}
+
+/** Imports `files` in order through one path; returns the paths the imports took and the stored rows. */
+async function importAll(
+  files: readonly { path: string; instrument: string; flags: Record<string, string> }[],
+  path: "stream" | "default",
+  key: Buffer,
+): Promise<{ paths: string[]; rows: Record<string, string[]> }> {
+  const db = join(tempDir("zaz-fast-"), "zaz.duckdb");
+  // one pseudonym key for both databases, or pseudonyms (and the keys holding them) would differ
+  writeFileSync(pseudonymKeyPath(db), key, { mode: 0o600 });
+  const env: Record<string, string> = path === "stream" ? { ZAZ_IMPORT_PATH: "stream" } : {};
+  const paths: string[] = [];
+  for (const f of files) {
+    const r = await zaz(
+      [
+        "ingest",
+        f.path,
+        "--instrument",
+        f.instrument,
+        ...flagArgs(f.flags),
+        "--nieuwe-school",
+        "--db",
+        db,
+        "--json",
+      ],
+      env,
+    );
+    if (r.code !== 0) throw new Error(`${f.path}: ${r.stderr}${r.stdout}`);
+    paths.push((JSON.parse(r.stdout) as { path: string }).path);
+  }
+  return { paths, rows: await storedRows(db) };
+}
+
+async function expectSameStore(files: Parameters<typeof importAll>[0]): Promise<string[]> {
+  const key = randomBytes(32);
+  const stream = await importAll(files, "stream", key);
+  const fast = await importAll(files, "default", key);
+  expect(stream.paths.every((p) => p === "stream")).toBe(true);
+  expect(Object.keys(fast.rows)).toEqual(Object.keys(stream.rows));
+  for (const table of Object.keys(stream.rows)) {
+    expect(fast.rows[table]?.length, table).toBe(stream.rows[table]?.length);
+    expect(fast.rows[table], table).toEqual(stream.rows[table]);
+  }
+  return fast.paths;
+}
+
+// DuckDB only: the fast path exists only in the DuckDB store (PostgreSQL always streams)
+describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path stores", () => {
+  it("for every example export, imported one after the other into one database", async () => {
+    const files = manifest.files.map((f) => ({
+      path: join(voorbeeld, f.file),
+      instrument: f.instrument,
+      flags: f.flags,
+    }));
+    const paths = await expectSameStore(files);
+    // the fast path ran where its checks allow (UTF-8, no per-choice columns …), not nowhere
+    expect(paths.filter((p) => p === "duckdb").length).toBeGreaterThanOrEqual(5);
+  }, 240_000);
+
+  it("and `zaz validate` on the fast path reports what the streaming path reports", async () => {
+    for (const f of manifest.files) {
+      const args = [
+        "validate",
+        join(voorbeeld, f.file),
+        "--instrument",
+        f.instrument,
+        ...flagArgs(f.flags),
+        "--json",
+      ];
+      const stream = await zaz(args, { ZAZ_IMPORT_PATH: "stream" });
+      const fast = await zaz(args);
+      expect(fast.code, f.file).toBe(stream.code);
+      const { path: streamPath, ...streamSummary } = JSON.parse(stream.stdout) as { path: string };
+      const { path: fastPath, ...fastSummary } = JSON.parse(fast.stdout) as { path: string };
+      expect(streamPath).toBe("stream");
+      expect(["duckdb", "stream"]).toContain(fastPath);
+      expect(fastSummary, f.file).toEqual(streamSummary);
+    }
+  }, 240_000);
+
+  it("for a generated export of a few thousand responses, and its re-import (nothing new)", async () => {
+    const file = join(tempDir("zaz-fast-gen-"), "ouderpopulatie-3000.csv");
+    generateExport(3000, file, { quiet: true });
+    const flags = { school: "Benchmarkschool", wave: "2026-voorjaar" };
+    const paths = await expectSameStore([
+      { path: file, instrument: "ouderpopulatie", flags },
+      {
+        path: join(voorbeeld, "ouderpopulatie-de-regenboog-2026-voorjaar-google-forms.csv"),
+        instrument: "ouderpopulatie",
+        flags: { ...flags, school: "De Regenboog" },
+      },
+    ]);
+    expect(paths).toEqual(["duckdb", "duckdb"]);
+  }, 240_000);
+
+  it("for an export with identifiers, an id column, a taal column, a context column, multi-line answers and duplicates", async () => {
+    const paths = await expectSameStore([
+      {
+        path: join(fixtures, "fast-path", "ouderpopulatie-kenmerken.csv"),
+        instrument: "ouderpopulatie",
+        flags: { school: "De Regenboog", wave: "2026-voorjaar" },
+      },
+    ]);
+    expect(paths).toEqual(["duckdb"]);
+  }, 120_000);
+
+  it("takes the streaming path, by its checks, for an empty line and for a blank row", async () => {
+    const dir = tempDir("zaz-fast-blank-");
+    const lines = readFileSync(join(fixtures, "fast-path", "ouderpopulatie-kenmerken.csv"), "utf8").split(
+      "\r\n",
+    );
+    const emptyLine = join(dir, "lege-regel.csv");
+    writeFileSync(emptyLine, [...lines.slice(0, 3), "", ...lines.slice(3)].join("\r\n"));
+    const blankRow = join(dir, "lege-rij.csv");
+    const width = (lines[0] ?? "").split(";").length;
+    writeFileSync(blankRow, [...lines.slice(0, 3), ";".repeat(width - 1), ...lines.slice(3)].join("\r\n"));
+    const flags = { school: "De Regenboog", wave: "2026-voorjaar" };
+    const paths = await expectSameStore([
+      { path: emptyLine, instrument: "ouderpopulatie", flags },
+      { path: blankRow, instrument: "ouderpopulatie", flags },
+    ]);
+    expect(paths).toEqual(["stream", "stream"]);
+  }, 120_000);
+});
