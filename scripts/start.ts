@@ -12,24 +12,18 @@ import { main as zaz } from "@zaz/cli";
 import {
   closeOnSignals,
   DashboardStartError,
-  dashboardStores,
   openForDashboard,
-  serve,
+  serveStores,
   sessionSecretFor,
   shownTarget,
-  uploadsFromEnv,
 } from "@zaz/dashboard";
 import {
   defaultAccountsDatabasePath,
   defaultDatabasePath,
   isPostgresTarget,
-  loadOrCreateKey,
   openAccounts,
   openStore,
-  watchDataVersion,
-  writeDashboardMarker,
 } from "@zaz/store";
-import { defaultInstrumentDir, findInstruments, privacySettings } from "@zaz/survey";
 
 const root = join(import.meta.dirname, "..");
 const db = defaultDatabasePath();
@@ -109,61 +103,26 @@ async function run(): Promise<void> {
   }
   writeFileSync(passwordsFile, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
 
-  // A database filled before instrument definitions were stored: analyse it with this installation's files.
-  await store.adoptInstruments(async () =>
-    (await findInstruments([defaultInstrumentDir()])).instruments.map((l) => l.instrument),
-  );
-  const privacy = privacySettings({});
-  if (!privacy.ok) throw new Error("privacy settings");
   const env = {
     ...process.env,
     // Plain http on this machine only; readConfig refuses insecure cookies on any other host.
     ZAZ_INSECURE_COOKIES: process.env.ZAZ_INSECURE_COOKIES ?? "1",
     ZAZ_SESSION_SECRET: secret.value,
   };
-  const stores = await dashboardStores(store, accounts, {
-    privacy: privacy.value,
-    // other processes on the same PostgreSQL database: their imports make this one's views afresh
-    ...(onPostgres ? { watch: (onChange: () => void) => watchDataVersion(db, onChange) } : {}),
-    warn: (message) => process.stderr.write(`let op: ${message}\n`),
-  });
-  const { results, sessionStore } = stores;
-  const serving = await serve(
-    {
-      results,
-      users: stores.users,
-      sessionStore,
-      // the upload page (leerteam, beheerder): imports into this database while the dashboard runs
-      uploads: uploadsFromEnv(stores.store, () => loadOrCreateKey(db), env),
-      // single sign-on, when ZAZ_OIDC_* configure a provider: the claim mapping beside the
-      // database file (a PostgreSQL server has no "beside": ZAZ_SSO_MAPPING names it)
-      sso: {
-        registry: () => store.registry.list(),
-        ...(onPostgres ? {} : { defaultMappingFile: `${db}.sso-koppeling.json` }),
-      },
-    },
+  const served = await serveStores({
+    store,
+    accounts,
+    target: db,
+    accountsTarget: accountsDb,
     env,
-  );
-  for (const p of serving.warnings) process.stderr.write(`let op: ${p.message}\n`);
-  if (!serving.ok) {
-    for (const p of serving.errors) process.stderr.write(`fout: ${p.message}\n`);
-    await stores.close();
-    await store.close();
-    await accounts.close();
+    stderr: process.stderr,
+    host: "localhost",
+  });
+  if (served === undefined) {
     process.exitCode = 1;
     return;
   }
-  // The views people open first are computed now, in the background, and kept in the database.
-  void results
-    .precompute()
-    .catch((error) =>
-      process.stderr.write(`let op: overzichten vooraf berekenen mislukt: ${String(error)}\n`),
-    );
-  const url = serving.value.url.replace("127.0.0.1", "localhost");
-  // the DuckDB files are this process's alone: `zaz` commands that find them locked name this dashboard
-  const removeMarkers = onPostgres
-    ? []
-    : [await writeDashboardMarker(db, url), await writeDashboardMarker(accountsDb, url)];
+  const { url } = served;
   process.stdout.write(
     [
       "",
@@ -177,13 +136,7 @@ async function run(): Promise<void> {
     ].join("\n"),
   );
   // SIGTERM/SIGINT: stop accepting, close idle keep-alive connections, cut the rest after 10 s
-  closeOnSignals(serving.value, async () => {
-    // the lastSeen writes no request waited for, and the listener
-    await stores.close();
-    await store.close();
-    await accounts.close();
-    for (const remove of removeMarkers) await remove();
-  });
+  closeOnSignals(served.serving, served.close);
 }
 
 /**

@@ -61,6 +61,7 @@ export {
 } from "./results-service.js";
 export { type ApiRoute, apiRoutes, type RouteContext } from "./routes/route-table.js";
 export { runServer, shownTarget } from "./run-server.js";
+export { type ServedStores, serveStores } from "./serve-stores.js";
 export { cookieNames, createServer, type ServerDeps } from "./server.js";
 export { MemorySessionStore } from "./session/memory-session-store.js";
 export type { SessionRecord, SessionStore } from "./session/session-store.js";
