@@ -163,6 +163,38 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     expect(paths).toEqual(["duckdb"]);
   }, 120_000);
 
+  it("for open answers that all differ (content hashes through a join) and fields with spaces around them", async () => {
+    // the fixture's rows again and again, each with its own open answers (some over two lines)
+    // and some cells padded with spaces; half without an id, so their key hashes the whole row
+    const source = readFileSync(join(fixtures, "fast-path", "ouderpopulatie-kenmerken.csv"), "utf8");
+    const records = parseSemicolonCsv(source);
+    const [header, ...rows] = records;
+    if (header === undefined) throw new Error("fixture without header");
+    const out = [header];
+    for (let i = 0; i < 150; i++) {
+      const row = [...(rows[i % rows.length] ?? [])];
+      row[0] = i % 2 === 0 ? String(i + 1) : "";
+      row[row.length - 2] =
+        i % 3 === 0 ? `Fijn, opmerking ${i}\r\nen een tweede regel` : `Opmerking nummer ${i}`;
+      row[row.length - 1] = i % 5 === 0 ? "" : `  Idee ${i * 7} `;
+      if (i % 4 === 1) row[12] = ` ${row[12] ?? ""}  `;
+      out.push(row);
+    }
+    const file = join(tempDir("zaz-fast-open-"), "open-antwoorden.csv");
+    writeFileSync(file, `${out.map((r) => r.map(csvField).join(";")).join("\r\n")}\r\n`);
+    const paths = await expectSameStore([
+      { path: file, instrument: "ouderpopulatie", flags: { school: "De Regenboog", wave: "2026-voorjaar" } },
+    ]);
+    expect(paths).toEqual(["duckdb"]);
+  }, 120_000);
+
+  it("for items in sections whose condition the row's context decides (a narrow observation export)", async () => {
+    const paths = await expectSameStore([
+      { path: join(fixtures, "fast-path", "observatie-smal.csv"), instrument: "observatie", flags: {} },
+    ]);
+    expect(paths).toEqual(["duckdb"]);
+  }, 120_000);
+
   it("takes the streaming path, by its checks, for an empty line and for a blank row", async () => {
     const dir = tempDir("zaz-fast-blank-");
     const lines = readFileSync(join(fixtures, "fast-path", "ouderpopulatie-kenmerken.csv"), "utf8").split(
@@ -181,3 +213,38 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     expect(paths).toEqual(["stream", "stream"]);
   }, 120_000);
 });
+
+/** a field as a semicolon-separated export writes it */
+function csvField(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** the records of a small semicolon-separated file with quoted fields (test input only) */
+function parseSemicolonCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ";") {
+      record.push(field);
+      field = "";
+    } else if (ch === "\r" || ch === "\n") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || record.length > 0) records.push([...record, field]);
+  return records;
+}

@@ -21,6 +21,8 @@ export const storeMessages = {
     `${count} ${count === 1 ? "antwoord" : "antwoorden"} gewijzigd sinds de vorige import: ${file} bevat ${count === 1 ? "een antwoordformulier dat" : "antwoordformulieren die"} al ${count === 1 ? "is" : "zijn"} opgeslagen uit ${[...new Set(earlierFiles)].join(", ")}, met andere antwoorden. Er is niets opgeslagen; vervang de opgeslagen versie alleen als de nieuwe de juiste is.`,
   conflictingResponses: (file: string, count: number, firstRow: number, row: number) =>
     `${file} bevat ${count === 1 ? "een antwoordformulier" : `${count} antwoordformulieren`} twee keer met verschillende antwoorden (bijvoorbeeld rij ${firstRow} en rij ${row}); een export kan maar één versie van een antwoordformulier bevatten. Er is niets opgeslagen.`,
+  importOutOfMemory: (file: string, limit: string) =>
+    `Het geheugen voor een import (${limit}) was te klein voor ${file}. Er is niets opgeslagen. Splits het bestand in delen van minder rijen en lees die na elkaar in: een antwoordformulier dat al is ingelezen, wordt bij een volgend deel overgeslagen.`,
   registryIdTaken: (kind: string, id: string) => `Er is al een ${kind} met id "${id}" geregistreerd.`,
   registryUnknownBestuur: (school: string, bestuur: string) =>
     `School "${school}" hoort bij bestuur "${bestuur}", maar dat bestuur is niet geregistreerd.`,

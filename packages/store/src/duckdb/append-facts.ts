@@ -2,9 +2,11 @@ import type { FactsBuffer } from "../analysis/facts-encoder.js";
 import type { DuckDb } from "./connection.js";
 
 /**
- * Writes a chunk's analysis rows with an Appender, in a transaction of its own (after the chunk's
+ * Writes a chunk's analysis rows with an Appender, in transactions of their own (after the chunk's
  * own commit): the wide table's open row group must not share the import's small memory limit with
- * the three long tables. Rows of responses removed as duplicates are left out.
+ * the three long tables. A transaction's rows stay in memory per column, so a wide instrument's
+ * rows commit in parts of about a million values (csv-import.ts's factRows measured it). Rows of
+ * responses removed as duplicates are left out.
  */
 export async function appendFacts(
   db: DuckDb,
@@ -21,11 +23,25 @@ export async function appendFacts(
         ? (["bigint"] as const)
         : (["smallint"] as const),
   );
+  const part = Math.max(1000, Math.floor(1_000_000 / (2 + buffer.dims.length + buffer.width)));
+  for (let from = 0; from < buffer.length; from += part)
+    await appendPart(db, buffer, importId, removed, kinds, from, Math.min(buffer.length, from + part));
+}
+
+async function appendPart(
+  db: DuckDb,
+  buffer: FactsBuffer,
+  importId: string,
+  removed: ReadonlySet<bigint>,
+  kinds: readonly ("double" | "smallint" | "bigint")[],
+  from: number,
+  to: number,
+): Promise<void> {
   await db.transaction(async () => {
-    const appender = await db.connection.createAppender(layout.table);
+    const appender = await db.connection.createAppender(buffer.layout.table);
     try {
       let appended = 0;
-      for (let row = 0; row < buffer.length; row++) {
+      for (let row = from; row < to; row++) {
         const id = buffer.ids[row]!;
         if (removed.has(id)) continue;
         // An Appender buffers outside DuckDB's memory limit; hand rows over often, as the import does.

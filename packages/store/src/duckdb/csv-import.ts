@@ -10,6 +10,7 @@ import { refuseChangedResponses, replaceChangedResponses } from "./changed-respo
 import { markNeedsCompaction } from "./compact.js";
 import { DuckDb, dropTempTable, sqlString } from "./connection.js";
 import { fillContentHashes } from "./content-hash.js";
+import { rowContentHash } from "./csv-content-hash.js";
 import { type CsvFile, field, jsTrimSql, jsWhitespaceClass, numberedRecordsSql } from "./csv-read.js";
 import { bumpDataVersion } from "./data-version.js";
 import { insertImportRecord } from "./import-responses.js";
@@ -64,7 +65,17 @@ const tables = {
   contexts: "zaz_csv_contexts",
   contextRows: "zaz_csv_context_rows",
   factDims: "zaz_csv_fact_dims",
+  cellTexts: "zaz_csv_cell_texts",
 } as const;
+
+/** an appender on a temp table */
+function appender(db: DuckDb, table: string) {
+  return db.connection.createAppender(table, null, "temp");
+}
+
+async function dropTables(db: DuckDb): Promise<void> {
+  for (const t of Object.values(tables)) await dropTempTable(db, t);
+}
 
 /**
  * Reads the file and converts its distinct values into temp tables; `reason` when the import must
@@ -75,7 +86,7 @@ async function convertDistinct(
   file: CsvFile,
   conv: CsvConversion,
   layout?: FactsLayout,
-): Promise<string | CellFacts> {
+): Promise<string | Converted> {
   const facts = layout === undefined ? undefined : cellFacts(layout);
   const factValues: CellFacts = new Map();
   const all = Array.from({ length: file.columns }, (_, i) => i);
@@ -92,6 +103,12 @@ async function convertDistinct(
   )[0];
   if (Number(scan?.blank ?? 0) > 0) return "blank-rows";
   if (Number(scan?.damaged ?? 0) > 0) return "damaged-text";
+  const rows = Number(scan?.n ?? 0);
+  // the answers every row's cells give, from how often each distinct value occurs; in a section with
+  // a condition an empty cell's answers depend on the row's context, so those are counted by query
+  const counted: AnswerCounts | undefined = conv.items.some((c) => c.condition !== undefined)
+    ? undefined
+    : { answers: 0, missing: { weet_niet: 0, nvt: 0, leeg: 0 } };
 
   // Item cells: every distinct value of every item column, converted once.
   await db.run(
@@ -100,26 +117,32 @@ async function convertDistinct(
   );
   await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.counts} (p INTEGER, v VARCHAR, n INTEGER)`);
   if (conv.items.length > 0) {
-    const cells = await db.connection.createAppender(tables.cells, null, "temp");
-    const counts = await db.connection.createAppender(tables.counts, null, "temp");
+    const cells = await appender(db, tables.cells);
+    const counts = await appender(db, tables.counts);
     const variable = new Set<number>();
-    const unpivoted = conv.items.map((c, p) => `coalesce(${field(c.column)}, '') AS "${p}"`).join(", ");
-    try {
-      for (const row of await rowsOf(
+    const distinct = async (group: readonly number[]) => {
+      const unpivoted = group.map((p) => `coalesce(${field(conv.items[p]!.column)}, '') AS "${p}"`);
+      return rowsOf(
         db,
-        `SELECT DISTINCT CAST(p AS INTEGER) AS p, v FROM (
-           UNPIVOT (SELECT ${unpivoted} FROM ${numberedRecordsSql(
+        `SELECT CAST(p AS INTEGER) AS p, v, count(*) AS n FROM (
+           UNPIVOT (SELECT ${unpivoted.join(", ")} FROM ${numberedRecordsSql(
              file,
-             conv.items.map((c) => c.column),
-           )}) ON COLUMNS(*) INTO NAME p VALUE v)`,
-      )) {
-        const [p, v] = row as [number, string];
+             group.map((p) => conv.items[p]!.column),
+           )}) ON COLUMNS(*) INTO NAME p VALUE v) GROUP BY ALL`,
+      );
+    };
+    const found: unknown[][] = [];
+    for (const group of itemGroups(conv.items.length)) found.push(...(await distinct(group)));
+    try {
+      for (const row of found) {
+        const [p, v, n] = row as [number, string, bigint];
         const position = conv.items[p];
         if (position === undefined) return "unknown-column";
         for (const applies of position.condition === undefined ? [true] : [true, false]) {
           const answers = conv.cell(p, v, applies);
           if (answers === undefined) return "cell-problem";
           if (answers.length !== 1) variable.add(p);
+          if (counted !== undefined && applies) countInto(counted, answers, Number(n));
           if (applies && answers.length !== 1) {
             counts.appendInteger(p);
             counts.appendVarchar(v);
@@ -169,8 +192,8 @@ async function convertDistinct(
     `CREATE OR REPLACE TEMP TABLE ${tables.contextRows} (ctx INTEGER, ord INTEGER, dimension VARCHAR, value VARCHAR)`,
   );
   {
-    const contexts = await db.connection.createAppender(tables.contexts, null, "temp");
-    const rows = await db.connection.createAppender(tables.contextRows, null, "temp");
+    const contexts = await appender(db, tables.contexts);
+    const rows = await appender(db, tables.contextRows);
     const select =
       conv.dimensions.length === 0
         ? "SELECT 1"
@@ -204,7 +227,28 @@ async function convertDistinct(
     }
   }
 
-  return factValues;
+  return { facts: factValues, rows, counted };
+}
+
+interface AnswerCounts {
+  /** answers that are not missing */
+  answers: number;
+  missing: CsvCounts["missing"];
+}
+
+/** What the conversion found: analysis values per cell, records, and the answers when counted exactly */
+interface Converted {
+  facts: CellFacts;
+  rows: number;
+  counted: AnswerCounts | undefined;
+}
+
+function countInto(counted: AnswerCounts, answers: readonly Answer[], times: number): void {
+  for (const a of answers) {
+    if (a.missing === null) counted.answers += times;
+    else if (a.missing === "weet_niet" || a.missing === "nvt" || a.missing === "leeg")
+      counted.missing[a.missing] += times;
+  }
 }
 
 /** per item position, the analysis values of its distinct cells, by factKey */
@@ -338,32 +382,37 @@ async function rowFunctions(
   return { submitted, respondent, rid };
 }
 
-async function dropTables(db: DuckDb): Promise<void> {
-  for (const t of Object.values(tables)) await dropTempTable(db, t);
-}
-
 /**
  * The numbered records, as `expressions` over their raw fields (c0, c1 …) and the context columns
  * (d0, d1 …), joined to their context (x: ctx, condition flags, key parts).
  * The expressions are computed right above the file's scan, so only narrow rows pass through the
  * joins: a wide export's hundreds of fields would fill the memory limit in every operator.
  */
-function rowsSql(file: CsvFile, conv: CsvConversion, expressions: readonly string[]): string {
+function rowsSql(
+  file: CsvFile,
+  conv: CsvConversion,
+  expressions: readonly string[],
+  part?: { from: number; to: number },
+): string {
   const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
   const on =
     conv.dimensions.length === 0 ? "TRUE" : conv.dimensions.map((_, i) => `x.d${i} = r.d${i}`).join(" AND ");
-  return `${numberedRecordsSql(file, [...dims, ...expressions])} r JOIN ${tables.contexts} x ON ${on}`;
+  return `${numberedRecordsSql(file, [...dims, ...expressions], part)} r JOIN ${tables.contexts} x ON ${on}`;
 }
 
 /**
  * The row's fields as the response key hashes them (survey's response-key.ts), joined by NUL (no
  * field holds one: such a file takes the streaming path) and trimmed by one regular expression
- * over the whole row (trim() per field costs more); line endings as LF only in a row with a CR.
+ * over the whole row (trim() per field costs more), only in a row with a field to trim; line
+ * endings as LF only in a row with a CR.
  */
 function keyFieldsSql(file: CsvFile): string {
   const joined = `concat(${Array.from({ length: file.columns }, (_, i) => `chr(0), ${field(i)}`).join(", ")})`;
   const lf = `CASE WHEN strpos(${joined}, chr(13)) > 0 THEN regexp_replace(${joined}, '\\r\\n?', chr(10), 'g') ELSE ${joined} END`;
-  return `regexp_replace(${lf}, '${jsWhitespaceClass}*(\\x00|$)${jsWhitespaceClass}*', '\\1', 'g')`;
+  // most rows have no field to trim: a match is cheaper than a replacement that changes nothing
+  const padded = `'${jsWhitespaceClass}(\\x00|$)|\\x00${jsWhitespaceClass}'`;
+  return `CASE WHEN regexp_matches(${lf}, ${padded})
+    THEN regexp_replace(${lf}, '${jsWhitespaceClass}*(\\x00|$)${jsWhitespaceClass}*', '\\1', 'g') ELSE ${lf} END`;
 }
 
 /** SQL of the response key, from the context (x) and r.respondent, r.rid and r.fields. */
@@ -388,32 +437,56 @@ function answersSql(
   file: CsvFile,
   conv: CsvConversion,
   counts: VariableCounts,
-  part?: { from: number; to: number },
+  part: { from: number; to: number },
+  /** the item positions unpivoted (itemGroups) */
+  group: readonly number[],
 ): string {
   const items = conv.items;
   const value = (p: number) => `coalesce(${field(items[p]!.column)}, '')`;
   const extra = (q: number) => `(${mapLookupSql([...(counts.get(q) ?? [])], value(q), "1")} - 1)`;
-  const variable = [...counts.keys()].sort((a, b) => a - b);
-  const columns = items.map((_, p) => {
-    const before = variable.filter((q) => q < p).map((q) => ` + ${extra(q)}`);
-    return `${value(p)} AS v${p}, ${p}${before.join("")} AS o${p}`;
+  const last = Math.max(...group);
+  const variable = [...counts.keys()].filter((q) => q < last).sort((a, b) => a - b);
+  // each variable cell's extra answers looked up once per row (e), then summed into the offsets
+  const values = [
+    ...group.map((p) => `${value(p)} AS v${p}`),
+    ...variable.map((q) => `${extra(q)} AS e${q}`),
+  ];
+  const offsets = group.map((p) => {
+    const before = variable.filter((q) => q < p).map((q) => ` + e${q}`);
+    return `v${p}, ${p}${before.join("")} AS o${p}`;
   });
-  const conditional = items.flatMap((c, p) => (c.condition === undefined ? [] : [[p, c.condition] as const]));
-  const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
-  // the row's context matters only for an empty cell of an item in a section with a condition
-  const applies =
-    conditional.length === 0
-      ? "TRUE"
-      : `CASE CAST(u.p AS INTEGER) ${conditional.map(([p, c]) => `WHEN ${p} THEN x.a${c}`).join(" ")} ELSE TRUE END`;
-  const context =
-    conditional.length === 0
-      ? ""
-      : `JOIN ${tables.contexts} x ON ${conv.dimensions.map((_, i) => `x.d${i} = u.d${i}`).join(" AND ") || "TRUE"}`;
+  // The row's context matters only for an empty cell of an item in a section with a condition: its
+  // flags are joined to the narrow row before the unpivot, so the join's probe side is the file's
+  // rows and never the (many times larger) unpivoted cells.
+  const conditional = group.some((p) => items[p]?.condition !== undefined);
+  const flags = group.map((p) => {
+    const condition = items[p]?.condition;
+    return `${condition === undefined ? "TRUE" : `x.a${condition}`} AS a${p}`;
+  });
+  const rows = conditional
+    ? `(SELECT r.rn, ${offsets.join(", ")}, ${flags.join(", ")}
+        FROM ${rowsSql(file, conv, values, part)})`
+    : `(SELECT rn, ${offsets.join(", ")}, ${flags.join(", ")} FROM ${numberedRecordsSql(file, values, part)})`;
   return `SELECT u.rn, u.o + m.k AS seq, m.item, m.code, m.text, m.missing FROM (
-    UNPIVOT ${numberedRecordsSql(file, [...(conditional.length === 0 ? [] : dims), ...columns], part)}
-    ON ${items.map((_, p) => `(v${p}, o${p}) AS "${p}"`).join(", ")}
-    INTO NAME p VALUE v, o
-  ) u ${context} JOIN ${tables.cells} m ON m.p = CAST(u.p AS INTEGER) AND m.v = u.v AND m.a = ${applies}`;
+    UNPIVOT ${rows}
+    ON ${group.map((p) => `(v${p}, o${p}, a${p}) AS "${p}"`).join(", ")}
+    INTO NAME p VALUE v, o, a
+  ) u JOIN ${tables.cells} m ON m.p = CAST(u.p AS INTEGER) AND m.v = u.v AND m.a = u.a`;
+}
+
+/**
+ * Item positions unpivoted per statement. UNPIVOT builds a list of every unpivoted column per row,
+ * so a statement's memory grows with the columns: measured in the import's 96 MB, 36 columns of
+ * 200,000 rows fit; 196 columns of 9,200 rows did not. A wider export is unpivoted in groups, each
+ * reading the file again.
+ */
+const unpivotWidth = 48;
+
+export function itemGroups(items: number): number[][] {
+  const groups: number[][] = [];
+  for (let from = 0; from < items; from += unpivotWidth)
+    groups.push(Array.from({ length: Math.min(unpivotWidth, items - from) }, (_, i) => from + i));
+  return groups;
 }
 
 /** Per context, the analysis table's dimension values: the row's own, else the flags' (as FactsBuffer). */
@@ -440,6 +513,7 @@ function factsSql(
   facts: CellFacts,
   importId: string,
   low: bigint,
+  part: { from: number; to: number },
 ): string {
   const position = new Map(conv.items.map((c, p) => [c.item, p]));
   const values: string[] = [];
@@ -477,7 +551,7 @@ function factsSql(
     SELECT CAST(${low} AS BIGINT) + r.rn, ${sqlString(importId)}${dims.map((d) => `, g.${d}`).join("")}${values
       .map((v) => `, ${v}`)
       .join("")}
-    FROM ${rowsSql(file, conv, lookups)} JOIN ${tables.factDims} g ON g.ctx = x.ctx`;
+    FROM ${rowsSql(file, conv, lookups, part)} JOIN ${tables.factDims} g ON g.ctx = x.ctx`;
 }
 
 /** per variable item position, its values whose cells give other than one answer, with how many */
@@ -508,10 +582,6 @@ async function countAnswers(db: DuckDb, from: string, params: readonly (bigint |
   return { answers, missing };
 }
 
-async function rowCount(db: DuckDb, file: CsvFile): Promise<number> {
-  return Number(await db.scalar(`SELECT count(*) FROM ${numberedRecordsSql(file, [])}`));
-}
-
 /** A DuckDB error reading the file (quoting, field counts, encoding): the streaming path reports it. */
 function readFailure(error: unknown): string | undefined {
   const text = error instanceof Error ? error.message : String(error);
@@ -521,18 +591,24 @@ function readFailure(error: unknown): string | undefined {
 /** `zaz validate` on the fast path: the same checks, nothing written. */
 export async function checkCsv(db: DuckDb, file: CsvFile, conv: CsvConversion): Promise<CsvCheck> {
   try {
-    const reason = await convertDistinct(db, file, conv);
-    if (typeof reason === "string") return { ok: false, reason };
-    const rows = await rowCount(db, file);
+    const converted = await convertDistinct(db, file, conv);
+    if (typeof converted === "string") return { ok: false, reason: converted };
+    const rows = converted.rows;
+    if (converted.counted !== undefined)
+      return { ok: true, counts: { rowsRead: rows, responses: rows, ...converted.counted } };
     const variable = await variableCounts(db);
     // in parts, as the import writes them: one statement over a million responses' answers
     // would not fit in the memory limit
     const counted = { answers: 0, missing: { weet_niet: 0, nvt: 0, leeg: 0 } };
-    for (let from = 0; from < rows; from += answerPart) {
-      const part = await countAnswers(db, answersSql(file, conv, variable, { from, to: from + answerPart }));
-      counted.answers += part.answers;
-      for (const kind of ["weet_niet", "nvt", "leeg"] as const) counted.missing[kind] += part.missing[kind];
-    }
+    for (let from = 0; from < rows; from += answerPart)
+      for (const group of itemGroups(conv.items.length)) {
+        const part = await countAnswers(
+          db,
+          answersSql(file, conv, variable, { from, to: from + answerPart }, group),
+        );
+        counted.answers += part.answers;
+        for (const kind of ["weet_niet", "nvt", "leeg"] as const) counted.missing[kind] += part.missing[kind];
+      }
     return { ok: true, counts: { rowsRead: rows, responses: rows, ...counted } };
   } catch (error) {
     const reason = readFailure(error);
@@ -548,9 +624,9 @@ export type CsvImport =
   | { ok: false; reason: string };
 
 /**
- * One import on the fast path, all or nothing in one transaction: DuckDB writes a large insert's
- * row groups to the file as it goes (nothing stays pinned), so no chunk commits are needed, and a
- * kill at any moment leaves the database as it was.
+ * One import on the fast path, all or nothing: its tables are written in steps that each commit
+ * (DuckDB keeps a transaction's rows within its memory limit), under an import that says pending
+ * until the last step, as the streaming path's chunks are (write() says how).
  */
 export async function importCsv(
   db: DuckDb,
@@ -561,7 +637,7 @@ export async function importCsv(
 ): Promise<CsvImport> {
   return db.withSetting("memory_limit", memoryLimit, async () => {
     try {
-      let converted: string | CellFacts | undefined;
+      let converted: string | Converted | undefined;
       try {
         converted = await convertDistinct(db, file, conv, factsLayout(0, record.instrument));
       } catch (error) {
@@ -569,7 +645,7 @@ export async function importCsv(
         if (converted === undefined) throw error;
       }
       if (typeof converted === "string") return { ok: false, reason: converted };
-      return { ok: true, ...(await write(db, record, file, conv, converted)) };
+      return { ok: true, ...(await write(db, record, file, conv, converted.facts, converted.rows)) };
     } finally {
       await dropTables(db);
     }
@@ -578,6 +654,18 @@ export async function importCsv(
 
 /** responses whose answers are written in one statement (a million-response file: 34M rows) */
 const answerPart = 250_000;
+
+/**
+ * Analysis rows written per statement. A transaction's new rows stay in memory per column, so a
+ * wide instrument writes them in parts of about a million values. Measured in the import's 96 MB:
+ * a million rows of a 45-column parent survey fit in one statement; 27,600 observation forms (211
+ * columns) did not, in parts of 4,700 they do.
+ */
+function factRows(layout: FactsLayout, rows: number): number {
+  const columns =
+    layout.dimensions.length + layout.items.reduce((n, i) => n + (i.kind === "number" ? 2 : 1), 0);
+  return columns <= 64 ? Math.max(1, rows) : Math.max(1000, Math.floor(1_000_000 / columns));
+}
 
 /** responses whose duplicates are looked for in one statement, as the streaming path's chunks */
 const duplicateChunk = 50_000n;
@@ -588,6 +676,7 @@ async function write(
   file: CsvFile,
   conv: CsvConversion,
   facts: CellFacts,
+  rows: number,
 ): Promise<{ outcome: ImportOutcome; counts: CsvCounts }> {
   const low = BigInt((await db.scalar("SELECT coalesce(max(id), 0)::BIGINT FROM responses")) as bigint);
   const variable = await variableCounts(db);
@@ -595,16 +684,8 @@ async function write(
   // Each large insert commits on its own: DuckDB keeps a transaction's rows in its memory limit.
   // Until the last step flips it, the import says pending (pending-imports.ts): no reader sees
   // it, and after a failure or a kill the store removes it, as with the streaming path's chunks.
-  const step = async <T>(work: () => Promise<T>): Promise<T> => {
-    await db.run("BEGIN TRANSACTION");
-    inTransaction = true;
-    const result = await work();
-    await db.run("COMMIT");
-    inTransaction = false;
-    return result;
-  };
+  const step = <T>(work: () => Promise<T>): Promise<T> => db.transaction(work);
   try {
-    const rows = await rowCount(db, file);
     const instrumentKey = await step(async () => {
       const key = await registerInstrument(db, record.instrument);
       await insertImportRecord(db, { ...record, rowsRead: rows }, key);
@@ -614,65 +695,48 @@ async function write(
     const high = low + BigInt(rows);
     const id = (rn: string) => `CAST(${low} AS BIGINT) + ${rn}`;
     const fn = await rowFunctions(db, conv);
+    const content = await rowContentHash(db, tables.cells, tables.cellTexts, conv.items);
     await step(() =>
       db.run(
-        `INSERT INTO responses (id, import_id, instrument_id, key, row, submitted_at)
-       SELECT ${id("r.rn")}, ${sqlString(record.id)}, ${sqlString(record.instrument.id)}, ${keySql()},
-         CAST(${file.firstRow - 1} + r.rn AS INTEGER), r.submitted
-       FROM ${rowsSql(file, conv, [
-         `${keyFieldsSql(file)} AS fields`,
-         `${fn.submitted} AS submitted`,
-         `${fn.respondent} AS respondent`,
-         `${fn.rid} AS rid`,
-       ])}`,
+        `INSERT INTO responses (id, import_id, instrument_id, key, row, submitted_at, content_hash)
+         SELECT ${id("r.rn")}, ${sqlString(record.id)}, ${sqlString(record.instrument.id)}, ${keySql()},
+           CAST(${file.firstRow - 1} + r.rn AS INTEGER), r.submitted, ${content?.hash ?? "NULL"}
+         FROM ${rowsSql(file, conv, [
+           `${keyFieldsSql(file)} AS fields`,
+           `${fn.submitted} AS submitted`,
+           `${fn.respondent} AS respondent`,
+           `${fn.rid} AS rid`,
+           ...(content?.lookups ?? []),
+         ])}
+         ${content?.joins ?? ""}`,
       ),
     );
-    // Flags fill in what the file does not say; a value in the file itself wins. Then the file's
-    // context in its own order, and the pseudonym: as the streaming path writes them.
-    const flags = Object.entries(record.context);
-    await db.run(
-      `INSERT INTO ${tables.contextRows}
-       SELECT x.ctx, -${flags.length} + f.i, f.dimension, f.value
-       FROM ${tables.contexts} x, (VALUES ${
-         flags.length === 0
-           ? "(0, NULL, NULL)"
-           : flags.map(([d, v], i) => `(${i}, ${sqlString(d)}, ${sqlString(v)})`).join(", ")
-       }) AS f(i, dimension, value)
-       WHERE f.dimension IS NOT NULL AND NOT EXISTS
-         (SELECT 1 FROM ${tables.contextRows} c WHERE c.ctx = x.ctx AND c.dimension = f.dimension)`,
-    );
-    await step(() =>
-      db.run(
-        `INSERT INTO response_context (response_id, dimension, value)
-       SELECT ${id("r.rn")}, c.dimension, c.value FROM ${rowsSql(file, conv, [])}
-       JOIN ${tables.contextRows} c ON c.ctx = x.ctx
-       ${
-         conv.identifiers.length === 0
-           ? ""
-           : `UNION ALL SELECT ${id("rn")}, '_respondent', respondent
-              FROM ${numberedRecordsSql(file, [`${fn.respondent} AS respondent`])} WHERE respondent IS NOT NULL`
-       }`,
-      ),
-    );
+    await writeContext(db, record, file, conv, fn.respondent, low);
     // the answers of so many responses at a time (each part reads the file again)
     for (let from = 0; from < rows; from += answerPart)
-      await step(() =>
-        db.run(
-          `INSERT INTO answers (response_id, seq, item, code, text, missing)
-           SELECT ${id("rn")}, seq, item, code, text, missing
-           FROM (${answersSql(file, conv, variable, { from, to: from + answerPart })})`,
-        ),
-      );
+      for (const group of itemGroups(conv.items.length))
+        await step(() =>
+          db.run(
+            `INSERT INTO answers (response_id, seq, item, code, text, missing)
+             SELECT ${id("rn")}, seq, item, code, text, missing
+             FROM (${answersSql(file, conv, variable, { from, to: from + answerPart }, group)})`,
+          ),
+        );
     const counted = await countAnswers(db, "SELECT missing FROM answers WHERE response_id > $1", [low]);
     const layout = factsLayout(instrumentKey, record.instrument);
     await db.run(factDimsSql(layout, record.context));
-    await step(() => db.run(factsSql(layout, file, conv, facts, record.id, low)));
-    // identity as in the streaming path, chunk by chunk: content hashes, then duplicates and
-    // changed responses
-    for (let from = low; from < high; from += duplicateChunk) {
-      const to = from + duplicateChunk < high ? from + duplicateChunk : high;
-      await step(() => fillContentHashes(db, record.instrument.id, from, to));
-    }
+    const factPart = factRows(layout, rows);
+    for (let from = 0; from < rows; from += factPart)
+      await step(() =>
+        db.run(factsSql(layout, file, conv, facts, record.id, low, { from, to: from + factPart })),
+      );
+    // identity as in the streaming path, chunk by chunk: content hashes (unless written with the
+    // responses), then duplicates and changed responses
+    if (content === undefined)
+      for (let from = low; from < high; from += duplicateChunk) {
+        const to = from + duplicateChunk < high ? from + duplicateChunk : high;
+        await step(() => fillContentHashes(db, record.instrument.id, from, to));
+      }
     await db.run("BEGIN TRANSACTION");
     inTransaction = true;
     const removed = { responses: 0, answers: 0, ids: [] as bigint[], changed: 0 };
@@ -723,6 +787,47 @@ async function write(
   } finally {
     await dropTempTable(db, changedTable);
   }
+}
+
+/**
+ * The responses' context: flags fill in what the file does not say (a value in the file itself
+ * wins), then the file's context in its own order, and the pseudonym, as the streaming path
+ * writes them.
+ */
+async function writeContext(
+  db: DuckDb,
+  record: NewImport,
+  file: CsvFile,
+  conv: CsvConversion,
+  respondent: string,
+  low: bigint,
+): Promise<void> {
+  const id = (rn: string) => `CAST(${low} AS BIGINT) + ${rn}`;
+  const flags = Object.entries(record.context);
+  await db.run(
+    `INSERT INTO ${tables.contextRows}
+     SELECT x.ctx, -${flags.length} + f.i, f.dimension, f.value
+     FROM ${tables.contexts} x, (VALUES ${
+       flags.length === 0
+         ? "(0, NULL, NULL)"
+         : flags.map(([d, v], i) => `(${i}, ${sqlString(d)}, ${sqlString(v)})`).join(", ")
+     }) AS f(i, dimension, value)
+     WHERE f.dimension IS NOT NULL AND NOT EXISTS
+       (SELECT 1 FROM ${tables.contextRows} c WHERE c.ctx = x.ctx AND c.dimension = f.dimension)`,
+  );
+  await db.transaction(() =>
+    db.run(
+      `INSERT INTO response_context (response_id, dimension, value)
+       SELECT ${id("r.rn")}, c.dimension, c.value FROM ${rowsSql(file, conv, [])}
+       JOIN ${tables.contextRows} c ON c.ctx = x.ctx
+       ${
+         conv.identifiers.length === 0
+           ? ""
+           : `UNION ALL SELECT ${id("rn")}, '_respondent', respondent
+              FROM ${numberedRecordsSql(file, [`${respondent} AS respondent`])} WHERE respondent IS NOT NULL`
+       }`,
+    ),
+  );
 }
 
 function countMissing(missing: CsvCounts["missing"]): number {

@@ -234,6 +234,18 @@ class DuckDbStore implements Store {
     return next;
   }
 
+  /**
+   * DuckDB running out of the import's memory, in a statement or in the checkpoint of a commit
+   * (which then invalidates the connection): a Dutch message with what to do. Nothing of the import
+   * stays visible: it is pending until its last step, and removed here or at the next open.
+   */
+  private importFailure(error: unknown, record: NewImport): unknown {
+    const text = error instanceof Error ? error.message : String(error);
+    return /Out of Memory Error|database has been invalidated/.test(text)
+      ? new StoreError(storeMessages.importOutOfMemory(record.fileName, this.chunks.memoryLimit))
+      : error;
+  }
+
   importCsv(record: NewImport, file: CsvFile, conversion: CsvConversion): Promise<CsvImport> {
     return this.mutate(async () => {
       await this.discardFailedImports();
@@ -241,7 +253,7 @@ class DuckDbStore implements Store {
         return await importCsv(this.db, record, file, conversion, this.chunks.memoryLimit);
       } catch (error) {
         await this.discardFailedImports().catch(() => undefined);
-        throw error;
+        throw this.importFailure(error, record);
       }
     });
   }
@@ -259,7 +271,7 @@ class DuckDbStore implements Store {
       } catch (error) {
         // the error that stopped the import is the one to report; what stays is removed on next open
         await this.discardFailedImports().catch(() => undefined);
-        throw error;
+        throw this.importFailure(error, record);
       }
     });
   }

@@ -49,6 +49,13 @@ export interface ChunkOptions {
 export const defaultChunkOptions: ChunkOptions = { chunkSize: 50_000, memoryLimit: "96MB" };
 
 /**
+ * A chunk also ends at this many answers: a chunk's answers stay pinned until its commit, and
+ * 50,000 observation forms of 196 items (9.8 million answers) did not fit where 50,000 parent
+ * surveys of 34 (1.7 million) do.
+ */
+const chunkAnswerLimit = 2_000_000;
+
+/**
  * One import, all or nothing, in committed chunks. DuckDB keeps uncommitted appended rows pinned
  * in memory, so a single transaction grows with the import; a chunk's commit releases them.
  * The import row says `pending` until the last chunk's transaction flips it, and readers skip
@@ -183,7 +190,7 @@ async function writeInChunks(
       uncommittedRows = Math.max(Number(id - chunkStart), chunkContexts, chunkAnswers);
       if (onProgress !== undefined && totals.responses % progressEvery === 0) onProgress(totals.responses);
       if (totals.responses % flushEvery === 0) for (const appender of appenders) appender.flushSync();
-      if (id - chunkStart === BigInt(chunkSize)) {
+      if (id - chunkStart === BigInt(chunkSize) || chunkAnswers >= chunkAnswerLimit) {
         await endChunk();
         await db.run("COMMIT");
         inTransaction = false;

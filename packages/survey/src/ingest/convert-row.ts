@@ -101,8 +101,8 @@ export function convertRow(
       }
   }
 
-  const identifier = plan.identifierColumns.map(at).find((v) => !isPlaceholderIdentity(v));
-  if (identifier !== undefined) context[respondentKey] = pseudonym(plan.pseudonymKey, identifier);
+  const respondent = respondentOf(plan, plan.identifierColumns.map(at));
+  if (respondent !== undefined) context[respondentKey] = respondent;
 
   const answers: Answer[] = [];
   const options: OptionCells = new Map();
@@ -119,12 +119,22 @@ export function convertRow(
   // After the item's own columns, so the text joins the "Anders" answer they chose.
   for (const c of plan.items) if (c.other) addOtherText(c, at(c.index), answers, problems, problem);
 
-  let submittedAt: string | null = null;
-  if (plan.submittedAtColumn !== undefined) {
-    const raw = at(plan.submittedAtColumn);
-    if (raw.trim() !== "") submittedAt = parseDate(raw) ?? null;
-  }
+  const submittedAt = plan.submittedAtColumn === undefined ? null : submittedAtOf(at(plan.submittedAtColumn));
 
   if (problems.errorCount > errorsBefore) return undefined;
   return { key: responseKey(plan, fields, context), row, submittedAt, context, answers };
+}
+
+/** The submission time of a submittedAt cell: null when empty or not a date (no problem is raised). */
+export function submittedAtOf(raw: string): string | null {
+  return raw.trim() === "" ? null : (parseDate(raw) ?? null);
+}
+
+/**
+ * The respondent's pseudonym from the identifier cells (in the plan's order): the first that is
+ * not a placeholder ("anonymous", empty) names the respondent; undefined when none does.
+ */
+export function respondentOf(plan: Pick<IngestPlan, "pseudonymKey">, identifiers: readonly string[]) {
+  const identifier = identifiers.find((v) => !isPlaceholderIdentity(v));
+  return identifier === undefined ? undefined : pseudonym(plan.pseudonymKey, identifier);
 }

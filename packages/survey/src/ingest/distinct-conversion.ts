@@ -1,6 +1,6 @@
 import type { Answer } from "@zaz/model";
 import { convertCell } from "./convert-cell.js";
-import { convertRow, respondentKey } from "./convert-row.js";
+import { convertRow, respondentKey, respondentOf, submittedAtOf } from "./convert-row.js";
 import type { IngestPlan } from "./ingest-plan.js";
 import { ProblemCollector } from "./problem-collector.js";
 import { responseKeyContext, responseKeyId } from "./response-key.js";
@@ -73,9 +73,6 @@ export function distinctConversion(plan: IngestPlan): DistinctConversion {
   // a synthetic row: only the given cells filled, every other cell empty
   const row = (cells: ReadonlyMap<number, string>): string[] =>
     Array.from({ length: width + 1 }, (_, i) => cells.get(i) ?? "");
-  // the plan without items and context columns: convertRow then reads only the meta and identifier cells
-  const contextFree: IngestPlan = { ...plan, items: [], dimensions: [] };
-  delete contextFree.resolveContext;
   const noProblem = (problems: ProblemCollector) => problems.errorCount === 0 && problems.warningCount === 0;
 
   return {
@@ -112,19 +109,11 @@ export function distinctConversion(plan: IngestPlan): DistinctConversion {
     keyContext(context) {
       return responseKeyContext(plan, context, respondentKey);
     },
-    submitted(raw) {
-      const cells = new Map<number, string>();
-      if (plan.submittedAtColumn !== undefined) cells.set(plan.submittedAtColumn, raw);
-      return (
-        convertRow(contextFree, { row: 0, fields: row(cells) }, new ProblemCollector(1))?.submittedAt ?? null
-      );
-    },
+    // the very functions convertRow calls for these cells, without building a row per call
+    submitted: submittedAtOf,
     responseKeyId,
     respondent(values) {
-      const cells = new Map(plan.identifierColumns.map((index, i) => [index, values[i] ?? ""]));
-      return convertRow(contextFree, { row: 0, fields: row(cells) }, new ProblemCollector(1))?.context[
-        respondentKey
-      ];
+      return respondentOf(plan, values);
     },
   };
 }
