@@ -91,19 +91,26 @@ async function convertDistinct(
   const factValues: CellFacts = new Map();
   const all = Array.from({ length: file.columns }, (_, i) => i);
   const notIdentifier = all.filter((i) => !conv.identifiers.includes(i));
-  // Records the reader and DuckDB would not count alike, or that the reader would reject.
+  // Records the reader and DuckDB would not count alike, or that the reader would reject, counted
+  // in the same scan that finds the distinct contexts (each distinct combination of the context
+  // columns; one context when there are none).
   const joined = `concat(${notIdentifier.map((i) => field(i)).join(", ")})`;
-  const scan = (
-    await db.all(
-      `SELECT count(*) AS n,
-        count(*) FILTER (WHERE ${blankSql(all.map((i) => field(i)))}) AS blank,
-        count(*) FILTER (WHERE strpos(${joined}, chr(0)) > 0 OR strpos(${joined}, chr(65533)) > 0) AS damaged
-       FROM ${numberedRecordsSql(file, all)}`,
-    )
-  )[0];
-  if (Number(scan?.blank ?? 0) > 0) return "blank-rows";
-  if (Number(scan?.damaged ?? 0) > 0) return "damaged-text";
-  const rows = Number(scan?.n ?? 0);
+  const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
+  const scanned = await db.all(
+    `SELECT ${dims.map((d) => `${d}, `).join("")}count(*) AS n,
+       count(*) FILTER (WHERE ${blankSql(all.map((i) => field(i)))}) AS blank,
+       count(*) FILTER (WHERE strpos(${joined}, chr(0)) > 0 OR strpos(${joined}, chr(65533)) > 0) AS damaged
+     FROM ${numberedRecordsSql(file, all)}${dims.length === 0 ? "" : " GROUP BY ALL"}`,
+  );
+  const scan = { n: 0, blank: 0, damaged: 0 };
+  for (const r of scanned) {
+    scan.n += Number(r.n);
+    scan.blank += Number(r.blank);
+    scan.damaged += Number(r.damaged);
+  }
+  if (scan.blank > 0) return "blank-rows";
+  if (scan.damaged > 0) return "damaged-text";
+  const rows = scan.n;
   // the answers every row's cells give, from how often each distinct value occurs; in a section with
   // a condition an empty cell's answers depend on the row's context, so those are counted by query
   const counted: AnswerCounts | undefined = conv.items.some((c) => c.condition !== undefined)
@@ -194,15 +201,10 @@ async function convertDistinct(
   {
     const contexts = await appender(db, tables.contexts);
     const rows = await appender(db, tables.contextRows);
-    const select =
-      conv.dimensions.length === 0
-        ? "SELECT 1"
-        : `SELECT DISTINCT ${conv.dimensions.map((c) => `coalesce(${field(c)}, '')`).join(", ")}
-           FROM ${numberedRecordsSql(file, conv.dimensions)}`;
     let ctx = 0;
     try {
-      for (const row of await rowsOf(db, select)) {
-        const values = conv.dimensions.map((_, i) => String(row[i]));
+      for (const row of scanned) {
+        const values = conv.dimensions.map((_, i) => String(row[`d${i}`]));
         const converted = conv.context(values);
         if (converted === undefined) return "context-problem";
         ctx++;
