@@ -63,12 +63,13 @@ async function importAll(
   files: readonly { path: string; instrument: string; flags: Record<string, string> }[],
   path: "stream" | "default",
   key: Buffer,
-): Promise<{ paths: string[]; rows: Record<string, string[]> }> {
+): Promise<{ paths: string[]; rows: Record<string, string[]>; summaries: unknown[] }> {
   const db = join(tempDir("zaz-fast-"), "zaz.duckdb");
   // one pseudonym key for both databases, or pseudonyms (and the keys holding them) would differ
   writeFileSync(pseudonymKeyPath(db), key, { mode: 0o600 });
   const env: Record<string, string> = path === "stream" ? { ZAZ_IMPORT_PATH: "stream" } : {};
   const paths: string[] = [];
+  const summaries: unknown[] = [];
   for (const f of files) {
     const r = await zaz(
       [
@@ -85,9 +86,12 @@ async function importAll(
       env,
     );
     if (r.code !== 0) throw new Error(`${f.path}: ${r.stderr}${r.stdout}`);
-    paths.push((JSON.parse(r.stdout) as { path: string }).path);
+    // what the user is told (counts, warnings and their groups), apart from the path taken
+    const { path: taken, ...summary } = JSON.parse(r.stdout) as { path: string };
+    paths.push(taken);
+    summaries.push(summary);
   }
-  return { paths, rows: await storedRows(db) };
+  return { paths, rows: await storedRows(db), summaries };
 }
 
 async function expectSameStore(files: Parameters<typeof importAll>[0]): Promise<string[]> {
@@ -95,6 +99,7 @@ async function expectSameStore(files: Parameters<typeof importAll>[0]): Promise<
   const stream = await importAll(files, "stream", key);
   const fast = await importAll(files, "default", key);
   expect(stream.paths.every((p) => p === "stream")).toBe(true);
+  expect(fast.summaries).toEqual(stream.summaries);
   expect(Object.keys(fast.rows)).toEqual(Object.keys(stream.rows));
   for (const table of Object.keys(stream.rows)) {
     expect(fast.rows[table]?.length, table).toBe(stream.rows[table]?.length);
@@ -186,6 +191,50 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
       { path: file, instrument: "ouderpopulatie", flags: { school: "De Regenboog", wave: "2026-voorjaar" } },
     ]);
     expect(paths).toEqual(["duckdb"]);
+  }, 120_000);
+
+  it("for values with warnings (own answers beside Anders, a formula), more of them than the summary keeps", async () => {
+    const file = join(tempDir("zaz-fast-warn-"), "eigen-antwoorden.csv");
+    generateExport(1200, file, { quiet: true });
+    const lines = readFileSync(file, "utf8").split("\r\n");
+    const header = lines[0] ?? "";
+    // the generator writes the language column third, quoted when it lists more than one
+    const out = [header];
+    let formula = false;
+    lines.slice(1).forEach((line, i) => {
+      if (line === "") return;
+      const fields = line.split(",");
+      // a line without quotes splits exactly; its first fields (time, class) never hold a comma
+      if (i % 2 === 0 && fields[2] === "Nederlands")
+        fields[2] = `"Nederlands, ${i % 4 === 0 ? "Tigrinya" : "Somali"}"`;
+      if (!formula && !line.includes('"') && i > 5) {
+        fields[fields.length - 1] = "=SOM(A1:A3)";
+        formula = true;
+      }
+      out.push(fields.join(","));
+    });
+    expect(formula).toBe(true);
+    writeFileSync(file, `${out.join("\r\n")}\r\n`);
+    const flags = { school: "Benchmarkschool", wave: "2026-voorjaar" };
+    const paths = await expectSameStore([{ path: file, instrument: "ouderpopulatie", flags }]);
+    expect(paths).toEqual(["duckdb"]);
+    // more warnings than the summary keeps (100), of both kinds
+    const checked = await zaz([
+      "validate",
+      file,
+      "--instrument",
+      "ouderpopulatie",
+      ...flagArgs(flags),
+      "--json",
+    ]);
+    const summary = JSON.parse(checked.stdout) as {
+      path: string;
+      warnings: number;
+      warningGroups: { code: string; count: number }[];
+    };
+    expect(summary.path).toBe("duckdb");
+    expect(summary.warnings).toBeGreaterThan(100);
+    expect(summary.warningGroups.map((g) => g.code).sort()).toEqual(["formula-cell", "other-choice"]);
   }, 120_000);
 
   it("for items in sections whose condition the row's context decides (a narrow observation export)", async () => {

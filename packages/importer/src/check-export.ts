@@ -37,9 +37,11 @@ export async function checkExport(
   let checkPath: ImportPath = "stream";
   const chosen = await fastPathFile(path, p.layout, p.profile, session, effects.importPath);
   if (chosen.ok) {
-    const checked = await checkCsvFile(chosen.file, distinctConversion(session.plan));
+    const conversion = distinctConversion(session.plan);
+    const checked = await checkCsvFile(chosen.file, conversion);
     if (checked.ok) {
       countInto(session, checked.counts);
+      conversion.flushWarnings(session.problems);
       checkPath = "duckdb";
     }
   }

@@ -83,10 +83,12 @@ export async function runImport(
     let outcome: ImportOutcome | undefined;
     const chosen = await fastPathFile(path, p.layout, p.profile, p.session, effects.importPath);
     if (chosen.ok) {
-      const done = await store.importCsv(record, chosen.file, distinctConversion(p.session.plan));
+      const conversion = distinctConversion(p.session.plan);
+      const done = await store.importCsv(record, chosen.file, conversion);
       if (done.ok) {
         outcome = done.outcome;
         countInto(p.session, done.counts);
+        conversion.flushWarnings(p.session.problems);
         importPath = "duckdb";
       }
     }

@@ -28,9 +28,11 @@ import { changedTable, removeDuplicates, startChangedResponses } from "./remove-
  * the pseudonym: they are never written to a table, temp table or spill file. Every temp table
  * here holds converted values, pseudonyms or the export's response ids.
  *
- * Which path an import takes is decided by checks, never by chance: a value with any problem,
- * a record DuckDB reads differently from the reader (blank or damaged rows), or a file DuckDB
+ * Which path an import takes is decided by checks, never by chance: a value with an error, a
+ * record DuckDB reads differently from the reader (blank or damaged rows), or a file DuckDB
  * rejects sends the import to the streaming path, which reports the problems as it always has.
+ * A value with warnings converts; its warnings are handed to the conversion for every record
+ * that holds it, in the streaming path's order (warnRows).
  */
 export interface CsvConversion {
   items: readonly { column: number; item: string; condition: number | undefined }[];
@@ -40,6 +42,8 @@ export interface CsvConversion {
   responseId: number | undefined;
   identifiers: readonly number[];
   cell(position: number, raw: string, applies: boolean): Answer[] | undefined;
+  warned(position: number, raw: string, applies: boolean): boolean;
+  warnAt(position: number, raw: string, applies: boolean, row: number): void;
   context(values: readonly string[]): { context: Record<string, string>; applies: boolean[] } | undefined;
   keyContext(context: Readonly<Record<string, string>>): { before: string; after: string };
   submitted(raw: string): string | null;
@@ -66,6 +70,7 @@ const tables = {
   contextRows: "zaz_csv_context_rows",
   factDims: "zaz_csv_fact_dims",
   cellTexts: "zaz_csv_cell_texts",
+  warned: "zaz_csv_warned",
 } as const;
 
 /** an appender on a temp table */
@@ -113,6 +118,7 @@ async function convertDistinct(
   const rows = scan.n;
   // the answers every row's cells give, from how often each distinct value occurs; in a section with
   // a condition an empty cell's answers depend on the row's context, so those are counted by query
+  let warnedCells: { p: number; v: string; applies: boolean }[] = [];
   const counted: AnswerCounts | undefined = conv.items.some((c) => c.condition !== undefined)
     ? undefined
     : { answers: 0, missing: { weet_niet: 0, nvt: 0, leeg: 0 } };
@@ -127,6 +133,7 @@ async function convertDistinct(
     const cells = await appender(db, tables.cells);
     const counts = await appender(db, tables.counts);
     const variable = new Set<number>();
+    const warned: { p: number; v: string; applies: boolean }[] = [];
     const distinct = async (group: readonly number[]) => {
       const unpivoted = group.map((p) => `coalesce(${field(conv.items[p]!.column)}, '') AS "${p}"`);
       return rowsOf(
@@ -148,6 +155,7 @@ async function convertDistinct(
         for (const applies of position.condition === undefined ? [true] : [true, false]) {
           const answers = conv.cell(p, v, applies);
           if (answers === undefined) return "cell-problem";
+          if (conv.warned(p, v, applies)) warned.push({ p, v, applies });
           if (answers.length !== 1) variable.add(p);
           if (counted !== undefined && applies) countInto(counted, answers, Number(n));
           if (applies && answers.length !== 1) {
@@ -186,6 +194,7 @@ async function convertDistinct(
       cells.closeSync();
       counts.closeSync();
     }
+    warnedCells = warned;
   }
 
   // Contexts: each distinct combination of the context columns, through the same conversion.
@@ -229,7 +238,58 @@ async function convertDistinct(
     }
   }
 
+  if (warnedCells.length > 0) {
+    const reason = await warnRows(db, file, conv, warnedCells);
+    if (reason !== undefined) return reason;
+  }
   return { facts: factValues, rows, counted };
+}
+
+/**
+ * Hands the warnings of the warned values to the conversion, for each record that holds one, in
+ * the streaming path's order: by row, then by column. Needs the contexts (for the section flags).
+ */
+async function warnRows(
+  db: DuckDb,
+  file: CsvFile,
+  conv: CsvConversion,
+  warned: readonly { p: number; v: string; applies: boolean }[],
+): Promise<string | undefined> {
+  const positions = [...new Set(warned.map((w) => w.p))].sort((a, b) => a - b);
+  // one unpivot keeps the order; so many warned columns are rare enough to leave to the streaming path
+  if (positions.length > unpivotWidth) return "warned-columns";
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.warned} (p INTEGER, v VARCHAR, a BOOLEAN)`);
+  const append = await appender(db, tables.warned);
+  try {
+    for (const w of warned) {
+      append.appendInteger(w.p);
+      append.appendVarchar(w.v);
+      append.appendBoolean(w.applies);
+      append.endRow();
+    }
+  } finally {
+    append.closeSync();
+  }
+  const items = conv.items;
+  const values = positions.map((p) => `coalesce(${field(items[p]!.column)}, '') AS v${p}`);
+  const flags = positions.map((p) => {
+    const condition = items[p]?.condition;
+    return `${condition === undefined ? "TRUE" : `x.a${condition}`} AS a${p}`;
+  });
+  const conditional = positions.some((p) => items[p]?.condition !== undefined);
+  const rows = conditional
+    ? `(SELECT r.rn, ${positions.map((p) => `v${p}`).join(", ")}, ${flags.join(", ")} FROM ${rowsSql(file, conv, values)})`
+    : `(SELECT rn, ${positions.map((p) => `v${p}`).join(", ")}, ${flags.join(", ")} FROM ${numberedRecordsSql(file, values)})`;
+  for await (const row of db.stream(
+    `SELECT u.rn, CAST(u.p AS INTEGER) AS p, u.v, u.a FROM (
+       UNPIVOT ${rows} ON ${positions.map((p) => `(v${p}, a${p}) AS "${p}"`).join(", ")} INTO NAME p VALUE v, a
+     ) u SEMI JOIN ${tables.warned} w ON w.p = CAST(u.p AS INTEGER) AND w.v = u.v AND w.a = u.a
+     ORDER BY u.rn, p`,
+  )) {
+    const [rn, p, v, a] = row as [bigint, number, string, boolean];
+    conv.warnAt(p, v, a, file.firstRow - 1 + Number(rn));
+  }
+  return undefined;
 }
 
 interface AnswerCounts {

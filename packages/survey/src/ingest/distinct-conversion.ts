@@ -1,4 +1,4 @@
-import type { Answer } from "@zaz/model";
+import type { Answer, Problem } from "@zaz/model";
 import { convertCell } from "./convert-cell.js";
 import { convertRow, respondentKey, respondentOf, submittedAtOf } from "./convert-row.js";
 import type { IngestPlan } from "./ingest-plan.js";
@@ -9,8 +9,9 @@ import { responseKeyContext, responseKeyId } from "./response-key.js";
  * The per-cell work of an import for the DuckDB fast path (contract C4 of issue 9): every DISTINCT
  * value of a column is converted once, by the very functions the streaming path calls per row
  * (convertCell for item cells, convertRow for a row's context and respondent), and DuckDB joins the
- * results back to the rows. A value with any problem (error or warning) is reported as undefined:
- * the import then takes the streaming path, so the messages are the one set that path gives.
+ * results back to the rows. A value with an error is reported as undefined: the import then takes
+ * the streaming path, so errors are the one set that path gives. A value's warnings are the ones
+ * convertCell gives, handed out per record that holds it (warnAt), in the streaming path's order.
  */
 export interface DistinctConversion {
   /** item columns, in the order their answers are numbered (seq) */
@@ -23,8 +24,18 @@ export interface DistinctConversion {
   responseId: number | undefined;
   /** direct identifiers: read only to derive the pseudonym, never stored */
   identifiers: readonly number[];
-  /** the answers of item `position`'s cell `raw`; `applies`: whether the row's section applies (for an empty cell) */
+  /**
+   * The answers of item `position`'s cell `raw` (`applies`: whether the row's section applies, for
+   * an empty cell); undefined when the value has an error. A value with warnings (an own answer
+   * beside "Anders", a formula) converts, and its warnings wait for `warnAt`.
+   */
   cell(position: number, raw: string, applies: boolean): Answer[] | undefined;
+  /** whether `cell` found warnings for this value */
+  warned(position: number, raw: string, applies: boolean): boolean;
+  /** the value's warnings, for the record at spreadsheet row `row`: call in row order, then column order */
+  warnAt(position: number, raw: string, applies: boolean, row: number): void;
+  /** the warnings given to warnAt, into the file's collector (when the fast path succeeded) */
+  flushWarnings(into: ProblemCollector): void;
   /** a row's context from the values of `dimensions`, and its condition flags */
   context(values: readonly string[]): { context: Record<string, string>; applies: boolean[] } | undefined;
   /** the text hashed for a response key before and after the respondent's entry (response-key.ts) */
@@ -73,7 +84,12 @@ export function distinctConversion(plan: IngestPlan): DistinctConversion {
   // a synthetic row: only the given cells filled, every other cell empty
   const row = (cells: ReadonlyMap<number, string>): string[] =>
     Array.from({ length: width + 1 }, (_, i) => cells.get(i) ?? "");
-  const noProblem = (problems: ProblemCollector) => problems.errorCount === 0 && problems.warningCount === 0;
+  // the warnings of each converted value with any, and those given rows so far (as the streaming
+  // path's collector would hold them: the first `cap` kept, all counted)
+  const cellWarnings = new Map<string, Problem[]>();
+  const cellKey = (position: number, raw: string, applies: boolean) =>
+    `${position}\u0000${applies ? 1 : 0}\u0000${raw}`;
+  const pending = new ProblemCollector();
 
   return {
     items,
@@ -85,14 +101,27 @@ export function distinctConversion(plan: IngestPlan): DistinctConversion {
     cell(position, raw, applies) {
       const c = plan.items[position];
       if (c === undefined) return undefined;
-      const problems = new ProblemCollector(1);
       const answers: Answer[] = [];
       // only an empty cell reads the context: a value inside or outside the section's condition
       const context: Record<string, string> = {};
       if (c.appliesWhen !== undefined)
         context[c.appliesWhen.dimension] = applies ? (c.appliesWhen.values[0] ?? "") : "\u0000";
+      const problems = new ProblemCollector(Number.POSITIVE_INFINITY);
       convertCell(c, raw, context, answers, problems, (p) => ({ ...p, file: plan.file, row: 0 }));
-      return noProblem(problems) ? answers : undefined;
+      if (problems.errorCount > 0) return undefined;
+      if (problems.warningCount > 0) cellWarnings.set(cellKey(position, raw, applies), problems.warnings);
+      return answers;
+    },
+    warned(position, raw, applies) {
+      return cellWarnings.has(cellKey(position, raw, applies));
+    },
+    warnAt(position, raw, applies, row) {
+      for (const w of cellWarnings.get(cellKey(position, raw, applies)) ?? []) pending.warning({ ...w, row });
+    },
+    flushWarnings(into) {
+      for (const w of pending.warnings) into.warning(w);
+      // beyond what the collector keeps, only the count
+      into.warningCount += pending.warningCount - pending.warnings.length;
     },
     context(values) {
       const problems = new ProblemCollector(1);

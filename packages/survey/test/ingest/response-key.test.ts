@@ -83,6 +83,25 @@ describe("the conversion per distinct value (fast path)", () => {
     expect(distinctConversion(p).context(["Groep 12"])).toBeUndefined();
   });
 
+  it("converts a value with a warning, and gives its warning once per record it is handed", () => {
+    const p = plan();
+    const conversion = distinctConversion(p);
+    const position = p.items.findIndex((c) => c.item.type === "text");
+    const whole = new ProblemCollector();
+    convertRow(p, { row: 4, fields: row("=SOM(A1:A3)") }, whole);
+    expect(conversion.cell(position, "=SOM(A1:A3)", true)).toEqual([
+      { item: p.items[position]?.item.id, code: null, text: "=SOM(A1:A3)", missing: null },
+    ]);
+    expect(conversion.warned(position, "=SOM(A1:A3)", true)).toBe(true);
+    expect(conversion.warned(position, "Meer uitjes.", true)).toBe(false);
+    conversion.warnAt(position, "=SOM(A1:A3)", true, 4);
+    conversion.warnAt(position, "=SOM(A1:A3)", true, 9);
+    const into = new ProblemCollector();
+    conversion.flushWarnings(into);
+    expect(into.warnings).toEqual([whole.warnings[0], { ...whole.warnings[0], row: 9 }]);
+    expect(into.warningCount).toBe(2);
+  });
+
   it("gives a row's context and pseudonym as convertRow does", () => {
     const p = plan();
     const conversion = distinctConversion(p);
