@@ -6,6 +6,7 @@ import { pseudonymKeyPath } from "@zaz/store";
 import { describe, expect, it } from "vitest";
 import { generateExport } from "../bench/measure.js";
 import { fixtures, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { csvField, csvRecords } from "./support/csv-records.js";
 import { onPostgres } from "./support/test-database.js";
 
 /**
@@ -172,7 +173,7 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     // the fixture's rows again and again, each with its own open answers (some over two lines)
     // and some cells padded with spaces; half without an id, so their key hashes the whole row
     const source = readFileSync(join(fixtures, "fast-path", "ouderpopulatie-kenmerken.csv"), "utf8");
-    const records = parseSemicolonCsv(source);
+    const records = csvRecords(source, ";");
     const [header, ...rows] = records;
     if (header === undefined) throw new Error("fixture without header");
     const out = [header];
@@ -186,7 +187,7 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
       out.push(row);
     }
     const file = join(tempDir("zaz-fast-open-"), "open-antwoorden.csv");
-    writeFileSync(file, `${out.map((r) => r.map(csvField).join(";")).join("\r\n")}\r\n`);
+    writeFileSync(file, `${out.map((r) => r.map((f) => csvField(f, ";")).join(";")).join("\r\n")}\r\n`);
     const paths = await expectSameStore([
       { path: file, instrument: "ouderpopulatie", flags: { school: "De Regenboog", wave: "2026-voorjaar" } },
     ]);
@@ -262,38 +263,3 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     expect(paths).toEqual(["stream", "stream"]);
   }, 120_000);
 });
-
-/** a field as a semicolon-separated export writes it */
-function csvField(value: string): string {
-  return /[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-/** the records of a small semicolon-separated file with quoted fields (test input only) */
-function parseSemicolonCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ";") {
-      record.push(field);
-      field = "";
-    } else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || record.length > 0) records.push([...record, field]);
-  return records;
-}

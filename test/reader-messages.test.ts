@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { csvField, csvLine } from "./support/csv-records.js";
 import { newTestDatabase } from "./support/test-database.js";
 
 /**
@@ -15,34 +16,12 @@ const flags = ["--instrument", "ouderpopulatie", "--school", "De Regenboog", "--
 const lines = readFileSync(join(voorbeeld, source), "utf8").split("\r\n").slice(0, 8);
 const header = lines[0] ?? "";
 
-function parseLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-const toLine = (fields: readonly string[]) =>
-  fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(",");
-const headers = parseLine(header);
+const toLine = (fields: readonly string[]) => fields.map((f) => csvField(f)).join(",");
+const headers = csvLine(header);
 const welkom = headers.indexOf("Als ouder word ik op school vriendelijk ontvangen.");
 const last = headers.length - 1;
 function setField(line: string | undefined, index: number, value: string): string {
-  const fields = parseLine(line ?? "");
+  const fields = csvLine(line ?? "");
   fields[index] = value;
   return toLine(fields);
 }
@@ -127,7 +106,7 @@ describe("rows and columns a user can find", () => {
   });
 
   it("a column with answers but no header is an error naming its letter and first row", async () => {
-    const fields = parseLine(header);
+    const fields = csvLine(header);
     fields[welkom] = "";
     const file = write("unnamed.csv", [toLine(fields), ...lines.slice(1, 5)].join("\r\n"));
     const r = await zaz(["validate", file, ...flags, "--json"]);
@@ -139,7 +118,7 @@ describe("rows and columns a user can find", () => {
   });
 
   it("… and is read when a mapping file maps it by number", async () => {
-    const fields = parseLine(header);
+    const fields = csvLine(header);
     const welkomHeader = fields[welkom] ?? "";
     fields[welkom] = "";
     const file = write("unnamed-mapped.csv", [toLine(fields), ...lines.slice(1, 5)].join("\r\n"));

@@ -4,6 +4,7 @@ import { openStore } from "@zaz/store";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { csvField, csvLine } from "./support/csv-records.js";
 import { newTestDatabase } from "./support/test-database.js";
 
 /**
@@ -18,32 +19,11 @@ const welkomColumn = "Als ouder word ik op school vriendelijk ontvangen.";
 
 /** Replaces field `index` (0-based) of a CSV line, for lines without quoted commas before it. */
 function setField(line: string, index: number, value: string): string {
-  const fields = parseLine(line);
+  const fields = csvLine(line);
   fields[index] = value;
-  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(",");
+  return fields.map((f) => csvField(f)).join(",");
 }
-function parseLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-const headers = parseLine(header);
+const headers = csvLine(header);
 const welkom = headers.indexOf(welkomColumn);
 
 interface Case {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultInstrumentDir } from "@zaz/survey";
+import { csvRecords } from "./csv-records.js";
 
 /** The example Google Forms export of De Regenboog (autumn 2025), as rows of cells. */
 function exampleRows(): string[][] {
@@ -10,32 +11,7 @@ function exampleRows(): string[][] {
     "voorbeeld",
     "ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv",
   );
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n") {
-      row.push(cell.replace(/\r$/, ""));
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-  return rows;
+  return csvRecords(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
 }
 
 export interface DutchExcelOptions {
