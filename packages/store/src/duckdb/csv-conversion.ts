@@ -1,0 +1,321 @@
+import type { Answer } from "@zaz/model";
+import { FactsBuffer } from "../analysis/facts-encoder.js";
+import type { FactsLayout } from "../analysis/facts-layout.js";
+import type { DuckDb } from "./connection.js";
+import { type CsvFile, field, jsTrimSql, numberedRecordsSql } from "./csv-read.js";
+import { itemGroups, rowsSql, unpivotWidth } from "./csv-sql.js";
+import { appender, rowsOf, tables } from "./csv-work-tables.js";
+
+/**
+ * The fast path's conversion (csv-import.ts): every distinct value of every item column, and every
+ * distinct context, converted once by the JavaScript functions of the streaming path (survey's
+ * distinct-conversion.ts), into the work tables that SQL joins back to the rows.
+ */
+export interface CsvConversion {
+  items: readonly { column: number; item: string; condition: number | undefined }[];
+  dimensions: readonly number[];
+  conditions: number;
+  submittedAt: number | undefined;
+  responseId: number | undefined;
+  identifiers: readonly number[];
+  cell(position: number, raw: string, applies: boolean): Answer[] | undefined;
+  warned(position: number, raw: string, applies: boolean): boolean;
+  warnAt(position: number, raw: string, applies: boolean, row: number): void;
+  context(values: readonly string[]): { context: Record<string, string>; applies: boolean[] } | undefined;
+  keyContext(context: Readonly<Record<string, string>>): { before: string; after: string };
+  submitted(raw: string): string | null;
+  respondent(values: readonly string[]): string | undefined;
+  /** the response id as the key holds it (folded), for a non-empty id cell */
+  responseKeyId(raw: string): string;
+}
+
+/** What the streaming path would have counted (IngestStats) */
+export interface CsvCounts {
+  rowsRead: number;
+  responses: number;
+  /** answers that are not missing */
+  answers: number;
+  missing: { weet_niet: number; nvt: number; leeg: number };
+}
+
+/**
+ * Reads the file and converts its distinct values into temp tables; `reason` when the import must
+ * take the streaming path. Nothing is written to the store's tables.
+ */
+export async function convertDistinct(
+  db: DuckDb,
+  file: CsvFile,
+  conv: CsvConversion,
+  layout?: FactsLayout,
+): Promise<string | Converted> {
+  const facts = layout === undefined ? undefined : cellFacts(layout);
+  const factValues: CellFacts = new Map();
+  const all = Array.from({ length: file.columns }, (_, i) => i);
+  const notIdentifier = all.filter((i) => !conv.identifiers.includes(i));
+  // Records the reader and DuckDB would not count alike, or that the reader would reject, counted
+  // in the same scan that finds the distinct contexts (each distinct combination of the context
+  // columns; one context when there are none).
+  const joined = `concat(${notIdentifier.map((i) => field(i)).join(", ")})`;
+  const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
+  const scanned = await db.all(
+    `SELECT ${dims.map((d) => `${d}, `).join("")}count(*) AS n,
+       count(*) FILTER (WHERE ${blankSql(all.map((i) => field(i)))}) AS blank,
+       count(*) FILTER (WHERE strpos(${joined}, chr(0)) > 0 OR strpos(${joined}, chr(65533)) > 0) AS damaged
+     FROM ${numberedRecordsSql(file, all)}${dims.length === 0 ? "" : " GROUP BY ALL"}`,
+  );
+  const scan = { n: 0, blank: 0, damaged: 0 };
+  for (const r of scanned) {
+    scan.n += Number(r.n);
+    scan.blank += Number(r.blank);
+    scan.damaged += Number(r.damaged);
+  }
+  if (scan.blank > 0) return "blank-rows";
+  if (scan.damaged > 0) return "damaged-text";
+  const rows = scan.n;
+  // the answers every row's cells give, from how often each distinct value occurs; in a section with
+  // a condition an empty cell's answers depend on the row's context, so those are counted by query
+  let warnedCells: { p: number; v: string; applies: boolean }[] = [];
+  const counted: AnswerCounts | undefined = conv.items.some((c) => c.condition !== undefined)
+    ? undefined
+    : { answers: 0, missing: { weet_niet: 0, nvt: 0, leeg: 0 } };
+
+  // Item cells: every distinct value of every item column, converted once.
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${tables.cells} (p INTEGER, v VARCHAR, a BOOLEAN, k INTEGER, item VARCHAR,
+       code DOUBLE, text VARCHAR, missing VARCHAR, fv DOUBLE, fm DOUBLE)`,
+  );
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.counts} (p INTEGER, v VARCHAR, n INTEGER)`);
+  if (conv.items.length > 0) {
+    const cells = await appender(db, tables.cells);
+    const counts = await appender(db, tables.counts);
+    const variable = new Set<number>();
+    const warned: { p: number; v: string; applies: boolean }[] = [];
+    const distinct = async (group: readonly number[]) => {
+      const unpivoted = group.map((p) => `coalesce(${field(conv.items[p]!.column)}, '') AS "${p}"`);
+      return rowsOf(
+        db,
+        `SELECT CAST(p AS INTEGER) AS p, v, count(*) AS n FROM (
+           UNPIVOT (SELECT ${unpivoted.join(", ")} FROM ${numberedRecordsSql(
+             file,
+             group.map((p) => conv.items[p]!.column),
+           )}) ON COLUMNS(*) INTO NAME p VALUE v) GROUP BY ALL`,
+      );
+    };
+    const found: unknown[][] = [];
+    for (const group of itemGroups(conv.items.length)) found.push(...(await distinct(group)));
+    try {
+      for (const row of found) {
+        const [p, v, n] = row as [number, string, bigint];
+        const position = conv.items[p];
+        if (position === undefined) return "unknown-column";
+        for (const applies of position.condition === undefined ? [true] : [true, false]) {
+          const answers = conv.cell(p, v, applies);
+          if (answers === undefined) return "cell-problem";
+          if (conv.warned(p, v, applies)) warned.push({ p, v, applies });
+          if (answers.length !== 1) variable.add(p);
+          if (counted !== undefined && applies) countInto(counted, answers, Number(n));
+          if (applies && answers.length !== 1) {
+            counts.appendInteger(p);
+            counts.appendVarchar(v);
+            counts.appendInteger(answers.length);
+            counts.endRow();
+          }
+          const fact = facts?.(answers);
+          if (fact !== undefined) {
+            const values = factValues.get(p) ?? new Map<string, [number, number]>();
+            factValues.set(p, values);
+            values.set(factKey(v, applies), fact);
+          }
+          answers.forEach((a, k) => {
+            cells.appendInteger(p);
+            cells.appendVarchar(v);
+            cells.appendBoolean(applies);
+            cells.appendInteger(k);
+            cells.appendVarchar(a.item);
+            if (a.code === null) cells.appendNull();
+            else cells.appendDouble(a.code);
+            if (a.text === null) cells.appendNull();
+            else cells.appendVarchar(a.text);
+            if (a.missing === null) cells.appendNull();
+            else cells.appendVarchar(a.missing);
+            for (const f of [fact?.[0], fact?.[1]]) {
+              if (f === undefined || Number.isNaN(f)) cells.appendNull();
+              else cells.appendDouble(f);
+            }
+            cells.endRow();
+          });
+        }
+      }
+    } finally {
+      cells.closeSync();
+      counts.closeSync();
+    }
+    warnedCells = warned;
+  }
+
+  // Contexts: each distinct combination of the context columns, through the same conversion.
+  const conditionColumns = Array.from({ length: conv.conditions }, (_, i) => `a${i} BOOLEAN`);
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${tables.contexts} (ctx INTEGER, ${conv.dimensions
+      .map((_, i) => `d${i} VARCHAR, `)
+      .join("")}${conditionColumns.map((c) => `${c}, `).join("")}before VARCHAR, after VARCHAR)`,
+  );
+  await db.run(
+    `CREATE OR REPLACE TEMP TABLE ${tables.contextRows} (ctx INTEGER, ord INTEGER, dimension VARCHAR, value VARCHAR)`,
+  );
+  {
+    const contexts = await appender(db, tables.contexts);
+    const rows = await appender(db, tables.contextRows);
+    let ctx = 0;
+    try {
+      for (const row of scanned) {
+        const values = conv.dimensions.map((_, i) => String(row[`d${i}`]));
+        const converted = conv.context(values);
+        if (converted === undefined) return "context-problem";
+        ctx++;
+        contexts.appendInteger(ctx);
+        for (const v of values) contexts.appendVarchar(v);
+        for (const a of converted.applies) contexts.appendBoolean(a);
+        const key = conv.keyContext(converted.context);
+        contexts.appendVarchar(key.before);
+        contexts.appendVarchar(key.after);
+        contexts.endRow();
+        Object.entries(converted.context).forEach(([dimension, value], ord) => {
+          rows.appendInteger(ctx);
+          rows.appendInteger(ord);
+          rows.appendVarchar(dimension);
+          rows.appendVarchar(value);
+          rows.endRow();
+        });
+      }
+    } finally {
+      contexts.closeSync();
+      rows.closeSync();
+    }
+  }
+
+  if (warnedCells.length > 0) {
+    const reason = await warnRows(db, file, conv, warnedCells);
+    if (reason !== undefined) return reason;
+  }
+  return { facts: factValues, rows, counted };
+}
+
+/**
+ * Hands the warnings of the warned values to the conversion, for each record that holds one, in
+ * the streaming path's order: by row, then by column. Needs the contexts (for the section flags).
+ */
+async function warnRows(
+  db: DuckDb,
+  file: CsvFile,
+  conv: CsvConversion,
+  warned: readonly { p: number; v: string; applies: boolean }[],
+): Promise<string | undefined> {
+  const positions = [...new Set(warned.map((w) => w.p))].sort((a, b) => a - b);
+  // one unpivot keeps the order; so many warned columns are rare enough to leave to the streaming path
+  if (positions.length > unpivotWidth) return "warned-columns";
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.warned} (p INTEGER, v VARCHAR, a BOOLEAN)`);
+  const append = await appender(db, tables.warned);
+  try {
+    for (const w of warned) {
+      append.appendInteger(w.p);
+      append.appendVarchar(w.v);
+      append.appendBoolean(w.applies);
+      append.endRow();
+    }
+  } finally {
+    append.closeSync();
+  }
+  const items = conv.items;
+  const values = positions.map((p) => `coalesce(${field(items[p]!.column)}, '') AS v${p}`);
+  const flags = positions.map((p) => {
+    const condition = items[p]?.condition;
+    return `${condition === undefined ? "TRUE" : `x.a${condition}`} AS a${p}`;
+  });
+  const conditional = positions.some((p) => items[p]?.condition !== undefined);
+  const rows = conditional
+    ? `(SELECT r.rn, ${positions.map((p) => `v${p}`).join(", ")}, ${flags.join(", ")} FROM ${rowsSql(file, conv, values)})`
+    : `(SELECT rn, ${positions.map((p) => `v${p}`).join(", ")}, ${flags.join(", ")} FROM ${numberedRecordsSql(file, values)})`;
+  for await (const row of db.stream(
+    `SELECT u.rn, CAST(u.p AS INTEGER) AS p, u.v, u.a FROM (
+       UNPIVOT ${rows} ON ${positions.map((p) => `(v${p}, a${p}) AS "${p}"`).join(", ")} INTO NAME p VALUE v, a
+     ) u SEMI JOIN ${tables.warned} w ON w.p = CAST(u.p AS INTEGER) AND w.v = u.v AND w.a = u.a
+     ORDER BY u.rn, p`,
+  )) {
+    const [rn, p, v, a] = row as [bigint, number, string, boolean];
+    conv.warnAt(p, v, a, file.firstRow - 1 + Number(rn));
+  }
+  return undefined;
+}
+
+interface AnswerCounts {
+  /** answers that are not missing */
+  answers: number;
+  missing: CsvCounts["missing"];
+}
+
+/** What the conversion found: analysis values per cell, records, and the answers when counted exactly */
+export interface Converted {
+  facts: CellFacts;
+  rows: number;
+  counted: AnswerCounts | undefined;
+}
+
+function countInto(counted: AnswerCounts, answers: readonly Answer[], times: number): void {
+  for (const a of answers) {
+    if (a.missing === null) counted.answers += times;
+    else if (a.missing === "weet_niet" || a.missing === "nvt" || a.missing === "leeg")
+      counted.missing[a.missing] += times;
+  }
+}
+
+/** per item position, the analysis values of its distinct cells, by factKey */
+export type CellFacts = Map<number, Map<string, [number, number]>>;
+
+/** the key of a cell in its column's map: the value, marked when the row's section does not apply */
+function factKey(value: string, applies: boolean): string {
+  return applies ? value : `\u0001${value}`;
+}
+
+/**
+ * The analysis-table values of one cell's answers (an item's value and, for a number item, its
+ * missing code), encoded by the very FactsBuffer the streaming path uses: with one column per
+ * item, a response's analysis row is its cells' values side by side.
+ */
+function cellFacts(layout: FactsLayout): (answers: readonly Answer[]) => [number, number] | undefined {
+  const buffer = new FactsBuffer(layout, 1);
+  // the buffer's value slots: one per item, two for a number item (facts-encoder.ts)
+  const slot = new Map<string, number>();
+  let width = 0;
+  for (const item of layout.items) {
+    slot.set(item.id, width);
+    width += item.kind === "number" ? 2 : 1;
+  }
+  return (answers) => {
+    const at = answers[0] === undefined ? undefined : slot.get(answers[0].item);
+    if (at === undefined) return undefined;
+    buffer.clear();
+    buffer.push(0n, { key: "", row: 0, submittedAt: null, context: {}, answers: [...answers] }, {});
+    return [buffer.values[at] ?? Number.NaN, buffer.values[at + 1] ?? Number.NaN];
+  };
+}
+
+/** A record of whitespace only (the reader skips it); trimmed only when it does not start visibly. */
+function blankSql(fields: readonly string[]): string {
+  const joined = `concat(${fields.join(", ")})`;
+  return `CASE WHEN unicode(${joined}) BETWEEN 33 AND 126 THEN false ELSE ${jsTrimSql(joined)} = '' END`;
+}
+
+/** per variable item position, its values whose cells give other than one answer, with how many */
+export type VariableCounts = Map<number, Map<string, number>>;
+
+export async function variableCounts(db: DuckDb): Promise<VariableCounts> {
+  const counts: VariableCounts = new Map();
+  for (const r of await db.all(`SELECT p, v, n FROM ${tables.counts}`)) {
+    const p = Number(r.p);
+    const values = counts.get(p) ?? new Map<string, number>();
+    counts.set(p, values);
+    values.set(String(r.v), Number(r.n));
+  }
+  return counts;
+}

@@ -1,0 +1,30 @@
+import { type DuckDb, dropTempTable } from "./connection.js";
+
+/**
+ * The fast path's work tables (csv-import.ts): temp tables of this connection, holding converted
+ * values, pseudonyms or the export's response ids, never a raw identifier.
+ */
+export const tables = {
+  cells: "zaz_csv_cells",
+  counts: "zaz_csv_counts",
+  contexts: "zaz_csv_contexts",
+  contextRows: "zaz_csv_context_rows",
+  factDims: "zaz_csv_fact_dims",
+  cellTexts: "zaz_csv_cell_texts",
+  warned: "zaz_csv_warned",
+} as const;
+
+/** an appender on a temp table */
+export function appender(db: DuckDb, table: string) {
+  return db.connection.createAppender(table, null, "temp");
+}
+
+export async function dropTables(db: DuckDb): Promise<void> {
+  for (const t of Object.values(tables)) await dropTempTable(db, t);
+}
+
+/** a query's rows as arrays */
+export async function rowsOf(db: DuckDb, sql: string): Promise<unknown[][]> {
+  const reader = await db.connection.runAndReadAll(sql);
+  return reader.getRowsJS() as unknown[][];
+}
