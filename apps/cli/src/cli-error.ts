@@ -1,3 +1,5 @@
+import { cliMessages } from "./messages.js";
+
 /** Exit codes: 0 ok, 1 invalid input, 2 usage error. */
 export const ExitCode = {
   ok: 0,
@@ -28,5 +30,8 @@ const userFacing = new Set(["StoreError", "ViewError", "ImportFileError"]);
 export function asCliError(error: unknown): CliError | undefined {
   if (error instanceof CliError) return error;
   if (error instanceof Error && userFacing.has(error.name)) return new CliError(error.message);
+  // DuckDB itself out of its memory limit, in whatever command
+  if (error instanceof Error && /Out of Memory Error/.test(error.message))
+    return new CliError(cliMessages.outOfMemory());
   return undefined;
 }

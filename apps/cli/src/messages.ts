@@ -3,6 +3,8 @@ export const cliMessages = {
   unknownFormat: (format: string, allowed: readonly string[]) =>
     `Onbekend uitvoerformaat "${format}"; kies uit: ${allowed.join(", ")}.`,
   unexpected: (detail: string) => `Onverwachte fout: ${detail}. Voer opnieuw uit met --debug voor details.`,
+  outOfMemory: () =>
+    "DuckDB had te weinig geheugen voor deze opdracht. Wat al was opgeslagen, blijft; er is niets half opgeslagen. Kies een kleinere selectie (één school, één meting) of probeer het opnieuw met minder andere programma's open.",
   usageHint: "Gebruik --help voor uitleg.",
   helpOption: "toon deze uitleg",
   helpTitles: {

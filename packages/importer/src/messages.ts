@@ -22,6 +22,9 @@ export const importerMessages = {
     `rij ${firstRow} en rij ${row} zijn hetzelfde antwoordformulier (zelfde id) met verschillende antwoorden${
       more > 0 ? `; zo ook nog ${more} andere` : ""
     }: een export kan maar één versie van een antwoordformulier bevatten.`,
+  releaseDeferred: (reason: string) =>
+    `De gegevens zijn opgeslagen, maar wat de overzichten verbergen om antwoorden niet herleidbaar te maken kon nu niet worden gekozen (${reason}). Dat gebeurt alsnog voordat het eerste overzicht wordt getoond.`,
+  releaseOutOfMemory: "DuckDB had te weinig geheugen",
   responseTwiceHint:
     "exporteer opnieuw uit het enquêteprogramma, of verwijder de verouderde rij uit het bestand",
 };

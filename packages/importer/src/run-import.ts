@@ -4,6 +4,7 @@ import { distinctConversion, IngestRejected } from "@zaz/survey";
 import { chooseReleases } from "./choose-releases.js";
 import { countInto, fastPathFile, type ImportPath } from "./fast-path.js";
 import { type IngestSummary, ingestSummary } from "./import-summary.js";
+import { importerMessages } from "./messages.js";
 import { fileHash } from "./open-export.js";
 import { type ExportOptions, type ImportEffects, prepareExport, type Rejection } from "./prepare-export.js";
 import type { OnProgress } from "./progress.js";
@@ -95,7 +96,8 @@ export async function runImport(
     outcome ??= await store.importResponses(record, p.session.responses(), (n) =>
       onProgress?.({ bytesRead: p.readBytes(), bytesTotal: p.size, rows: n }),
     );
-    if (outcome.responsesAdded > 0) await chooseReleases(store, effects.now);
+    if (outcome.responsesAdded > 0)
+      await chooseReleasesAfter(store, effects, p.session.problems, record.fileName);
     return {
       status: "imported",
       summary: { ...ingestSummary(p.session, outcome), path: importPath },
@@ -116,5 +118,30 @@ export async function runImport(
         warningCount: error.problems.warningCount,
       };
     throw error;
+  }
+}
+
+/**
+ * Chooses the releases for the new data. The import is committed by then: a known failure here
+ * (too little memory, a PostgreSQL statement timeout) becomes a warning, and the first view
+ * chooses the release instead (views' release.ts), as it does after any change.
+ */
+async function chooseReleasesAfter(
+  store: Store,
+  effects: ImportEffects,
+  problems: { warning(problem: Problem): void },
+  file: string,
+): Promise<void> {
+  try {
+    await chooseReleases(store, effects.now);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const reason = /Out of Memory Error/.test(text)
+      ? importerMessages.releaseOutOfMemory
+      : error instanceof Error && error.name === "StoreError"
+        ? text
+        : undefined;
+    if (reason === undefined) throw error;
+    problems.warning({ code: "release-deferred", message: importerMessages.releaseDeferred(reason), file });
   }
 }

@@ -15,6 +15,7 @@ import {
   runImport,
   savedMappingFits,
 } from "../src/index.js";
+import { importerMessages } from "../src/messages.js";
 
 const effects: ImportEffects = {
   instrumentDirs: [defaultInstrumentDir()],
@@ -62,6 +63,35 @@ describe("one import pipeline", () => {
     expect(await store.countResponses()).toBe(101);
     const again = await runImport(store, request, effects);
     expect(again).toMatchObject({ status: "already-imported", importId: outcome.summary.importId });
+  });
+
+  it("keeps an import whose releases could not be chosen for lack of memory, and says so", async () => {
+    // the store as it is, except that keeping a chosen release fails as DuckDB does without memory
+    const failing = (error: Error): Store =>
+      new Proxy(store, {
+        get(target, key) {
+          if (key === "viewResults") return { ...target.viewResults, put: () => Promise.reject(error) };
+          const value = Reflect.get(target, key, target);
+          return typeof value === "function" ? value.bind(target) : value;
+        },
+      });
+    const path = await file("a.csv", dutchExcelExport());
+    const request = { path, file: "a.csv", options, pseudonymKey: randomBytes(32) };
+    const oom = new Error("Out of Memory Error: failed to pin block of size 256.0 KiB");
+    const outcome = await runImport(failing(oom), request, effects);
+    expect(outcome.status).toBe("imported");
+    if (outcome.status !== "imported") return;
+    expect(outcome.warnings.map((w) => w.code)).toContain("release-deferred");
+    expect(outcome.warnings.find((w) => w.code === "release-deferred")?.message).toBe(
+      importerMessages.releaseDeferred(importerMessages.releaseOutOfMemory),
+    );
+    const [stored] = await store.listImports();
+    expect(stored?.responses).toBe(101);
+    // any other failure is no known one: it is thrown
+    await store.removeImport(stored?.id ?? "");
+    await expect(runImport(failing(new Error("iets anders")), request, effects)).rejects.toThrow(
+      "iets anders",
+    );
   });
 
   it("returns a broken file's problems with row and column, and writes nothing", async () => {
