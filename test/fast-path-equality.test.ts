@@ -195,27 +195,7 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
   }, 120_000);
 
   it("for values with warnings (own answers beside Anders, a formula), more of them than the summary keeps", async () => {
-    const file = join(tempDir("zaz-fast-warn-"), "eigen-antwoorden.csv");
-    generateExport(1200, file, { quiet: true });
-    const lines = readFileSync(file, "utf8").split("\r\n");
-    const header = lines[0] ?? "";
-    // the generator writes the language column third, quoted when it lists more than one
-    const out = [header];
-    let formula = false;
-    lines.slice(1).forEach((line, i) => {
-      if (line === "") return;
-      const fields = line.split(",");
-      // a line without quotes splits exactly; its first fields (time, class) never hold a comma
-      if (i % 2 === 0 && fields[2] === "Nederlands")
-        fields[2] = `"Nederlands, ${i % 4 === 0 ? "Tigrinya" : "Somali"}"`;
-      if (!formula && !line.includes('"') && i > 5) {
-        fields[fields.length - 1] = "=SOM(A1:A3)";
-        formula = true;
-      }
-      out.push(fields.join(","));
-    });
-    expect(formula).toBe(true);
-    writeFileSync(file, `${out.join("\r\n")}\r\n`);
+    const file = exportWithWarnings(join(tempDir("zaz-fast-warn-"), "eigen-antwoorden.csv"));
     const flags = { school: "Benchmarkschool", wave: "2026-voorjaar" };
     const paths = await expectSameStore([{ path: file, instrument: "ouderpopulatie", flags }]);
     expect(paths).toEqual(["duckdb"]);
@@ -236,6 +216,68 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     expect(summary.path).toBe("duckdb");
     expect(summary.warnings).toBeGreaterThan(100);
     expect(summary.warningGroups.map((g) => g.code).sort()).toEqual(["formula-cell", "other-choice"]);
+  }, 120_000);
+
+  it("and a refused import (a changed response) reports the same problems and warnings on both paths", async () => {
+    // the fixture (with an id column) with own answers beside "Anders", then one answer changed
+    const source = readFileSync(join(fixtures, "fast-path", "ouderpopulatie-kenmerken.csv"), "utf8");
+    const [header, ...rows] = csvRecords(source, ";");
+    if (header === undefined) throw new Error("fixture without header");
+    const language = header.findIndex((h) => h.startsWith("Welke taal"));
+    const serious = header.indexOf("De school neemt mij als ouder serieus.");
+    const withOwn = rows.map((r, i) =>
+      r.map((f, c) => (c === language && i % 2 === 0 ? `${f}Tigrinya;` : f)),
+    );
+    const dir = tempDir("zaz-fast-refused-");
+    const write = (name: string, records: string[][]) => {
+      const path = join(dir, name);
+      writeFileSync(
+        path,
+        `${[header, ...records].map((r) => r.map((f) => csvField(f, ";")).join(";")).join("\r\n")}\r\n`,
+      );
+      return path;
+    };
+    const base = write("basis.csv", withOwn);
+    // a row whose id no other row has (the fixture repeats one on purpose)
+    const unique = withOwn.findIndex((r) => withOwn.filter((o) => o[0] === r[0]).length === 1);
+    const edited = write(
+      "bewerkt.csv",
+      withOwn.map((r, i) =>
+        i === unique
+          ? r.map((f, c) => (c === serious ? (f === "Mee eens" ? "Mee oneens" : "Mee eens") : f))
+          : r,
+      ),
+    );
+    const flags = { school: "De Regenboog", wave: "2026-voorjaar" };
+    const key = randomBytes(32);
+    const outputs: unknown[] = [];
+    for (const path of ["stream", "default"] as const) {
+      const db = join(tempDir("zaz-fast-refused-db-"), "zaz.duckdb");
+      writeFileSync(pseudonymKeyPath(db), key, { mode: 0o600 });
+      const env: Record<string, string> = path === "stream" ? { ZAZ_IMPORT_PATH: "stream" } : {};
+      const args = (file: string) => [
+        "ingest",
+        file,
+        "--instrument",
+        "ouderpopulatie",
+        ...flagArgs(flags),
+        "--nieuwe-school",
+        "--db",
+        db,
+        "--json",
+      ];
+      const first = await zaz(args(base), env);
+      expect(first.code, first.stderr).toBe(0);
+      expect((JSON.parse(first.stdout) as { path: string }).path).toBe(
+        path === "stream" ? "stream" : "duckdb",
+      );
+      const refused = await zaz(args(edited), env);
+      expect(refused.code).toBe(1);
+      outputs.push(JSON.parse(refused.stdout));
+    }
+    expect(outputs[0]).toMatchObject({ ok: false, errors: [{ code: "responses-changed" }] });
+    expect((outputs[0] as { warnings: unknown[] }).warnings.length).toBeGreaterThan(0);
+    expect(outputs[1]).toEqual(outputs[0]);
   }, 120_000);
 
   it("for items in sections whose condition the row's context decides (a narrow observation export)", async () => {
@@ -263,3 +305,31 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     expect(paths).toEqual(["stream", "stream"]);
   }, 120_000);
 });
+
+/**
+ * A generated export of 1,200 responses with own answers beside "Anders" in every other row whose
+ * language is Dutch, and one formula in an open answer: more warnings than a summary keeps.
+ */
+function exportWithWarnings(file: string): string {
+  generateExport(1200, file, { quiet: true });
+  const lines = readFileSync(file, "utf8").split("\r\n");
+  const header = lines[0] ?? "";
+  // the generator writes the language column third, quoted when it lists more than one
+  const out = [header];
+  let formula = false;
+  lines.slice(1).forEach((line, i) => {
+    if (line === "") return;
+    const fields = line.split(",");
+    // a line without quotes splits exactly; its first fields (time, class) never hold a comma
+    if (i % 2 === 0 && fields[2] === "Nederlands")
+      fields[2] = `"Nederlands, ${i % 4 === 0 ? "Tigrinya" : "Somali"}"`;
+    if (!formula && !line.includes('"') && i > 5) {
+      fields[fields.length - 1] = "=SOM(A1:A3)";
+      formula = true;
+    }
+    out.push(fields.join(","));
+  });
+  if (!formula) throw new Error("no line for the formula");
+  writeFileSync(file, `${out.join("\r\n")}\r\n`);
+  return file;
+}

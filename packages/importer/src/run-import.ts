@@ -64,6 +64,8 @@ export async function runImport(
   );
   if (!prepared.ok) return { ...prepared, status: "rejected" };
   const p = prepared.value;
+  // the fast path's conversion while its import runs: a refusal then still reports its warnings
+  let converting: ReturnType<typeof distinctConversion> | undefined;
   try {
     const record = {
       id: hash,
@@ -84,14 +86,15 @@ export async function runImport(
     let outcome: ImportOutcome | undefined;
     const chosen = await fastPathFile(path, p.layout, p.profile, p.session, effects.importPath);
     if (chosen.ok) {
-      const conversion = distinctConversion(p.session.plan);
-      const done = await store.importCsv(record, chosen.file, conversion);
+      converting = distinctConversion(p.session.plan);
+      const done = await store.importCsv(record, chosen.file, converting);
       if (done.ok) {
         outcome = done.outcome;
         countInto(p.session, done.counts);
-        conversion.flushWarnings(p.session.problems);
+        converting.flushWarnings(p.session.problems);
         importPath = "duckdb";
       }
+      converting = undefined;
     }
     outcome ??= await store.importResponses(record, p.session.responses(), (n) =>
       onProgress?.({ bytesRead: p.readBytes(), bytesTotal: p.size, rows: n }),
@@ -107,6 +110,8 @@ export async function runImport(
     };
   } catch (error) {
     const refused = refusedImportProblems(error, request.changedHint);
+    // refused after the fast path converted every value: its warnings, as the streaming path's
+    converting?.flushWarnings(p.session.problems);
     if (refused !== undefined)
       return { status: "rejected", ...refused, warnings: p.session.problems.warnings };
     if (error instanceof IngestRejected)
