@@ -52,16 +52,16 @@ export function printProblems(
   if (total > problems.length) effects.stderr.write(`${msg.moreProblems(problems.length, total, kind)}\n`);
 }
 
+/** A file's problems as a command reports them: the kept lists, and the counts when more were found. */
+export interface ProblemLists {
+  errors: readonly Problem[];
+  warnings: readonly Problem[];
+  errorCount?: number;
+  warningCount?: number;
+}
+
 /** Errors first, then warnings: the one real error must not scroll away under the warnings. */
-export function printErrorsAndWarnings(
-  effects: Effects,
-  problems: {
-    errors: readonly Problem[];
-    warnings: readonly Problem[];
-    errorCount?: number;
-    warningCount?: number;
-  },
-): void {
+export function printErrorsAndWarnings(effects: Effects, problems: ProblemLists): void {
   printProblems(effects, problems.errors, "error", problems.errorCount);
   printProblems(effects, problems.warnings, "warning", problems.warningCount);
 }

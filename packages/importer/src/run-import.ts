@@ -1,5 +1,5 @@
 import type { Problem } from "@zaz/model";
-import type { ImportOutcome, Store } from "@zaz/store";
+import { type ImportOutcome, isOutOfMemory, type Store, StoreError } from "@zaz/store";
 import { distinctConversion, IngestRejected } from "@zaz/survey";
 import { chooseReleases } from "./choose-releases.js";
 import { countInto, fastPathFile, type ImportPath } from "./fast-path.js";
@@ -140,11 +140,10 @@ async function chooseReleasesAfter(
   try {
     await chooseReleases(store, effects.now);
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    const reason = /Out of Memory Error/.test(text)
+    const reason = isOutOfMemory(error)
       ? importerMessages.releaseOutOfMemory
-      : error instanceof Error && error.name === "StoreError"
-        ? text
+      : error instanceof StoreError
+        ? error.message
         : undefined;
     if (reason === undefined) throw error;
     problems.warning({ code: "release-deferred", message: importerMessages.releaseDeferred(reason), file });

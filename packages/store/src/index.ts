@@ -46,7 +46,7 @@ export {
 export { type CsvFile, hasEmptyLine } from "./duckdb/csv-read.js";
 export { type DuckDbStoreOptions, openDuckDbStore } from "./duckdb/duckdb-store.js";
 export { researcherViewNames } from "./duckdb/researcher-views.js";
-export { StoreError, storeMessages } from "./messages.js";
+export { isOutOfMemory, StoreError, storeMessages } from "./messages.js";
 export {
   isPostgresTarget,
   type OpenAccountsOptions,

@@ -32,3 +32,12 @@ export const storeMessages = {
 export class StoreError extends Error {
   override readonly name = "StoreError";
 }
+
+/**
+ * DuckDB out of its memory limit: in a statement, or in the checkpoint of a commit (which then
+ * invalidates the database until it is opened again).
+ */
+export function isOutOfMemory(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /Out of Memory Error|database has been invalidated/.test(text);
+}

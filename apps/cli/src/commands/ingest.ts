@@ -7,14 +7,13 @@ import {
   type ImportProgress,
   runImport,
 } from "@zaz/importer";
-import type { Problem } from "@zaz/model";
 import { loadOrCreateKey, openStore } from "@zaz/store";
 import { ExitCode } from "../cli-error.js";
 import { databasePath, instrumentDirs } from "../context.js";
 import type { Effects } from "../effects.js";
 import { printSummary } from "../ingest-summary.js";
 import { cliMessages as msg } from "../messages.js";
-import { printErrorsAndWarnings, printProblems, problemGroups } from "../problems.js";
+import { type ProblemLists, printErrorsAndWarnings, printProblems, problemGroups } from "../problems.js";
 import { Progress } from "../progress.js";
 import { readMappingText } from "../read-export.js";
 import { registryCliMessages } from "./registry.js";
@@ -92,16 +91,7 @@ function progressLine(effects: Effects, label: string): { update(p: ImportProgre
   };
 }
 
-function report(
-  effects: Effects,
-  options: { json?: boolean },
-  problems: {
-    errors: readonly Problem[];
-    warnings: readonly Problem[];
-    errorCount?: number;
-    warningCount?: number;
-  },
-): void {
+function report(effects: Effects, options: { json?: boolean }, problems: ProblemLists): void {
   if (options.json) {
     effects.stdout.write(
       `${JSON.stringify(

@@ -113,7 +113,7 @@ export async function convertDistinct(
           if (answers === undefined) return "cell-problem";
           if (conv.warned(p, v, applies)) warned.push({ p, v, applies });
           if (answers.length !== 1) variable.add(p);
-          if (counted !== undefined && applies) countInto(counted, answers, Number(n));
+          if (counted !== undefined && applies) addAnswerCounts(counted, answers, Number(n));
           if (applies && answers.length !== 1) {
             counts.appendInteger(p);
             counts.appendVarchar(v);
@@ -261,7 +261,7 @@ export interface Converted {
   counted: AnswerCounts | undefined;
 }
 
-function countInto(counted: AnswerCounts, answers: readonly Answer[], times: number): void {
+function addAnswerCounts(counted: AnswerCounts, answers: readonly Answer[], times: number): void {
   for (const a of answers) {
     if (a.missing === null) counted.answers += times;
     else if (a.missing === "weet_niet" || a.missing === "nvt" || a.missing === "leeg")

@@ -5,7 +5,7 @@ import { defaultAccountsDatabasePath } from "../accounts-database-path.js";
 import type { AnalysisTable } from "../analysis/analysis-table.js";
 import { duckDbDialect, portableDuckDbDialect, type SqlDialect } from "../analysis/sql-dialect.js";
 import type { AnalysisQueries } from "../analysis/types.js";
-import { StoreError, storeMessages } from "../messages.js";
+import { isOutOfMemory, StoreError, storeMessages } from "../messages.js";
 import type {
   ActionPointTable,
   ContextFilter,
@@ -240,8 +240,7 @@ class DuckDbStore implements Store {
    * stays visible: it is pending until its last step, and removed here or at the next open.
    */
   private importFailure(error: unknown, record: NewImport): unknown {
-    const text = error instanceof Error ? error.message : String(error);
-    return /Out of Memory Error|database has been invalidated/.test(text)
+    return isOutOfMemory(error)
       ? new StoreError(storeMessages.importOutOfMemory(record.fileName, this.chunks.memoryLimit))
       : error;
   }
