@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { withRawDatabase } from "../../../test/support/raw-database.js";
 import { DuckDb } from "../src/duckdb/connection.js";
+import { contentHashSql } from "../src/duckdb/content-hash.js";
 import {
   latestSchemaVersion,
   type Migration,
@@ -150,6 +151,35 @@ describe.skipIf(onPostgres)("migrations", () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("hashes the responses of a database of wide forms within the store's memory", async () => {
+    // 6,000 observation-sized forms of 196 answers: slices of 5,000 responses ran out of 64 MB
+    const path = dir.file("v6-wide.duckdb");
+    const db = await DuckDb.open(path, { memoryLimit: "1GB" });
+    await migrate(
+      db,
+      migrations.filter((m) => m.version <= 6),
+    );
+    await db.run(
+      `INSERT INTO imports VALUES ('old', 1, 'old.csv', 'observatie', '1.0', 'google-forms', 6000,
+        now()::TIMESTAMP, 6000, 1176000, false, NULL)`,
+    );
+    await db.run(`INSERT INTO responses SELECT i, 'old', 'observatie', 'r' || i, i + 1, NULL
+      FROM range(1, 6001) t(i)`);
+    await db.run(`INSERT INTO answers SELECT r.i, s.j, 'item_' || s.j, 1 + (r.i + s.j) % 5,
+      CASE WHEN s.j % 49 = 0 THEN 'toelichting bij formulier ' || r.i END, NULL
+      FROM range(1, 6001) r(i), range(0, 196) s(j)`);
+    db.close();
+    const store = await openDuckDbStore(path);
+    await store.close();
+    // every response has the hash its answers give, computed here in one statement
+    const same = await withRawDatabase(path, (sql) =>
+      sql(`SELECT count(*) FROM responses r JOIN (
+        SELECT a.response_id, ${contentHashSql("a")} AS hash FROM answers a GROUP BY a.response_id
+      ) h ON h.response_id = r.id AND h.hash = r.content_hash`),
+    );
+    expect(Number(same)).toBe(6000);
   });
 
   it("refuses a database made by a newer version of the program", async () => {

@@ -113,23 +113,47 @@ async function sliceFor(db: DuckDb, low: bigint, high: bigint): Promise<bigint> 
  * place ran out of the store's 64 MB (also when committed in steps); inserting the copy slice by
  * slice stays within it (measured: 1M responses of 30 answers, 9 s). Runs in the migration's
  * transaction, so a kill leaves the database at version 6.
+ *
+ * A database may hold forms of very different widths, so each slice of hashStep responses is cut
+ * in halves until it holds at most hashAnswers answers: 5,000 observation forms (196 answers each)
+ * in one statement ran out of 64 MB, and the store could then not open the database at all.
  */
 export async function backfillContentHashes(db: DuckDb, target: string): Promise<void> {
   const top = BigInt((await db.scalar("SELECT coalesce(max(id), 0)::BIGINT FROM responses")) as bigint);
   for (let low = 0n; low < top; low += hashStep) {
-    await db.run(
-      `INSERT INTO ${target}
-       SELECT r.id, r.import_id, r.instrument_id, r.key, r.row, r.submitted_at,
-         coalesce(h.hash, ${emptyContentHashSql})
-       FROM responses r LEFT JOIN (
-         SELECT a.response_id, ${contentHashSql("a")} AS hash FROM answers a
-         WHERE a.response_id > $1 AND a.response_id <= $2 GROUP BY a.response_id
-       ) h ON h.response_id = r.id
-       WHERE r.id > $1 AND r.id <= $2
-       ORDER BY r.id`,
-      [low, low + hashStep],
-    );
+    const high = low + hashStep < top ? low + hashStep : top;
+    await copyWithHashes(db, target, low, high);
   }
   await db.run("DROP TABLE responses");
   await db.run(`ALTER TABLE ${target} RENAME TO responses`);
+}
+
+/** the responses with ids in (low, high] into `target` with their hashes, in slices of at most hashAnswers answers */
+async function copyWithHashes(db: DuckDb, target: string, low: bigint, high: bigint): Promise<void> {
+  if (high - low > 1n) {
+    const answers = Number(
+      await db.scalar("SELECT count(*) FROM answers WHERE response_id > $1 AND response_id <= $2", [
+        low,
+        high,
+      ]),
+    );
+    if (answers > hashAnswers) {
+      const middle = low + (high - low) / 2n;
+      await copyWithHashes(db, target, low, middle);
+      await copyWithHashes(db, target, middle, high);
+      return;
+    }
+  }
+  await db.run(
+    `INSERT INTO ${target}
+     SELECT r.id, r.import_id, r.instrument_id, r.key, r.row, r.submitted_at,
+       coalesce(h.hash, ${emptyContentHashSql})
+     FROM responses r LEFT JOIN (
+       SELECT a.response_id, ${contentHashSql("a")} AS hash FROM answers a
+       WHERE a.response_id > $1 AND a.response_id <= $2 GROUP BY a.response_id
+     ) h ON h.response_id = r.id
+     WHERE r.id > $1 AND r.id <= $2
+     ORDER BY r.id`,
+    [low, high],
+  );
 }
