@@ -169,7 +169,7 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     expect(paths).toEqual(["duckdb"]);
   }, 120_000);
 
-  it("for open answers that all differ (content hashes through a join) and fields with spaces around them", async () => {
+  it("for open answers that all differ (content hashes through a join), fields with spaces around them and odd submission times", async () => {
     // the fixture's rows again and again, each with its own open answers (some over two lines)
     // and some cells padded with spaces; half without an id, so their key hashes the whole row
     const source = readFileSync(join(fixtures, "fast-path", "ouderpopulatie-kenmerken.csv"), "utf8");
@@ -177,6 +177,36 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     const [header, ...rows] = records;
     if (header === undefined) throw new Error("fixture without header");
     const out = [header];
+    const times = [
+      "15-10-2025 20:18:12",
+      "7-10-2025 9:10:38",
+      "6-10-2025 08:20:00",
+      "29-02-2024 10:00:00",
+      "29-02-2023 10:00:00",
+      "31-04-2025 1:00:00",
+      "1-1-2025 24:00:00",
+      "1-1-2025 23:60:00",
+      "1-1-2025 23:59:60",
+      "1-13-2025 1:01:01",
+      "0-1-2025 1:01:01",
+      "29-02-1900 10:00:00",
+      "29-02-0000 10:00:00",
+      "01-01-0999 10:00:00",
+      "2025-10-15 20:18:12",
+      "2025-2-28 1:00:00",
+      "2025-2-29 1:00:00",
+      "2025-10-15T20:18:12",
+      "2025-10-15 8:20:00 p.m.",
+      "2025/10/15 20:18:12",
+      "10/15/2025 8:20:00 PM",
+      " 6-10-2025 8:20:00 ",
+      "6-10-2025  8:20:00",
+      "6-10-2025 8:20",
+      "6-10-2025",
+      "",
+      "niet ingevuld",
+      "６-10-2025 8:20:00",
+    ];
     for (let i = 0; i < 150; i++) {
       const row = [...(rows[i % rows.length] ?? [])];
       row[0] = i % 2 === 0 ? String(i + 1) : "";
@@ -184,6 +214,9 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
         i % 3 === 0 ? `Fijn, opmerking ${i}\r\nen een tweede regel` : `Opmerking nummer ${i}`;
       row[row.length - 1] = i % 5 === 0 ? "" : `  Idee ${i * 7} `;
       if (i % 4 === 1) row[12] = ` ${row[12] ?? ""}  `;
+      // submission times the fast path reads in SQL, or leaves to JavaScript (csv-submitted.ts)
+      row[1] = times[i % times.length] ?? "";
+      row[2] = times[(i + 1) % times.length] ?? "";
       out.push(row);
     }
     const file = join(tempDir("zaz-fast-open-"), "open-antwoorden.csv");

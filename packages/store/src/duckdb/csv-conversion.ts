@@ -3,7 +3,8 @@ import { FactsBuffer } from "../analysis/facts-encoder.js";
 import type { FactsLayout } from "../analysis/facts-layout.js";
 import type { DuckDb } from "./connection.js";
 import { type CsvFile, field, jsTrimSql, numberedRecordsSql } from "./csv-read.js";
-import { itemGroups, rowsSql, unpivotWidth } from "./csv-sql.js";
+import { fileRecords, withContextsBuilt } from "./csv-records.js";
+import { itemGroups, unpivotWidth } from "./csv-sql.js";
 import { appender, rowsOf, tables } from "./csv-work-tables.js";
 
 /**
@@ -49,6 +50,7 @@ export async function convertDistinct(
   layout?: FactsLayout,
 ): Promise<string | Converted> {
   const facts = layout === undefined ? undefined : cellFacts(layout);
+  const values: Map<number, string[]> = new Map();
   const factValues: CellFacts = new Map();
   const all = Array.from({ length: file.columns }, (_, i) => i);
   const notIdentifier = all.filter((i) => !conv.identifiers.includes(i));
@@ -108,6 +110,9 @@ export async function convertDistinct(
         const [p, v, n] = row as [number, string, bigint];
         const position = conv.items[p];
         if (position === undefined) return "unknown-column";
+        const seen = values.get(p) ?? [];
+        values.set(p, seen);
+        seen.push(v);
         for (const applies of position.condition === undefined ? [true] : [true, false]) {
           const answers = conv.cell(p, v, applies);
           if (answers === undefined) return "cell-problem";
@@ -198,7 +203,7 @@ export async function convertDistinct(
     const reason = await warnRows(db, file, conv, warnedCells);
     if (reason !== undefined) return reason;
   }
-  return { facts: factValues, rows, counted };
+  return { facts: factValues, rows, counted, values };
 }
 
 /**
@@ -233,18 +238,21 @@ async function warnRows(
     return `${condition === undefined ? "TRUE" : `x.a${condition}`} AS a${p}`;
   });
   const conditional = positions.some((p) => items[p]?.condition !== undefined);
+  const records = fileRecords(file, conv);
   const rows = conditional
-    ? `(SELECT r.rn, ${positions.map((p) => `v${p}`).join(", ")}, ${flags.join(", ")} FROM ${rowsSql(file, conv, values)})`
-    : `(SELECT rn, ${positions.map((p) => `v${p}`).join(", ")}, ${flags.join(", ")} FROM ${numberedRecordsSql(file, values)})`;
-  for await (const row of db.stream(
-    `SELECT u.rn, CAST(u.p AS INTEGER) AS p, u.v, u.a FROM (
+    ? `(SELECT r.rn, ${positions.map((p) => `v${p}`).join(", ")}, ${flags.join(", ")} FROM ${records.rows(values)})`
+    : `(SELECT rn, ${positions.map((p) => `v${p}`).join(", ")}, ${flags.join(", ")} FROM ${records.numbered(values)})`;
+  await withContextsBuilt(db, async () => {
+    for await (const row of db.stream(
+      `SELECT u.rn, CAST(u.p AS INTEGER) AS p, u.v, u.a FROM (
        UNPIVOT ${rows} ON ${positions.map((p) => `(v${p}, a${p}) AS "${p}"`).join(", ")} INTO NAME p VALUE v, a
      ) u SEMI JOIN ${tables.warned} w ON w.p = CAST(u.p AS INTEGER) AND w.v = u.v AND w.a = u.a
      ORDER BY u.rn, p`,
-  )) {
-    const [rn, p, v, a] = row as [bigint, number, string, boolean];
-    conv.warnAt(p, v, a, file.firstRow - 1 + Number(rn));
-  }
+    )) {
+      const [rn, p, v, a] = row as [bigint, number, string, boolean];
+      conv.warnAt(p, v, a, file.firstRow - 1 + Number(rn));
+    }
+  });
   return undefined;
 }
 
@@ -259,6 +267,8 @@ export interface Converted {
   facts: CellFacts;
   rows: number;
   counted: AnswerCounts | undefined;
+  /** per item position, its distinct values (an empty field as '') */
+  values: ReadonlyMap<number, readonly string[]>;
 }
 
 function addAnswerCounts(counted: AnswerCounts, answers: readonly Answer[], times: number): void {

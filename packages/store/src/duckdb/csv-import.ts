@@ -9,14 +9,14 @@ import { DuckDb, dropTempTable, sqlString } from "./connection.js";
 import { fillContentHashes } from "./content-hash.js";
 import { rowContentHash } from "./csv-content-hash.js";
 import {
-  type CellFacts,
   type Converted,
   type CsvConversion,
   type CsvCounts,
   convertDistinct,
   variableCounts,
 } from "./csv-conversion.js";
-import { type CsvFile, numberedRecordsSql } from "./csv-read.js";
+import type { CsvFile } from "./csv-read.js";
+import { fileRecords, type Records, withContextsBuilt } from "./csv-records.js";
 import {
   answersSql,
   factDimsSql,
@@ -25,8 +25,8 @@ import {
   keyFieldsSql,
   keySql,
   rowFunctions,
-  rowsSql,
 } from "./csv-sql.js";
+import { stageLayout, stageRecords, stageSql } from "./csv-stage.js";
 import { dropTables, tables } from "./csv-work-tables.js";
 import { bumpDataVersion } from "./data-version.js";
 import { insertImportRecord } from "./import-responses.js";
@@ -42,9 +42,14 @@ export type { CsvConversion, CsvCounts } from "./csv-conversion.js";
  * with survey's distinct-conversion.ts), and SQL (csv-sql.ts) joins the results back, unpivots them
  * to the long answer table, and fills the analysis table.
  *
+ * The file is read part by part into a stage (csv-stage.ts): numbering the records (row_number())
+ * runs on one core, so each part is numbered once, with its keys, and the statements that write the
+ * store's tables read the stage on every core.
+ *
  * Raw identifier columns are read only inside the file's scan, by a scalar function that returns
  * the pseudonym (csv-sql.ts's rowFunctions): they are never written to a table, temp table or
- * spill file. Every work table holds converted values, pseudonyms or the export's response ids.
+ * spill file. Every work table holds converted values, pseudonyms, response keys, the export's
+ * response ids or item fields.
  *
  * Which path an import takes is decided by checks, never by chance: a value with an error, a
  * record DuckDB reads differently from the reader (blank or damaged rows), or a file DuckDB
@@ -87,15 +92,18 @@ export async function checkCsv(db: DuckDb, file: CsvFile, conv: CsvConversion): 
     // in parts, as the import writes them: one statement over a million responses' answers
     // would not fit in the memory limit
     const counted = { answers: 0, missing: { weet_niet: 0, nvt: 0, leeg: 0 } };
-    for (let from = 0; from < rows; from += answerPart)
-      for (const group of itemGroups(conv.items.length)) {
-        const part = await countAnswers(
-          db,
-          answersSql(file, conv, variable, { from, to: from + answerPart }, group),
-        );
-        counted.answers += part.answers;
-        for (const kind of ["weet_niet", "nvt", "leeg"] as const) counted.missing[kind] += part.missing[kind];
-      }
+    await withContextsBuilt(db, async () => {
+      for (let from = 0; from < rows; from += answerPart)
+        for (const group of itemGroups(conv.items.length)) {
+          const part = await countAnswers(
+            db,
+            answersSql(fileRecords(file, conv), conv, variable, { from, to: from + answerPart }, group),
+          );
+          counted.answers += part.answers;
+          for (const kind of ["weet_niet", "nvt", "leeg"] as const)
+            counted.missing[kind] += part.missing[kind];
+        }
+    });
     return { ok: true, counts: { rowsRead: rows, responses: rows, ...counted } };
   } catch (error) {
     const reason = readFailure(error);
@@ -132,26 +140,34 @@ export async function importCsv(
         if (converted === undefined) throw error;
       }
       if (typeof converted === "string") return { ok: false, reason: converted };
-      return { ok: true, ...(await write(db, record, file, conv, converted.facts, converted.rows)) };
+      return { ok: true, ...(await write(db, record, file, conv, converted)) };
     } finally {
       await dropTables(db);
     }
   });
 }
 
-/** responses whose answers are written in one statement (a million-response file: 34M rows) */
+/** responses whose answers are counted in one statement by `zaz validate` (a million-response file: 34M rows) */
 const answerPart = 250_000;
 
 /**
- * Analysis rows written per statement. A transaction's new rows stay in memory per column, so a
- * wide instrument writes them in parts of about a million values. Measured in the import's 96 MB:
- * a million rows of a 45-column parent survey fit in one statement; 27,600 observation forms (211
- * columns) did not, in parts of 4,700 they do.
+ * Records staged at once: at most answerPart, and about 9 million item cells (250,000 responses of
+ * a 36-item parent survey; 45,900 observation forms of 196 items), as the stage and each
+ * statement reading it must fit in the import's 96 MB.
  */
-function factRows(layout: FactsLayout, rows: number): number {
+function stagePart(items: number): number {
+  return Math.max(1000, Math.min(answerPart, Math.floor(9_000_000 / Math.max(1, items))));
+}
+
+/**
+ * Analysis rows written per statement. A transaction's new rows stay in memory per column, beside
+ * the stage, so they are written in parts of about 3 million values. Measured in the import's 96 MB:
+ * 200,000 rows of a 45-column parent survey did not fit in one statement beside their stage.
+ */
+function factRows(layout: FactsLayout): number {
   const columns =
     layout.dimensions.length + layout.items.reduce((n, i) => n + (i.kind === "number" ? 2 : 1), 0);
-  return columns <= 64 ? Math.max(1, rows) : Math.max(1000, Math.floor(1_000_000 / columns));
+  return Math.max(1000, Math.floor(1_500_000 / Math.max(1, columns)));
 }
 
 /** responses whose duplicates are looked for in one statement, as the streaming path's chunks */
@@ -162,9 +178,9 @@ async function write(
   record: NewImport,
   file: CsvFile,
   conv: CsvConversion,
-  facts: CellFacts,
-  rows: number,
+  converted: Converted,
 ): Promise<{ outcome: ImportOutcome; counts: CsvCounts }> {
+  const { facts, rows } = converted;
   const low = BigInt((await db.scalar("SELECT coalesce(max(id), 0)::BIGINT FROM responses")) as bigint);
   const variable = await variableCounts(db);
   let inTransaction = false;
@@ -183,40 +199,61 @@ async function write(
     const id = (rn: string) => `CAST(${low} AS BIGINT) + ${rn}`;
     const fn = await rowFunctions(db, conv);
     const content = await rowContentHash(db, tables.cells, tables.cellTexts, conv.items);
-    await step(() =>
-      db.run(
-        `INSERT INTO responses (id, import_id, instrument_id, key, row, submitted_at, content_hash)
-         SELECT ${id("r.rn")}, ${sqlString(record.id)}, ${sqlString(record.instrument.id)}, ${keySql()},
-           CAST(${file.firstRow - 1} + r.rn AS INTEGER), r.submitted, ${content?.hash ?? "NULL"}
-         FROM ${rowsSql(file, conv, [
-           `${keyFieldsSql(file)} AS fields`,
-           `${fn.submitted} AS submitted`,
-           `${fn.respondent} AS respondent`,
-           `${fn.rid} AS rid`,
-           ...(content?.lookups ?? []),
-         ])}
-         ${content?.joins ?? ""}`,
-      ),
-    );
-    await writeContext(db, record, file, conv, fn.respondent, low);
-    // the answers of so many responses at a time (each part reads the file again)
-    for (let from = 0; from < rows; from += answerPart)
+    await fillContextFlags(db, record);
+    const layout = factsLayout(instrumentKey, record.instrument);
+    await db.run(factDimsSql(layout, record.context));
+    const factPart = factRows(layout);
+    const part = stagePart(conv.items.length);
+    const stage = stageLayout(conv, converted.values);
+    const staged = stageRecords(stage, ["key", "submitted", "respondent"]);
+    // Part by part: the file is read once per part, numbered into the stage, and the statements
+    // that write the tables read the stage, on every core.
+    for (let from = 0; from < rows; from += part) {
+      const to = Math.min(rows, from + part);
+      const stageWritten = stageSql(
+        file,
+        conv,
+        stage,
+        [`${keySql()} AS key`, "r.submitted AS submitted", "r.respondent AS respondent"],
+        [
+          `${keyFieldsSql(file)} AS fields`,
+          `${fn.submitted} AS submitted`,
+          `${fn.respondent} AS respondent`,
+          `${fn.rid} AS rid`,
+        ],
+        { from, to },
+      );
+      await withContextsBuilt(db, () => db.run(stageWritten));
+      await step(() =>
+        db.run(
+          `INSERT INTO responses (id, import_id, instrument_id, key, row, submitted_at, content_hash)
+           SELECT ${id("r.rn")}, ${sqlString(record.id)}, ${sqlString(record.instrument.id)}, r.key,
+             CAST(${file.firstRow - 1} + r.rn AS INTEGER), r.submitted, ${content?.hash ?? "NULL"}
+           FROM ${staged.rows(["key", "submitted", ...(content?.lookups ?? [])])}
+           ${content?.joins ?? ""}`,
+        ),
+      );
+      await step(() => writeContext(db, conv, staged, low));
       for (const group of itemGroups(conv.items.length))
         await step(() =>
           db.run(
             `INSERT INTO answers (response_id, seq, item, code, text, missing)
              SELECT ${id("rn")}, seq, item, code, text, missing
-             FROM (${answersSql(file, conv, variable, { from, to: from + answerPart }, group)})`,
+             FROM (${answersSql(staged, conv, variable, { from, to }, group)})`,
           ),
         );
+      for (let f = from; f < to; f += factPart)
+        await step(() =>
+          db.run(
+            factsSql(layout, staged, conv, facts, record.id, low, {
+              from: f,
+              to: Math.min(to, f + factPart),
+            }),
+          ),
+        );
+    }
+    await dropTempTable(db, tables.stage);
     const counted = await countAnswers(db, "SELECT missing FROM answers WHERE response_id > $1", [low]);
-    const layout = factsLayout(instrumentKey, record.instrument);
-    await db.run(factDimsSql(layout, record.context));
-    const factPart = factRows(layout, rows);
-    for (let from = 0; from < rows; from += factPart)
-      await step(() =>
-        db.run(factsSql(layout, file, conv, facts, record.id, low, { from, to: from + factPart })),
-      );
     // identity as in the streaming path, chunk by chunk: content hashes (unless written with the
     // responses), then duplicates and changed responses
     if (content === undefined)
@@ -279,17 +316,9 @@ async function write(
 /**
  * The responses' context: flags fill in what the file does not say (a value in the file itself
  * wins), then the file's context in its own order, and the pseudonym, as the streaming path
- * writes them.
+ * writes them. The flags go into each context's rows once (fillContextFlags), the rows per part.
  */
-async function writeContext(
-  db: DuckDb,
-  record: NewImport,
-  file: CsvFile,
-  conv: CsvConversion,
-  respondent: string,
-  low: bigint,
-): Promise<void> {
-  const id = (rn: string) => `CAST(${low} AS BIGINT) + ${rn}`;
+async function fillContextFlags(db: DuckDb, record: NewImport): Promise<void> {
   const flags = Object.entries(record.context);
   await db.run(
     `INSERT INTO ${tables.contextRows}
@@ -302,18 +331,21 @@ async function writeContext(
      WHERE f.dimension IS NOT NULL AND NOT EXISTS
        (SELECT 1 FROM ${tables.contextRows} c WHERE c.ctx = x.ctx AND c.dimension = f.dimension)`,
   );
-  await db.transaction(() =>
-    db.run(
-      `INSERT INTO response_context (response_id, dimension, value)
-       SELECT ${id("r.rn")}, c.dimension, c.value FROM ${rowsSql(file, conv, [])}
-       JOIN ${tables.contextRows} c ON c.ctx = x.ctx
-       ${
-         conv.identifiers.length === 0
-           ? ""
-           : `UNION ALL SELECT ${id("rn")}, '_respondent', respondent
-              FROM ${numberedRecordsSql(file, [`${respondent} AS respondent`])} WHERE respondent IS NOT NULL`
-       }`,
-    ),
+}
+
+/** the staged part's responses' context */
+async function writeContext(db: DuckDb, conv: CsvConversion, staged: Records, low: bigint): Promise<void> {
+  const id = (rn: string) => `CAST(${low} AS BIGINT) + ${rn}`;
+  await db.run(
+    `INSERT INTO response_context (response_id, dimension, value)
+     SELECT ${id("r.rn")}, c.dimension, c.value FROM ${staged.rows([])}
+     JOIN ${tables.contextRows} c ON c.ctx = x.ctx
+     ${
+       conv.identifiers.length === 0
+         ? ""
+         : `UNION ALL SELECT ${id("rn")}, '_respondent', respondent
+            FROM ${staged.numbered(["respondent"])} WHERE respondent IS NOT NULL`
+     }`,
   );
 }
 

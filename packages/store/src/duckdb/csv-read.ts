@@ -42,7 +42,9 @@ export function readCsvSql(file: CsvFile): string {
 /**
  * The records of answers with their position, as `select` items over the raw fields (c0, c1 …;
  * a plain field number selects that field): `rn` is 1 for the first record after the header rows.
- * ROW_NUMBER() OVER () streams and follows the file's order (insertion order is preserved).
+ * ROW_NUMBER() OVER () streams and follows the file's order (insertion order is preserved). A part
+ * ends in a LIMIT, which stops the scan after its last record (a million-response file's four
+ * parts: 8.4 → 6.9 s).
  */
 export function numberedRecordsSql(
   file: CsvFile,
@@ -53,7 +55,7 @@ export function numberedRecordsSql(
   const items = select.map((s) => (typeof s === "number" ? field(s) : s));
   const range = part === undefined ? "" : ` AND rn > ${part.from} AND rn <= ${part.to}`;
   return `(SELECT * FROM (SELECT row_number() OVER () - ${file.headerRecords} AS rn${items.map((s) => `, ${s}`).join("")}
-    FROM ${readCsvSql(file)}) WHERE rn >= 1${range})`;
+    FROM ${readCsvSql(file)}) WHERE rn >= 1${range}${part === undefined ? "" : ` LIMIT ${part.to - part.from}`})`;
 }
 
 /**

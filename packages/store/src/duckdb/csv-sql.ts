@@ -3,7 +3,9 @@ import type { FactsLayout } from "../analysis/facts-layout.js";
 import { quoteIdent } from "../analysis/sql-dialect.js";
 import { type DuckDb, sqlString } from "./connection.js";
 import type { CellFacts, CsvConversion, VariableCounts } from "./csv-conversion.js";
-import { type CsvFile, field, jsWhitespaceClass, numberedRecordsSql } from "./csv-read.js";
+import { type CsvFile, field, jsWhitespaceClass } from "./csv-read.js";
+import type { Records } from "./csv-records.js";
+import { submittedSql } from "./csv-submitted.js";
 import { tables } from "./csv-work-tables.js";
 
 /**
@@ -66,9 +68,12 @@ export async function rowFunctions(
   const submitted =
     conv.submittedAt === undefined
       ? "CAST(NULL AS VARCHAR)"
-      : call(
-          define(`zaz_submitted_${n}`, 1, ([v]) => conv.submitted(v ?? ""), false),
-          [conv.submittedAt],
+      : submittedSql(
+          `coalesce(${field(conv.submittedAt)}, '')`,
+          call(
+            define(`zaz_submitted_${n}`, 1, ([v]) => conv.submitted(v ?? ""), false),
+            [conv.submittedAt],
+          ),
         );
   const respondent =
     conv.identifiers.length === 0
@@ -95,24 +100,6 @@ export async function rowFunctions(
           [conv.responseId],
         );
   return { submitted, respondent, rid };
-}
-
-/**
- * The numbered records, as `expressions` over their raw fields (c0, c1 …) and the context columns
- * (d0, d1 …), joined to their context (x: ctx, condition flags, key parts).
- * The expressions are computed right above the file's scan, so only narrow rows pass through the
- * joins: a wide export's hundreds of fields would fill the memory limit in every operator.
- */
-export function rowsSql(
-  file: CsvFile,
-  conv: CsvConversion,
-  expressions: readonly string[],
-  part?: { from: number; to: number },
-): string {
-  const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
-  const on =
-    conv.dimensions.length === 0 ? "TRUE" : conv.dimensions.map((_, i) => `x.d${i} = r.d${i}`).join(" AND ");
-  return `${numberedRecordsSql(file, [...dims, ...expressions], part)} r JOIN ${tables.contexts} x ON ${on}`;
 }
 
 /**
@@ -149,7 +136,7 @@ function mapLookupSql(entries: readonly [string, number][], key: string, otherwi
  * gives one answer per choice) added; those counts are looked up per distinct value.
  */
 export function answersSql(
-  file: CsvFile,
+  records: Records,
   conv: CsvConversion,
   counts: VariableCounts,
   part: { from: number; to: number },
@@ -180,8 +167,8 @@ export function answersSql(
   });
   const rows = conditional
     ? `(SELECT r.rn, ${offsets.join(", ")}, ${flags.join(", ")}
-        FROM ${rowsSql(file, conv, values, part)})`
-    : `(SELECT rn, ${offsets.join(", ")}, ${flags.join(", ")} FROM ${numberedRecordsSql(file, values, part)})`;
+        FROM ${records.rows(values, part)})`
+    : `(SELECT rn, ${offsets.join(", ")}, ${flags.join(", ")} FROM ${records.numbered(values, part)})`;
   return `SELECT u.rn, u.o + m.k AS seq, m.item, m.code, m.text, m.missing FROM (
     UNPIVOT ${rows}
     ON ${group.map((p) => `(v${p}, o${p}, a${p}) AS "${p}"`).join(", ")}
@@ -223,7 +210,7 @@ export function factDimsSql(layout: FactsLayout, flags: Readonly<Record<string, 
  */
 export function factsSql(
   layout: FactsLayout,
-  file: CsvFile,
+  records: Records,
   conv: CsvConversion,
   facts: CellFacts,
   importId: string,
@@ -267,7 +254,7 @@ export function factsSql(
     SELECT CAST(${low} AS BIGINT) + r.rn, ${sqlString(importId)}${dims.map((d) => `, g.${d}`).join("")}${values
       .map((v) => `, ${v}`)
       .join("")}
-    FROM ${rowsSql(file, conv, lookups, part)} JOIN ${tables.factDims} g ON g.ctx = x.ctx`;
+    FROM ${records.rows(lookups, part)} JOIN ${tables.factDims} g ON g.ctx = x.ctx`;
 }
 
 /** A MAP literal of one column's analysis values (slot 0 the value, 1 a number's missing code). */

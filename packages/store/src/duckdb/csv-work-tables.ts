@@ -2,7 +2,7 @@ import { type DuckDb, dropTempTable } from "./connection.js";
 
 /**
  * The fast path's work tables (csv-import.ts): temp tables of this connection, holding converted
- * values, pseudonyms or the export's response ids, never a raw identifier.
+ * values, pseudonyms, response keys or raw item fields, never a raw identifier.
  */
 export const tables = {
   cells: "zaz_csv_cells",
@@ -12,6 +12,7 @@ export const tables = {
   factDims: "zaz_csv_fact_dims",
   cellTexts: "zaz_csv_cell_texts",
   warned: "zaz_csv_warned",
+  stage: "zaz_csv_stage",
 } as const;
 
 /** an appender on a temp table */

@@ -1,3 +1,5 @@
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { readDashboardMarker } from "../dashboard-marker.js";
 import { StoreError, storeMessages } from "../messages.js";
 import { DuckDb, type DuckDbOptions } from "./connection.js";
@@ -5,7 +7,9 @@ import { DuckDb, type DuckDbOptions } from "./connection.js";
 /** Opens a DuckDB file; another program holding it is told to the user as such. */
 export async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
   try {
-    return await DuckDb.open(path, options);
+    const db = await DuckDb.open(path, options);
+    if (path !== ":memory:") removeStaleSpillFiles(path);
+    return db;
   } catch (error) {
     if (error instanceof Error && /lock/i.test(error.message)) {
       // a running dashboard says so itself (dashboard-marker.ts): then the way on is its upload page
@@ -18,4 +22,22 @@ export async function openDatabase(path: string, options: DuckDbOptions): Promis
     }
     throw error;
   }
+}
+
+/**
+ * Removes the spill files a killed process left in the database's temp directory (DuckDB's
+ * default, `<file>.tmp`): they may hold an unfinished import's stage (pseudonyms, keys, answers),
+ * and DuckDB only removes its own when it closes. The open succeeded, so DuckDB's lock says no
+ * other process uses them.
+ */
+function removeStaleSpillFiles(path: string): void {
+  const dir = `${path}.tmp`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // none: nothing was spilled, or it was cleaned up
+  }
+  for (const name of names)
+    if (/^duckdb_temp_storage.*\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
 }

@@ -1,0 +1,45 @@
+import type { DuckDb } from "./connection.js";
+import type { CsvConversion } from "./csv-conversion.js";
+import { type CsvFile, field, numberedRecordsSql } from "./csv-read.js";
+import { tables } from "./csv-work-tables.js";
+
+/**
+ * Where the fast path's statements read the numbered records (csv-sql.ts): the file itself, or the
+ * stage of one part of it. Both give `rn` and the raw item fields by their names (c0, c1 …), so a
+ * statement is written once for either.
+ */
+export interface Records {
+  /** `(SELECT rn, <select> …)`, only the records with from < rn <= to when a part is given */
+  numbered(select: readonly string[], part?: { from: number; to: number }): string;
+  /** the numbered records (r) joined to their context (x: ctx, condition flags, key parts) */
+  rows(select: readonly string[], part?: { from: number; to: number }): string;
+}
+
+/**
+ * Runs `work`, whose statements join the file's records to their contexts, with the contexts as the
+ * join's build side, as the SQL is written. DuckDB estimates a CSV scan at a few dozen rows, so with
+ * more contexts than that it would build its hash table from the file's records instead, every
+ * record with its fields: 27,600 observation forms (92 contexts) ran out of 96 MB that way.
+ */
+export function withContextsBuilt<T>(db: DuckDb, work: () => Promise<T>): Promise<T> {
+  return db.withSetting("disabled_optimizers", "build_side_probe_side", work);
+}
+
+/**
+ * The file, read by every statement (run those that join its records under withContextsBuilt).
+ * The select items are computed right above the file's scan, so only narrow rows pass through the
+ * joins: a wide export's hundreds of fields would fill the memory limit in every operator.
+ */
+export function fileRecords(file: CsvFile, conv: CsvConversion): Records {
+  return {
+    numbered: (select, part) => numberedRecordsSql(file, select, part),
+    rows: (select, part) => {
+      const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
+      const on =
+        conv.dimensions.length === 0
+          ? "TRUE"
+          : conv.dimensions.map((_, i) => `x.d${i} = r.d${i}`).join(" AND ");
+      return `${numberedRecordsSql(file, [...dims, ...select], part)} r JOIN ${tables.contexts} x ON ${on}`;
+    },
+  };
+}
