@@ -2,7 +2,7 @@ import type { Answer } from "@zaz/model";
 import { FactsBuffer } from "../analysis/facts-encoder.js";
 import type { FactsLayout } from "../analysis/facts-layout.js";
 import type { DuckDb } from "./connection.js";
-import { type CsvFile, field, jsTrimSql, numberedRecordsSql } from "./csv-read.js";
+import { type CsvFile, field, jsTrimSql, plainHeaderLines, recordsSql } from "./csv-read.js";
 import { fileRecords, withContextsBuilt } from "./csv-records.js";
 import { itemGroups, unpivotWidth } from "./csv-sql.js";
 import { appender, rowsOf, tables } from "./csv-work-tables.js";
@@ -53,6 +53,9 @@ export async function convertDistinct(
   const values: Map<number, string[]> = new Map();
   const factValues: CellFacts = new Map();
   const all = Array.from({ length: file.columns }, (_, i) => i);
+  // the two scans below need no record's position: they run on every core when the header rows
+  // can be skipped as lines
+  const headerLines = await plainHeaderLines(file);
   const notIdentifier = all.filter((i) => !conv.identifiers.includes(i));
   // Records the reader and DuckDB would not count alike, or that the reader would reject, counted
   // in the same scan that finds the distinct contexts (each distinct combination of the context
@@ -63,7 +66,7 @@ export async function convertDistinct(
     `SELECT ${dims.map((d) => `${d}, `).join("")}count(*) AS n,
        count(*) FILTER (WHERE ${blankSql(all.map((i) => field(i)))}) AS blank,
        count(*) FILTER (WHERE strpos(${joined}, chr(0)) > 0 OR strpos(${joined}, chr(65533)) > 0) AS damaged
-     FROM ${numberedRecordsSql(file, all)}${dims.length === 0 ? "" : " GROUP BY ALL"}`,
+     FROM ${recordsSql(file, all, headerLines)}${dims.length === 0 ? "" : " GROUP BY ALL"}`,
   );
   const scan = { n: 0, blank: 0, damaged: 0 };
   for (const r of scanned) {
@@ -97,9 +100,10 @@ export async function convertDistinct(
       return rowsOf(
         db,
         `SELECT CAST(p AS INTEGER) AS p, v, count(*) AS n FROM (
-           UNPIVOT (SELECT ${unpivoted.join(", ")} FROM ${numberedRecordsSql(
+           UNPIVOT (SELECT ${unpivoted.join(", ")} FROM ${recordsSql(
              file,
              group.map((p) => conv.items[p]!.column),
+             headerLines,
            )}) ON COLUMNS(*) INTO NAME p VALUE v) GROUP BY ALL`,
       );
     };

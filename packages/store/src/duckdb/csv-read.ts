@@ -30,13 +30,61 @@ export function field(index: number): string {
   return `c${index}`;
 }
 
-/** read_csv over the file with explicit settings; fields are c0, c1 … (NULL for an empty field). */
-export function readCsvSql(file: CsvFile): string {
+/**
+ * read_csv over the file with explicit settings; fields are c0, c1 … (NULL for an empty field).
+ * `skip` lines are skipped before the first record is read.
+ */
+export function readCsvSql(file: CsvFile, skip = 0): string {
   const columns = Array.from({ length: file.columns }, (_, i) => `'${field(i)}': 'VARCHAR'`).join(", ");
   return `read_csv(${sqlString(file.path)}, header = false, auto_detect = false, all_varchar = true,
     delim = ${sqlString(file.delimiter)}, quote = '"', escape = '"', strict_mode = true,
     null_padding = false, ignore_errors = false, encoding = 'utf-8', columns = {${columns}},
-    buffer_size = ${bufferSize}, max_line_size = ${maxLineSize})`;
+    buffer_size = ${bufferSize}, max_line_size = ${maxLineSize}${skip > 0 ? `, skip = ${skip}` : ""})`;
+}
+
+/**
+ * The records of answers without their position, as `select` items over the raw fields: a scan on
+ * every core, where numberedRecordsSql's runs on one. `headerLines` (plainHeaderLines) says how
+ * many lines the header rows take; without it, the records are numbered to leave the header out.
+ */
+export function recordsSql(
+  file: CsvFile,
+  select: readonly (string | number)[],
+  headerLines: number | undefined,
+): string {
+  if (headerLines === undefined) return `(SELECT * EXCLUDE (rn) FROM ${numberedRecordsSql(file, select)})`;
+  const items = select.map((s) => (typeof s === "number" ? field(s) : s));
+  return `(SELECT ${items.join(", ")} FROM ${readCsvSql(file, headerLines)})`;
+}
+
+/**
+ * The lines the header rows take, when each is one line ending in LF or CRLF (no line break inside
+ * a quoted header field, no lone CR); undefined otherwise, or when they do not end within 1 MiB.
+ */
+export async function plainHeaderLines(file: CsvFile): Promise<number | undefined> {
+  const { open } = await import("node:fs/promises");
+  const handle = await open(file.path, "r");
+  try {
+    const buffer = Buffer.alloc(1024 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const quote = 34;
+    const lf = 10;
+    const cr = 13;
+    let quoted = false;
+    let lines = 0;
+    for (let i = 0; i < bytesRead && lines < file.headerRecords; i++) {
+      const b = buffer[i];
+      if (b === quote) quoted = !quoted;
+      else if (b === lf || b === cr) {
+        if (quoted) return undefined;
+        if (b === cr && buffer[i + 1] !== lf) return undefined;
+        if (b === lf) lines++;
+      }
+    }
+    return lines === file.headerRecords ? lines : undefined;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
