@@ -1,7 +1,7 @@
 import type { Answer } from "@zaz/model";
 import { FactsBuffer } from "../analysis/facts-encoder.js";
 import type { FactsLayout } from "../analysis/facts-layout.js";
-import type { DuckDb } from "./connection.js";
+import type { DuckDb, SqlRow } from "./connection.js";
 import { type CsvFile, field, jsTrimSql, plainHeaderLines, recordsSql } from "./csv-read.js";
 import { fileRecords, withContextsBuilt } from "./csv-records.js";
 import { itemGroups, unpivotWidth } from "./csv-sql.js";
@@ -49,120 +49,163 @@ export async function convertDistinct(
   conv: CsvConversion,
   layout?: FactsLayout,
 ): Promise<string | Converted> {
-  const facts = layout === undefined ? undefined : cellFacts(layout);
-  const values: Map<number, string[]> = new Map();
-  const factValues: CellFacts = new Map();
-  const all = Array.from({ length: file.columns }, (_, i) => i);
-  // the two scans below need no record's position: they run on every core when the header rows
-  // can be skipped as lines
+  // the two scans need no record's position: they run on every core when the header rows can be
+  // skipped as lines
   const headerLines = await plainHeaderLines(file);
+  const scan = await scanRecords(db, file, conv, headerLines);
+  if (typeof scan === "string") return scan;
+  const cells = await convertCells(db, file, conv, headerLines, layout);
+  if (typeof cells === "string") return cells;
+  const reason = await convertContexts(db, conv, scan.contexts);
+  if (reason !== undefined) return reason;
+  if (cells.warned.length > 0) {
+    const warned = await warnRows(db, file, conv, cells.warned);
+    if (warned !== undefined) return warned;
+  }
+  return { facts: cells.facts, rows: scan.rows, counted: cells.counted, values: cells.values };
+}
+
+/**
+ * The records and their distinct contexts (each distinct combination of the context columns; one
+ * context when there are none), and in the same scan the records the reader and DuckDB would not
+ * count alike, or that the reader would reject.
+ */
+async function scanRecords(
+  db: DuckDb,
+  file: CsvFile,
+  conv: CsvConversion,
+  headerLines: number | undefined,
+): Promise<string | { rows: number; contexts: SqlRow[] }> {
+  const all = Array.from({ length: file.columns }, (_, i) => i);
   const notIdentifier = all.filter((i) => !conv.identifiers.includes(i));
-  // Records the reader and DuckDB would not count alike, or that the reader would reject, counted
-  // in the same scan that finds the distinct contexts (each distinct combination of the context
-  // columns; one context when there are none).
   const joined = `concat(${notIdentifier.map((i) => field(i)).join(", ")})`;
   const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
-  const scanned = await db.all(
+  const contexts = await db.all(
     `SELECT ${dims.map((d) => `${d}, `).join("")}count(*) AS n,
        count(*) FILTER (WHERE ${blankSql(all.map((i) => field(i)))}) AS blank,
        count(*) FILTER (WHERE strpos(${joined}, chr(0)) > 0 OR strpos(${joined}, chr(65533)) > 0) AS damaged
      FROM ${recordsSql(file, all, headerLines)}${dims.length === 0 ? "" : " GROUP BY ALL"}`,
   );
-  const scan = { n: 0, blank: 0, damaged: 0 };
-  for (const r of scanned) {
-    scan.n += Number(r.n);
+  const scan = { rows: 0, blank: 0, damaged: 0 };
+  for (const r of contexts) {
+    scan.rows += Number(r.n);
     scan.blank += Number(r.blank);
     scan.damaged += Number(r.damaged);
   }
   if (scan.blank > 0) return "blank-rows";
   if (scan.damaged > 0) return "damaged-text";
-  const rows = scan.n;
+  return { rows: scan.rows, contexts };
+}
+
+/** What converting the item cells found (convertCells) */
+interface ConvertedCells {
+  facts: CellFacts;
+  counted: AnswerCounts | undefined;
+  values: Map<number, string[]>;
+  warned: { p: number; v: string; applies: boolean }[];
+}
+
+/**
+ * Item cells: every distinct value of every item column, converted once into `cells` (and, for a
+ * value that gives other than one answer, `counts`).
+ */
+async function convertCells(
+  db: DuckDb,
+  file: CsvFile,
+  conv: CsvConversion,
+  headerLines: number | undefined,
+  layout: FactsLayout | undefined,
+): Promise<string | ConvertedCells> {
+  const factsOf = layout === undefined ? undefined : cellFacts(layout);
   // the answers every row's cells give, from how often each distinct value occurs; in a section with
   // a condition an empty cell's answers depend on the row's context, so those are counted by query
-  let warnedCells: { p: number; v: string; applies: boolean }[] = [];
-  const counted: AnswerCounts | undefined = conv.items.some((c) => c.condition !== undefined)
-    ? undefined
-    : { answers: 0, missing: { weet_niet: 0, nvt: 0, leeg: 0 } };
-
-  // Item cells: every distinct value of every item column, converted once.
+  const found: ConvertedCells = {
+    facts: new Map(),
+    counted: conv.items.some((c) => c.condition !== undefined)
+      ? undefined
+      : { answers: 0, missing: { weet_niet: 0, nvt: 0, leeg: 0 } },
+    values: new Map(),
+    warned: [],
+  };
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${tables.cells} (p INTEGER, v VARCHAR, a BOOLEAN, k INTEGER, item VARCHAR,
        code DOUBLE, text VARCHAR, missing VARCHAR, fv DOUBLE, fm DOUBLE)`,
   );
   await db.run(`CREATE OR REPLACE TEMP TABLE ${tables.counts} (p INTEGER, v VARCHAR, n INTEGER)`);
-  if (conv.items.length > 0) {
-    const cells = await appender(db, tables.cells);
-    const counts = await appender(db, tables.counts);
-    const variable = new Set<number>();
-    const warned: { p: number; v: string; applies: boolean }[] = [];
-    const distinct = async (group: readonly number[]) => {
-      const unpivoted = group.map((p) => `coalesce(${field(conv.items[p]!.column)}, '') AS "${p}"`);
-      return rowsOf(
+  if (conv.items.length === 0) return found;
+  const distinct: unknown[][] = [];
+  for (const group of itemGroups(conv.items.length)) {
+    const unpivoted = group.map((p) => `coalesce(${field(conv.items[p]!.column)}, '') AS "${p}"`);
+    const columns = group.map((p) => conv.items[p]!.column);
+    distinct.push(
+      ...(await rowsOf(
         db,
         `SELECT CAST(p AS INTEGER) AS p, v, count(*) AS n FROM (
-           UNPIVOT (SELECT ${unpivoted.join(", ")} FROM ${recordsSql(
-             file,
-             group.map((p) => conv.items[p]!.column),
-             headerLines,
-           )}) ON COLUMNS(*) INTO NAME p VALUE v) GROUP BY ALL`,
-      );
-    };
-    const found: unknown[][] = [];
-    for (const group of itemGroups(conv.items.length)) found.push(...(await distinct(group)));
-    try {
-      for (const row of found) {
-        const [p, v, n] = row as [number, string, bigint];
-        const position = conv.items[p];
-        if (position === undefined) return "unknown-column";
-        const seen = values.get(p) ?? [];
-        values.set(p, seen);
-        seen.push(v);
-        for (const applies of position.condition === undefined ? [true] : [true, false]) {
-          const answers = conv.cell(p, v, applies);
-          if (answers === undefined) return "cell-problem";
-          if (conv.warned(p, v, applies)) warned.push({ p, v, applies });
-          if (answers.length !== 1) variable.add(p);
-          if (counted !== undefined && applies) addAnswerCounts(counted, answers, Number(n));
-          if (applies && answers.length !== 1) {
-            counts.appendInteger(p);
-            counts.appendVarchar(v);
-            counts.appendInteger(answers.length);
-            counts.endRow();
-          }
-          const fact = facts?.(answers);
-          if (fact !== undefined) {
-            const values = factValues.get(p) ?? new Map<string, [number, number]>();
-            factValues.set(p, values);
-            values.set(factKey(v, applies), fact);
-          }
-          answers.forEach((a, k) => {
-            cells.appendInteger(p);
-            cells.appendVarchar(v);
-            cells.appendBoolean(applies);
-            cells.appendInteger(k);
-            cells.appendVarchar(a.item);
-            if (a.code === null) cells.appendNull();
-            else cells.appendDouble(a.code);
-            if (a.text === null) cells.appendNull();
-            else cells.appendVarchar(a.text);
-            if (a.missing === null) cells.appendNull();
-            else cells.appendVarchar(a.missing);
-            for (const f of [fact?.[0], fact?.[1]]) {
-              if (f === undefined || Number.isNaN(f)) cells.appendNull();
-              else cells.appendDouble(f);
-            }
-            cells.endRow();
-          });
-        }
-      }
-    } finally {
-      cells.closeSync();
-      counts.closeSync();
-    }
-    warnedCells = warned;
+           UNPIVOT (SELECT ${unpivoted.join(", ")} FROM ${recordsSql(file, columns, headerLines)})
+           ON COLUMNS(*) INTO NAME p VALUE v) GROUP BY ALL`,
+      )),
+    );
   }
+  const cells = await appender(db, tables.cells);
+  const counts = await appender(db, tables.counts);
+  try {
+    for (const row of distinct) {
+      const [p, v, n] = row as [number, string, bigint];
+      const position = conv.items[p];
+      if (position === undefined) return "unknown-column";
+      const seen = found.values.get(p) ?? [];
+      found.values.set(p, seen);
+      seen.push(v);
+      for (const applies of position.condition === undefined ? [true] : [true, false]) {
+        const answers = conv.cell(p, v, applies);
+        if (answers === undefined) return "cell-problem";
+        if (conv.warned(p, v, applies)) found.warned.push({ p, v, applies });
+        if (found.counted !== undefined && applies) addAnswerCounts(found.counted, answers, Number(n));
+        if (applies && answers.length !== 1) {
+          counts.appendInteger(p);
+          counts.appendVarchar(v);
+          counts.appendInteger(answers.length);
+          counts.endRow();
+        }
+        const fact = factsOf?.(answers);
+        if (fact !== undefined) {
+          const facts = found.facts.get(p) ?? new Map<string, [number, number]>();
+          found.facts.set(p, facts);
+          facts.set(factKey(v, applies), fact);
+        }
+        answers.forEach((a, k) => {
+          cells.appendInteger(p);
+          cells.appendVarchar(v);
+          cells.appendBoolean(applies);
+          cells.appendInteger(k);
+          cells.appendVarchar(a.item);
+          if (a.code === null) cells.appendNull();
+          else cells.appendDouble(a.code);
+          if (a.text === null) cells.appendNull();
+          else cells.appendVarchar(a.text);
+          if (a.missing === null) cells.appendNull();
+          else cells.appendVarchar(a.missing);
+          for (const f of [fact?.[0], fact?.[1]]) {
+            if (f === undefined || Number.isNaN(f)) cells.appendNull();
+            else cells.appendDouble(f);
+          }
+          cells.endRow();
+        });
+      }
+    }
+  } finally {
+    cells.closeSync();
+    counts.closeSync();
+  }
+  return found;
+}
 
-  // Contexts: each distinct combination of the context columns, through the same conversion.
+/** Contexts: each distinct combination of the context columns, through the same conversion. */
+async function convertContexts(
+  db: DuckDb,
+  conv: CsvConversion,
+  scanned: readonly SqlRow[],
+): Promise<string | undefined> {
   const conditionColumns = Array.from({ length: conv.conditions }, (_, i) => `a${i} BOOLEAN`);
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${tables.contexts} (ctx INTEGER, ${conv.dimensions
@@ -172,42 +215,35 @@ export async function convertDistinct(
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${tables.contextRows} (ctx INTEGER, ord INTEGER, dimension VARCHAR, value VARCHAR)`,
   );
-  {
-    const contexts = await appender(db, tables.contexts);
-    const rows = await appender(db, tables.contextRows);
-    let ctx = 0;
-    try {
-      for (const row of scanned) {
-        const values = conv.dimensions.map((_, i) => String(row[`d${i}`]));
-        const converted = conv.context(values);
-        if (converted === undefined) return "context-problem";
-        ctx++;
-        contexts.appendInteger(ctx);
-        for (const v of values) contexts.appendVarchar(v);
-        for (const a of converted.applies) contexts.appendBoolean(a);
-        const key = conv.keyContext(converted.context);
-        contexts.appendVarchar(key.before);
-        contexts.appendVarchar(key.after);
-        contexts.endRow();
-        Object.entries(converted.context).forEach(([dimension, value], ord) => {
-          rows.appendInteger(ctx);
-          rows.appendInteger(ord);
-          rows.appendVarchar(dimension);
-          rows.appendVarchar(value);
-          rows.endRow();
-        });
-      }
-    } finally {
-      contexts.closeSync();
-      rows.closeSync();
+  const contexts = await appender(db, tables.contexts);
+  const rows = await appender(db, tables.contextRows);
+  let ctx = 0;
+  try {
+    for (const row of scanned) {
+      const values = conv.dimensions.map((_, i) => String(row[`d${i}`]));
+      const converted = conv.context(values);
+      if (converted === undefined) return "context-problem";
+      ctx++;
+      contexts.appendInteger(ctx);
+      for (const v of values) contexts.appendVarchar(v);
+      for (const a of converted.applies) contexts.appendBoolean(a);
+      const key = conv.keyContext(converted.context);
+      contexts.appendVarchar(key.before);
+      contexts.appendVarchar(key.after);
+      contexts.endRow();
+      Object.entries(converted.context).forEach(([dimension, value], ord) => {
+        rows.appendInteger(ctx);
+        rows.appendInteger(ord);
+        rows.appendVarchar(dimension);
+        rows.appendVarchar(value);
+        rows.endRow();
+      });
     }
+  } finally {
+    contexts.closeSync();
+    rows.closeSync();
   }
-
-  if (warnedCells.length > 0) {
-    const reason = await warnRows(db, file, conv, warnedCells);
-    if (reason !== undefined) return reason;
-  }
-  return { facts: factValues, rows, counted, values };
+  return undefined;
 }
 
 /**
