@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { withRawDatabase } from "../../../test/support/raw-database.js";
-import { DuckDb } from "../src/duckdb/connection.js";
+import { DuckDb, sqlString } from "../src/duckdb/connection.js";
 import { contentHashSql } from "../src/duckdb/content-hash.js";
 import {
   latestSchemaVersion,
@@ -30,6 +30,28 @@ beforeEach(async () => {
 afterEach(async () => {
   await dir.remove();
 });
+
+/**
+ * A database as version 6 left it (before content hashes): one import 'old' of `instrument`, and
+ * `rows` (statements that fill responses and answers). Filled with room to spare; opening it then
+ * migrates it within the store's own memory.
+ */
+async function version6Database(path: string, instrument: string, rows: readonly string[]): Promise<void> {
+  const db = await DuckDb.open(path, { memoryLimit: "1GB" });
+  try {
+    await migrate(
+      db,
+      migrations.filter((m) => m.version <= 6),
+    );
+    await db.run(
+      `INSERT INTO imports VALUES ('old', 1, 'old.csv', ${sqlString(instrument)}, '1.0', 'google-forms', 0,
+        now()::TIMESTAMP, 0, 0, false, NULL)`,
+    );
+    for (const sql of rows) await db.run(sql);
+  } finally {
+    db.close();
+  }
+}
 
 async function tables(db: DuckDb): Promise<string[]> {
   const rows = await db.all("SELECT table_name FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name");
@@ -119,24 +141,16 @@ describe.skipIf(onPostgres)("migrations", () => {
 
   it("gives responses stored before version 7 the content hash an import computes from the same answers", async () => {
     const path = dir.file("v6.duckdb");
-    const db = await DuckDb.open(path);
-    await migrate(
-      db,
-      migrations.filter((m) => m.version <= 6),
-    );
-    await db.run(
-      `INSERT INTO imports VALUES ('old', 1, 'old.csv', 'ouderpopulatie', '1.0', 'google-forms', 3,
-        now()::TIMESTAMP, 3, 3, false, NULL)`,
-    );
-    await db.run(`INSERT INTO responses VALUES
-      (1, 'old', 'ouderpopulatie', 'r1', 2, NULL),
-      (2, 'old', 'ouderpopulatie', 'r2', 3, NULL),
-      (3, 'old', 'ouderpopulatie', 'r3', 4, NULL)`);
-    // r1 with a text written with CRLF; r3 without answers
-    await db.run(`INSERT INTO answers VALUES
-      (1, 0, 'q1', 2, NULL, NULL), (1, 1, 'open', NULL, 'a' || chr(13) || chr(10) || 'b', NULL),
-      (2, 0, 'q1', NULL, NULL, 'weet_niet')`);
-    db.close();
+    await version6Database(path, "ouderpopulatie", [
+      `INSERT INTO responses VALUES
+        (1, 'old', 'ouderpopulatie', 'r1', 2, NULL),
+        (2, 'old', 'ouderpopulatie', 'r2', 3, NULL),
+        (3, 'old', 'ouderpopulatie', 'r3', 4, NULL)`,
+      // r1 with a text written with CRLF; r3 without answers
+      `INSERT INTO answers VALUES
+        (1, 0, 'q1', 2, NULL, NULL), (1, 1, 'open', NULL, 'a' || chr(13) || chr(10) || 'b', NULL),
+        (2, 0, 'q1', NULL, NULL, 'weet_niet')`,
+    ]);
     const store = await openDuckDbStore(path);
     try {
       const same = await store.importResponses(newImport("again"), [
@@ -156,21 +170,12 @@ describe.skipIf(onPostgres)("migrations", () => {
   it("hashes the responses of a database of wide forms within the store's memory", async () => {
     // 6,000 observation-sized forms of 196 answers: slices of 5,000 responses ran out of 64 MB
     const path = dir.file("v6-wide.duckdb");
-    const db = await DuckDb.open(path, { memoryLimit: "1GB" });
-    await migrate(
-      db,
-      migrations.filter((m) => m.version <= 6),
-    );
-    await db.run(
-      `INSERT INTO imports VALUES ('old', 1, 'old.csv', 'observatie', '1.0', 'google-forms', 6000,
-        now()::TIMESTAMP, 6000, 1176000, false, NULL)`,
-    );
-    await db.run(`INSERT INTO responses SELECT i, 'old', 'observatie', 'r' || i, i + 1, NULL
-      FROM range(1, 6001) t(i)`);
-    await db.run(`INSERT INTO answers SELECT r.i, s.j, 'item_' || s.j, 1 + (r.i + s.j) % 5,
-      CASE WHEN s.j % 49 = 0 THEN 'toelichting bij formulier ' || r.i END, NULL
-      FROM range(1, 6001) r(i), range(0, 196) s(j)`);
-    db.close();
+    await version6Database(path, "observatie", [
+      `INSERT INTO responses SELECT i, 'old', 'observatie', 'r' || i, i + 1, NULL FROM range(1, 6001) t(i)`,
+      `INSERT INTO answers SELECT r.i, s.j, 'item_' || s.j, 1 + (r.i + s.j) % 5,
+        CASE WHEN s.j % 49 = 0 THEN 'toelichting bij formulier ' || r.i END, NULL
+        FROM range(1, 6001) r(i), range(0, 196) s(j)`,
+    ]);
     const store = await openDuckDbStore(path);
     await store.close();
     // every response has the hash its answers give, computed here in one statement

@@ -24,6 +24,7 @@ import {
   itemGroups,
   keyFieldsSql,
   keySql,
+  responseIdSql,
   rowFunctions,
 } from "./csv-sql.js";
 import { stageLayout, stageRecords, stageSql } from "./csv-stage.js";
@@ -161,8 +162,9 @@ function stagePart(items: number): number {
 
 /**
  * Analysis rows written per statement. A transaction's new rows stay in memory per column, beside
- * the stage, so they are written in parts of about 3 million values. Measured in the import's 96 MB:
- * 200,000 rows of a 45-column parent survey did not fit in one statement beside their stage.
+ * the stage, so they are written in parts of about 1.5 million values. Measured in the import's
+ * 96 MB beside the stage: 200,000 rows of a 45-column parent survey did not fit in one statement,
+ * and 14,200 observation forms (211 columns, 3 million values) did not either.
  */
 function factRows(layout: FactsLayout): number {
   const columns =
@@ -172,6 +174,12 @@ function factRows(layout: FactsLayout): number {
 
 /** responses whose duplicates are looked for in one statement, as the streaming path's chunks */
 const duplicateChunk = 50_000n;
+
+/** the ids in (low, high] as ranges (from, to] of at most duplicateChunk */
+function* idChunks(low: bigint, high: bigint): Generator<[bigint, bigint]> {
+  for (let from = low; from < high; from += duplicateChunk)
+    yield [from, from + duplicateChunk < high ? from + duplicateChunk : high];
+}
 
 async function write(
   db: DuckDb,
@@ -196,7 +204,7 @@ async function write(
     });
     await startChangedResponses(db);
     const high = low + BigInt(rows);
-    const id = (rn: string) => `CAST(${low} AS BIGINT) + ${rn}`;
+    const id = (rn: string) => responseIdSql(low, rn);
     const fn = await rowFunctions(db, conv);
     const content = await rowContentHash(db, tables.cells, tables.cellTexts, conv.items);
     await fillContextFlags(db, record);
@@ -205,7 +213,9 @@ async function write(
     const factPart = factRows(layout);
     const part = stagePart(conv.items.length);
     const stage = stageLayout(conv, converted.values);
-    const staged = stageRecords(stage, ["key", "submitted", "respondent"]);
+    // per record, beside its item fields: over the row's own values (r) and its context (x)
+    const perRecord = { key: keySql(), submitted: "r.submitted", respondent: "r.respondent" };
+    const staged = stageRecords(stage, Object.keys(perRecord));
     // Part by part: the file is read once per part, numbered into the stage, and the statements
     // that write the tables read the stage, on every core.
     for (let from = 0; from < rows; from += part) {
@@ -214,7 +224,7 @@ async function write(
         file,
         conv,
         stage,
-        [`${keySql()} AS key`, "r.submitted AS submitted", "r.respondent AS respondent"],
+        perRecord,
         [
           `${keyFieldsSql(file)} AS fields`,
           `${fn.submitted} AS submitted`,
@@ -252,20 +262,18 @@ async function write(
           ),
         );
     }
+    // its memory goes to the duplicate check
     await dropTempTable(db, tables.stage);
     const counted = await countAnswers(db, "SELECT missing FROM answers WHERE response_id > $1", [low]);
     // identity as in the streaming path, chunk by chunk: content hashes (unless written with the
     // responses), then duplicates and changed responses
     if (content === undefined)
-      for (let from = low; from < high; from += duplicateChunk) {
-        const to = from + duplicateChunk < high ? from + duplicateChunk : high;
+      for (const [from, to] of idChunks(low, high))
         await step(() => fillContentHashes(db, record.instrument.id, from, to));
-      }
     await db.run("BEGIN TRANSACTION");
     inTransaction = true;
     const removed = { responses: 0, answers: 0, ids: [] as bigint[], changed: 0 };
-    for (let from = low; from < high; from += duplicateChunk) {
-      const to = from + duplicateChunk < high ? from + duplicateChunk : high;
+    for (const [from, to] of idChunks(low, high)) {
       const chunk = await removeDuplicates(db, record.instrument.id, from, to, { importId: record.id });
       if (chunk.conflictCount > 0)
         throw new ConflictingResponsesError(record.fileName, chunk.conflictCount, chunk.conflicts);
@@ -335,7 +343,7 @@ async function fillContextFlags(db: DuckDb, record: NewImport): Promise<void> {
 
 /** the staged part's responses' context */
 async function writeContext(db: DuckDb, conv: CsvConversion, staged: Records, low: bigint): Promise<void> {
-  const id = (rn: string) => `CAST(${low} AS BIGINT) + ${rn}`;
+  const id = (rn: string) => responseIdSql(low, rn);
   await db.run(
     `INSERT INTO response_context (response_id, dimension, value)
      SELECT ${id("r.rn")}, c.dimension, c.value FROM ${staged.rows([])}

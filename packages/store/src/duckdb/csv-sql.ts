@@ -117,6 +117,11 @@ export function keyFieldsSql(file: CsvFile): string {
     THEN regexp_replace(${lf}, '${jsWhitespaceClass}*(\\x00|$)${jsWhitespaceClass}*', '\\1', 'g') ELSE ${lf} END`;
 }
 
+/** SQL of the id of the response at position `rn` (1 for the first), the import's ids following `low` */
+export function responseIdSql(low: bigint, rn: string): string {
+  return `CAST(${low} AS BIGINT) + ${rn}`;
+}
+
 /** SQL of the response key, from the context (x) and r.respondent, r.rid and r.fields. */
 export function keySql(): string {
   const context = `x.before || coalesce(chr(0) || '_respondent=' || r.respondent, '') || x.after`;
@@ -251,7 +256,7 @@ export function factsSql(
   return `INSERT INTO ${quoteIdent(layout.table)} (response_id, import_id${dims.map((d) => `, ${d}`).join("")}${columns
     .map((c) => `, ${c}`)
     .join("")})
-    SELECT CAST(${low} AS BIGINT) + r.rn, ${sqlString(importId)}${dims.map((d) => `, g.${d}`).join("")}${values
+    SELECT ${responseIdSql(low, "r.rn")}, ${sqlString(importId)}${dims.map((d) => `, g.${d}`).join("")}${values
       .map((v) => `, ${v}`)
       .join("")}
     FROM ${records.rows(lookups, part)} JOIN ${tables.factDims} g ON g.ctx = x.ctx`;

@@ -36,11 +36,11 @@ export function stageLayout(
     values.set(c.column, set);
     for (const v of distinct.get(p) ?? []) set.add(v);
   });
-  const coded = [...values].filter(([, set]) => set.size <= codedLimit);
-  return {
-    coded: coded.map(([c, set]) => [c, [...set]] as const),
-    text: [...values.keys()].filter((c) => !coded.some(([k]) => k === c)),
-  };
+  const layout: { coded: [number, string[]][]; text: number[] } = { coded: [], text: [] };
+  for (const [column, set] of values)
+    if (set.size <= codedLimit) layout.coded.push([column, [...set]]);
+    else layout.text.push(column);
+  return layout;
 }
 
 /**
@@ -57,8 +57,8 @@ export function stageSql(
   file: CsvFile,
   conv: CsvConversion,
   layout: StageLayout,
-  /** select items over the raw fields and the context (x), each with an alias */
-  values: readonly string[],
+  /** per-record values by name, over the raw fields and the context (x) */
+  values: Readonly<Record<string, string>>,
   /** select items computed above the scan (their alias is read as r.<alias> by `values`) */
   expressions: readonly string[],
   part: { from: number; to: number },
@@ -72,7 +72,9 @@ export function stageSql(
     codes.length === 0 ? [] : [`CAST([${codes.join(", ")}] AS UTINYINT[${codes.length}]) AS codes`];
   const staged = [...(packed.length === 0 ? [] : ["r.codes"]), ...layout.text.map((c) => `r.${field(c)}`)];
   return `CREATE OR REPLACE TEMP TABLE ${tables.stage} AS
-    SELECT r.rn, x.ctx${[...values, ...staged].map((v) => `, ${v}`).join("")}
+    SELECT r.rn, x.ctx${[...Object.entries(values).map(([name, v]) => `${v} AS ${name}`), ...staged]
+      .map((v) => `, ${v}`)
+      .join("")}
     FROM ${fileRecords(file, conv).rows([...expressions, ...packed, ...layout.text.map((c) => field(c))], part)}`;
 }
 
