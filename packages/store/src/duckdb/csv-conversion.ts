@@ -323,7 +323,7 @@ function addAnswerCounts(counted: AnswerCounts, answers: readonly Answer[], time
 export type CellFacts = Map<number, Map<string, [number, number]>>;
 
 /** the key of a cell in its column's map: the value, marked when the row's section does not apply */
-function factKey(value: string, applies: boolean): string {
+export function factKey(value: string, applies: boolean): string {
   return applies ? value : `\u0001${value}`;
 }
 

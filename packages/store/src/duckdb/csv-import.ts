@@ -27,7 +27,7 @@ import {
   responseIdSql,
   rowFunctions,
 } from "./csv-sql.js";
-import { stageLayout, stageRecords, stageSql } from "./csv-stage.js";
+import { codedCellsSql, stageLayout, stageRecords, stageSql } from "./csv-stage.js";
 import { dropTables, tables } from "./csv-work-tables.js";
 import { bumpDataVersion } from "./data-version.js";
 import { insertImportRecord } from "./import-responses.js";
@@ -213,6 +213,7 @@ async function write(
     const factPart = factRows(layout);
     const part = stagePart(conv.items.length);
     const stage = stageLayout(conv, converted.values);
+    await db.run(codedCellsSql(conv, stage));
     // per record, beside its item fields: over the row's own values (r) and its context (x)
     const perRecord = { key: keySql(), submitted: "r.submitted", respondent: "r.respondent" };
     const staged = stageRecords(stage, Object.keys(perRecord));

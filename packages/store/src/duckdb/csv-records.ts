@@ -9,10 +9,21 @@ import { tables } from "./csv-work-tables.js";
  * statement is written once for either.
  */
 export interface Records {
+  /**
+   * The item columns whose fields these records give as codes (the stage's packed columns): by
+   * column, the code's SQL (0 for an empty field) and the values in code order, '' first.
+   */
+  coded: ReadonlyMap<number, CodedColumn>;
   /** `(SELECT rn, <select> …)`, only the records with from < rn <= to when a part is given */
   numbered(select: readonly string[], part?: { from: number; to: number }): string;
   /** the numbered records (r) joined to their context (x: ctx, condition flags, key parts) */
   rows(select: readonly string[], part?: { from: number; to: number }): string;
+}
+
+/** an item column given as codes: `code` is SQL of its field's code, the index into `values` */
+export interface CodedColumn {
+  code: string;
+  values: readonly string[];
 }
 
 /**
@@ -32,6 +43,7 @@ export function withContextsBuilt<T>(db: DuckDb, work: () => Promise<T>): Promis
  */
 export function fileRecords(file: CsvFile, conv: CsvConversion): Records {
   return {
+    coded: new Map(),
     numbered: (select, part) => numberedRecordsSql(file, select, part),
     rows: (select, part) => {
       const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);

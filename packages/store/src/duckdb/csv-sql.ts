@@ -2,9 +2,9 @@ import { DuckDBScalarFunction, VARCHAR } from "@duckdb/node-api";
 import type { FactsLayout } from "../analysis/facts-layout.js";
 import { quoteIdent } from "../analysis/sql-dialect.js";
 import { type DuckDb, sqlString } from "./connection.js";
-import type { CellFacts, CsvConversion, VariableCounts } from "./csv-conversion.js";
+import { type CellFacts, type CsvConversion, factKey, type VariableCounts } from "./csv-conversion.js";
 import { type CsvFile, field, jsWhitespaceClass } from "./csv-read.js";
-import type { Records } from "./csv-records.js";
+import type { CodedColumn, Records } from "./csv-records.js";
 import { submittedSql } from "./csv-submitted.js";
 import { tables } from "./csv-work-tables.js";
 
@@ -149,13 +149,20 @@ export function answersSql(
   group: readonly number[],
 ): string {
   const items = conv.items;
-  const value = (p: number) => `coalesce(${field(items[p]!.column)}, '')`;
-  const extra = (q: number) => `(${mapLookupSql([...(counts.get(q) ?? [])], value(q), "1")} - 1)`;
+  const coded = (p: number) => records.coded.get(items[p]!.column);
+  const text = (p: number) => `coalesce(${field(items[p]!.column)}, '')`;
+  const extra = (q: number) => {
+    const answers = counts.get(q) ?? new Map<string, number>();
+    const c = coded(q);
+    return c === undefined
+      ? `(${mapLookupSql([...answers], text(q), "1")} - 1)`
+      : `([${c.values.map((v) => (answers.get(v) ?? 1) - 1).join(", ")}])[${c.code} + 1]`;
+  };
   const last = Math.max(...group);
   const variable = [...counts.keys()].filter((q) => q < last).sort((a, b) => a - b);
   // each variable cell's extra answers looked up once per row (e), then summed into the offsets
   const values = [
-    ...group.map((p) => `${value(p)} AS v${p}`),
+    ...group.map((p) => `${coded(p)?.code ?? text(p)} AS v${p}`),
     ...variable.map((q) => `${extra(q)} AS e${q}`),
   ];
   const offsets = group.map((p) => {
@@ -174,11 +181,30 @@ export function answersSql(
     ? `(SELECT r.rn, ${offsets.join(", ")}, ${flags.join(", ")}
         FROM ${records.rows(values, part)})`
     : `(SELECT rn, ${offsets.join(", ")}, ${flags.join(", ")} FROM ${records.numbered(values, part)})`;
-  return `SELECT u.rn, u.o + m.k AS seq, m.item, m.code, m.text, m.missing FROM (
-    UNPIVOT ${rows}
-    ON ${group.map((p) => `(v${p}, o${p}, a${p}) AS "${p}"`).join(", ")}
-    INTO NAME p VALUE v, o, a
-  ) u JOIN ${tables.cells} m ON m.p = CAST(u.p AS INTEGER) AND m.v = u.v AND m.a = u.a`;
+  // Cells given as codes join their converted values on the code, the others on their text: a
+  // join on a byte costs a fraction of one on text.
+  const unpivoted = (positions: readonly number[], cells: string, key: string) =>
+    positions.length === 0
+      ? []
+      : [
+          `SELECT u.rn, u.o + m.k AS seq, m.item, m.code, m.text, m.missing FROM (
+            UNPIVOT ${rows}
+            ON ${positions.map((p) => `(v${p}, o${p}, a${p}) AS "${p}"`).join(", ")}
+            INTO NAME p VALUE v, o, a
+          ) u JOIN ${cells} m ON m.p = CAST(u.p AS INTEGER) AND m.${key} = u.v AND m.a = u.a`,
+        ];
+  return [
+    ...unpivoted(
+      group.filter((p) => coded(p) !== undefined),
+      tables.codedCells,
+      "c",
+    ),
+    ...unpivoted(
+      group.filter((p) => coded(p) === undefined),
+      tables.cells,
+      "v",
+    ),
+  ].join(" UNION ALL ");
 }
 
 /**
@@ -238,16 +264,18 @@ export function factsSql(
     }
     // looked up right above the scan; where the section's condition decides, both ways
     const raw = `coalesce(${field(c.column)}, '')`;
+    const coded = records.coded.get(c.column);
     const cells = facts.get(p) ?? new Map<string, [number, number]>();
+    const lookup = (slot: 0 | 1, applies: boolean) =>
+      coded === undefined
+        ? factLookupSql(cells, slot, applies ? raw : `chr(1) || ${raw}`)
+        : factListSql(cells, slot, coded, applies);
     for (const slot of item.kind === "number" ? ([0, 1] as const) : ([0] as const)) {
       const name = `f${p}_${slot}`;
-      if (c.condition === undefined) {
-        lookups.push(`${factLookupSql(cells, slot, raw)} AS ${name}`);
-        values.push(`r.${name}`);
-      } else {
-        lookups.push(`${factLookupSql(cells, slot, raw)} AS ${name}`);
-        // the key of a value where the section does not apply (csv-conversion.ts's factKey)
-        lookups.push(`${factLookupSql(cells, slot, `chr(1) || ${raw}`)} AS ${name}_n`);
+      lookups.push(`${lookup(slot, true)} AS ${name}`);
+      if (c.condition === undefined) values.push(`r.${name}`);
+      else {
+        lookups.push(`${lookup(slot, false)} AS ${name}_n`);
         values.push(`CASE WHEN x.a${c.condition} THEN r.${name} ELSE r.${name}_n END`);
       }
     }
@@ -262,7 +290,22 @@ export function factsSql(
     FROM ${records.rows(lookups, part)} JOIN ${tables.factDims} g ON g.ctx = x.ctx`;
 }
 
-/** A MAP literal of one column's analysis values (slot 0 the value, 1 a number's missing code). */
+/** One coded column's analysis values (slot as factLookupSql) as a list, looked up by code. */
+function factListSql(
+  values: ReadonlyMap<string, [number, number]>,
+  slot: 0 | 1,
+  coded: CodedColumn,
+  applies: boolean,
+): string {
+  const list = coded.values.map((v) => values.get(factKey(v, applies))?.[slot] ?? Number.NaN);
+  if (list.every((f) => Number.isNaN(f))) return "CAST(NULL AS DOUBLE)";
+  return `(CAST([${list.map((f) => (Number.isNaN(f) ? "NULL" : String(f))).join(", ")}] AS DOUBLE[]))[${coded.code} + 1]`;
+}
+
+/**
+ * A MAP literal of one column's analysis values (slot 0 the value, 1 a number's missing code),
+ * keyed by factKey (a value where the section does not apply is marked by chr(1)).
+ */
 function factLookupSql(values: ReadonlyMap<string, [number, number]>, slot: 0 | 1, key: string): string {
   const entries = [...values].filter(([, f]) => !Number.isNaN(f[slot]));
   if (entries.length === 0) return "CAST(NULL AS DOUBLE)";

@@ -44,6 +44,24 @@ export function stageLayout(
 }
 
 /**
+ * The converted cells of the coded item columns by their code (c), beside their value: the stage's
+ * records give those fields as codes (Records.coded), and answersSql joins them on the code.
+ */
+export function codedCellsSql(conv: CsvConversion, layout: StageLayout): string {
+  const coded = new Map(layout.coded);
+  const codes = conv.items.flatMap((c, p) =>
+    (coded.get(c.column) ?? []).map((v, i) => `(${p}, ${i}, ${sqlString(v)})`),
+  );
+  const rows =
+    codes.length === 0
+      ? "(CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), CAST(NULL AS VARCHAR))"
+      : codes.join(", ");
+  return `CREATE OR REPLACE TEMP TABLE ${tables.codedCells} AS
+    SELECT m.p, CAST(c.c AS UTINYINT) AS c, m.a, m.k, m.item, m.code, m.text, m.missing
+    FROM ${tables.cells} m JOIN (VALUES ${rows}) c(p, c, v) ON c.p = m.p AND c.v = m.v`;
+}
+
+/**
  * One part of the file, numbered once, into a temp table (the stage): per record its position, its
  * context, the given per-row values (key, submission time, pseudonym) and the raw item fields.
  * Raw identifier fields are read only by the select items and never staged (the stage may spill
@@ -79,8 +97,9 @@ export function stageSql(
 }
 
 /**
- * The staged part as records: the coded item fields unpacked to their text (an empty field as NULL
- * or '', which every statement reads alike, as coalesce(field, '')), beside
+ * The staged part as records: the coded item fields as their codes (Records.coded) and unpacked to
+ * their text (an empty field as NULL or '', which every statement reads alike, as
+ * coalesce(field, '')), beside
  * the stage's other columns (`staged`: key, submitted …). Reading the stage runs on every core,
  * where each statement over the file runs on one (row_number() numbers the records in one
  * ordered stream).
@@ -92,12 +111,16 @@ export function stageRecords(layout: StageLayout, staged: readonly string[]): Re
     ),
     ...layout.text.map((c) => field(c)),
   ];
-  const source = `(SELECT rn, ctx${[...staged, ...unpacked].map((s) => `, ${s}`).join("")} FROM ${tables.stage})`;
+  const codes = layout.coded.length === 0 ? [] : ["codes"];
+  const source = `(SELECT rn, ctx${[...staged, ...codes, ...unpacked].map((s) => `, ${s}`).join("")} FROM ${tables.stage})`;
   const numbered = (select: readonly string[], part?: { from: number; to: number }) =>
     `(SELECT rn${select.map((s) => `, ${s}`).join("")} FROM ${source}${
       part === undefined ? "" : ` WHERE rn > ${part.from} AND rn <= ${part.to}`
     })`;
   return {
+    coded: new Map(
+      layout.coded.map(([c, values], i) => [c, { code: `coalesce(codes[${i + 1}], 0)`, values }]),
+    ),
     numbered,
     rows: (select, part) =>
       `${numbered(["ctx", ...select], part)} r JOIN ${tables.contexts} x ON x.ctx = r.ctx`,

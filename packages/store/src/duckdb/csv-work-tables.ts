@@ -6,6 +6,7 @@ import { type DuckDb, dropTempTable } from "./connection.js";
  */
 export const tables = {
   cells: "zaz_csv_cells",
+  codedCells: "zaz_csv_coded_cells",
   counts: "zaz_csv_counts",
   contexts: "zaz_csv_contexts",
   contextRows: "zaz_csv_context_rows",
