@@ -1,14 +1,16 @@
 import { type DuckDb, sqlString } from "./connection.js";
 import { answerText } from "./content-hash.js";
 import { field } from "./csv-read.js";
+import type { CodedColumn } from "./csv-records.js";
 
 /**
  * The fast path's content hashes (content-hash.ts defines them), computed per row while the
  * responses are written instead of from the stored answers afterwards: a response's hash text is
  * its answers' texts in seq order, and seq follows the item columns, so it is the concatenation of
  * each item cell's text. That text is made once per distinct converted cell (`cellTexts`), and each
- * row looks its cells up: a CASE for a column with few distinct values, a join for a column with
- * many (open answers), where a CASE would grow with the file. Checked against the stored answers'
+ * row looks its cells up: by code in a list for a column the records give as codes, else a CASE
+ * for a column with few distinct values, a join for a column with many (open answers), where a
+ * CASE would grow with the file. Checked against the stored answers'
  * hashes by test/fast-path-equality.test.ts.
  */
 export interface RowContentHash {
@@ -35,6 +37,8 @@ export async function rowContentHash(
   cells: string,
   cellTexts: string,
   items: readonly { column: number; condition: number | undefined }[],
+  /** the item columns the records give as codes (Records.coded) */
+  coded: ReadonlyMap<number, CodedColumn>,
 ): Promise<RowContentHash | undefined> {
   // per distinct (column position, value, whether the section applies): its answers' text in k
   // order (not string_agg(… ORDER BY k): an ordered aggregate takes a sort buffer per group)
@@ -50,13 +54,18 @@ export async function rowContentHash(
   // Each branch of a CASE and each join holds vectors or a hash table in the statement: for a wide
   // export the hashes are made afterwards from the stored answers instead (fillContentHashes),
   // which costs more time but no memory per column.
+  // (counted alike for a column looked up by code: 196 columns as lists ran out of 96 MB too)
   const joined = [...sizes.values()].filter((n) => n > literalLimit).length;
   const branches = [...sizes.values()].reduce((sum, n) => sum + (n > literalLimit ? 0 : n + 1), 0);
   if (joined > joinLimit || branches > branchLimit) return undefined;
-  const small = [...sizes].filter(([, n]) => n <= literalLimit).map(([p]) => p);
+  const codedAt = (p: number) => {
+    const c = items[p];
+    return c === undefined ? undefined : coded.get(c.column);
+  };
+  const listed = [...sizes].filter(([p, n]) => codedAt(p) !== undefined || n <= literalLimit).map(([p]) => p);
   const texts = new Map<string, string>();
-  if (small.length > 0)
-    for (const r of await db.all(`SELECT p, v, a, t FROM ${cellTexts} WHERE p IN (${small.join(", ")})`))
+  if (listed.length > 0)
+    for (const r of await db.all(`SELECT p, v, a, t FROM ${cellTexts} WHERE p IN (${listed.join(", ")})`))
       texts.set(`${r.p}:${r.a}:${r.v}`, String(r.t));
 
   const lookups: string[] = [];
@@ -67,8 +76,15 @@ export async function rowContentHash(
     const flag = c.condition === undefined ? undefined : `x.a${c.condition}`;
     const size = sizes.get(p);
     if (size === undefined) return; // no answers from this column in any row
-    if (size <= literalLimit) {
+    const code = codedAt(p);
+    if (code !== undefined || size <= literalLimit) {
       const literal = (applies: boolean) => {
+        if (code !== undefined) {
+          const list = code.values.map((v) => texts.get(`${p}:${applies}:${v}`));
+          return list.every((t) => t === undefined)
+            ? "CAST(NULL AS VARCHAR)"
+            : `([${list.map((t) => (t === undefined ? "NULL" : sqlString(t))).join(", ")}])[${code.code} + 1]`;
+        }
         const entries = [...texts].flatMap(([k, t]) => {
           const prefix = `${p}:${applies}:`;
           return k.startsWith(prefix)

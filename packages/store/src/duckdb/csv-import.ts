@@ -206,7 +206,6 @@ async function write(
     const high = low + BigInt(rows);
     const id = (rn: string) => responseIdSql(low, rn);
     const fn = await rowFunctions(db, conv);
-    const content = await rowContentHash(db, tables.cells, tables.cellTexts, conv.items);
     await fillContextFlags(db, record);
     const layout = factsLayout(instrumentKey, record.instrument);
     await db.run(factDimsSql(layout, record.context));
@@ -217,6 +216,7 @@ async function write(
     // per record, beside its item fields: over the row's own values (r) and its context (x)
     const perRecord = { key: keySql(), submitted: "r.submitted", respondent: "r.respondent" };
     const staged = stageRecords(stage, Object.keys(perRecord));
+    const content = await rowContentHash(db, tables.cells, tables.cellTexts, conv.items, staged.coded);
     // Part by part: the file is read once per part, numbered into the stage, and the statements
     // that write the tables read the stage, on every core.
     for (let from = 0; from < rows; from += part) {
