@@ -1,11 +1,9 @@
-import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, statSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
-import { openDuckDbStore, researcherViewNames } from "@zaz/store";
 import { describe, expect, it } from "vitest";
 import { generateExport } from "../bench/measure.js";
-import { repoRoot, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { ingest, tempDir, voorbeeld, zaz } from "./run-zaz.js";
+import { killWhenGrown, researcherSees, storeState } from "./support/duckdb-kill.js";
 import { onPostgres } from "./support/test-database.js";
 
 /**
@@ -29,20 +27,11 @@ describe.skipIf(onPostgres)("an interrupted fast-path ingest", () => {
       "2026-voorjaar",
       "--nieuwe-school",
     ];
-    const seed = await zaz([
-      "ingest",
-      join(voorbeeld, "ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv"),
-      "--instrument",
-      "ouderpopulatie",
-      "--school",
-      "De Regenboog",
-      "--wave",
-      "2025-najaar",
-      "--nieuwe-school",
-      "--db",
-      seeded,
-    ]);
-    expect(seed.code, seed.stderr).toBe(0);
+    await ingest(seeded, join(voorbeeld, "ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv"), {
+      instrument: "ouderpopulatie",
+      school: "De Regenboog",
+      wave: "2025-najaar",
+    });
     // the fast path is the one under test
     const probe = await zaz(["validate", big, ...flags.slice(0, 6), "--json"]);
     expect(JSON.parse(probe.stdout)).toMatchObject({ path: "duckdb" });
@@ -52,30 +41,15 @@ describe.skipIf(onPostgres)("an interrupted fast-path ingest", () => {
       const db = join(dir, `zaz-${i}.duckdb`);
       copyFileSync(seeded, db);
       copyFileSync(`${seeded}.key`, `${db}.key`);
-      const before = await state(db);
+      const before = await storeState(db);
       const researcherBefore = await researcherSees(db);
-      const args = ["--conditions=zaz-source", "--import", "tsx", "apps/cli/src/bin.ts", "ingest", big];
-      const child = spawn(process.execPath, [...args, ...flags, "--db", db], {
-        cwd: repoRoot,
-        stdio: "ignore",
-      });
-      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-      const size = () => [db, `${db}.wal`].reduce((a, f) => a + (existsSync(f) ? statSync(f).size : 0), 0);
-      const start = size();
-      const deadline = Date.now() + 60_000;
-      let done = false;
-      void exited.then(() => {
-        done = true;
-      });
-      while (!done && size() < start + growth && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 20));
       // the import must still be running when it is killed, or this moment was not tried
-      expect(done, `growth ${growth}`).toBe(false);
-      child.kill("SIGKILL");
-      await exited;
+      expect(await killWhenGrown(db, ["ingest", big, ...flags, "--db", db], growth), `growth ${growth}`).toBe(
+        true,
+      );
 
       expect(await researcherSees(db), `growth ${growth}`).toEqual(researcherBefore);
-      expect(await state(db), `growth ${growth}`).toBe(before);
+      expect(await storeState(db), `growth ${growth}`).toBe(before);
       const again = await zaz(["ingest", big, ...flags, "--db", db, "--json"]);
       expect(again.code, again.stderr).toBe(0);
       expect(JSON.parse(again.stdout)).toMatchObject({
@@ -86,38 +60,3 @@ describe.skipIf(onPostgres)("an interrupted fast-path ingest", () => {
     }
   }, 300_000);
 });
-
-async function state(db: string): Promise<string> {
-  const store = await openDuckDbStore(db);
-  try {
-    return JSON.stringify({
-      imports: await store.listImports(),
-      n: await store.countResponses(),
-      registry: await store.registry.list(),
-    });
-  } finally {
-    await store.close();
-  }
-}
-
-/** The documented views as plain DuckDB reads them: rows and a checksum each. */
-async function researcherSees(file: string): Promise<Record<string, string>> {
-  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
-  try {
-    const connection = await instance.connect();
-    try {
-      const seen: Record<string, string> = {};
-      for (const view of researcherViewNames) {
-        const reader = await connection.runAndReadAll(
-          `SELECT count(*) || ' ' || coalesce(sum(hash(v))::VARCHAR, '') FROM ${view} v`,
-        );
-        seen[view] = String(reader.getRowsJS()[0]?.[0]);
-      }
-      return seen;
-    } finally {
-      connection.closeSync();
-    }
-  } finally {
-    instance.closeSync();
-  }
-}
