@@ -1,7 +1,7 @@
 import { type DuckDb, sqlString } from "./connection.js";
 import { answerText } from "./content-hash.js";
 import { field } from "./csv-read.js";
-import type { CodedColumn } from "./csv-records.js";
+import { byCodeSql, type CodedColumn } from "./csv-records.js";
 
 /**
  * The fast path's content hashes (content-hash.ts defines them), computed per row while the
@@ -10,8 +10,8 @@ import type { CodedColumn } from "./csv-records.js";
  * each item cell's text. That text is made once per distinct converted cell (`cellTexts`), and each
  * row looks its cells up: by code in a list for a column the records give as codes, else a CASE
  * for a column with few distinct values, a join for a column with many (open answers), where a
- * CASE would grow with the file. Checked against the stored answers'
- * hashes by test/fast-path-equality.test.ts.
+ * CASE would grow with the file. Checked against the stored answers' hashes by
+ * test/fast-path-equality.test.ts.
  */
 export interface RowContentHash {
   /** select items computed above the file's scan (over the raw fields c0, c1 …) */
@@ -79,12 +79,11 @@ export async function rowContentHash(
     const code = codedAt(p);
     if (code !== undefined || size <= literalLimit) {
       const literal = (applies: boolean) => {
-        if (code !== undefined) {
-          const list = code.values.map((v) => texts.get(`${p}:${applies}:${v}`));
-          return list.every((t) => t === undefined)
-            ? "CAST(NULL AS VARCHAR)"
-            : `([${list.map((t) => (t === undefined ? "NULL" : sqlString(t))).join(", ")}])[${code.code} + 1]`;
-        }
+        if (code !== undefined)
+          return byCodeSql(code, "VARCHAR", (v) => {
+            const t = texts.get(`${p}:${applies}:${v}`);
+            return t === undefined ? undefined : sqlString(t);
+          });
         const entries = [...texts].flatMap(([k, t]) => {
           const prefix = `${p}:${applies}:`;
           return k.startsWith(prefix)

@@ -247,16 +247,16 @@ async function write(
       await step(() => writeContext(db, conv, staged, low));
       // FSST only pays for long varied texts: analysing it for the answers' item ids, codes and
       // missing kinds cost 5% of a 200,000-response import, and the file came out 6% larger
-      for (const group of itemGroups(conv.items.length))
-        await db.withSetting("disabled_compression_methods", "fsst", () =>
-          step(() =>
+      await db.withSetting("disabled_compression_methods", "fsst", async () => {
+        for (const group of itemGroups(conv.items.length))
+          await step(() =>
             db.run(
               `INSERT INTO answers (response_id, seq, item, code, text, missing)
                SELECT ${id("rn")}, seq, item, code, text, missing
                FROM (${answersSql(staged, conv, variable, { from, to }, group)})`,
             ),
-          ),
-        );
+          );
+      });
       for (let f = from; f < to; f += factPart)
         await step(() =>
           db.run(

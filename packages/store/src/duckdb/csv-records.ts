@@ -10,8 +10,9 @@ import { tables } from "./csv-work-tables.js";
  */
 export interface Records {
   /**
-   * The item columns whose fields these records give as codes (the stage's packed columns): by
-   * column, the code's SQL (0 for an empty field) and the values in code order, '' first.
+   * The item columns whose fields these records give as codes (the stage's packed columns), and
+   * only so, not as text: by column, the code's SQL (0 for an empty field) and the values in code
+   * order, '' first.
    */
   coded: ReadonlyMap<number, CodedColumn>;
   /** `(SELECT rn, <select> …)`, only the records with from < rn <= to when a part is given */
@@ -24,6 +25,20 @@ export interface Records {
 export interface CodedColumn {
   code: string;
   values: readonly string[];
+}
+
+/**
+ * SQL of what a coded field's value stands for, from a list indexed by its code: `of` gives the
+ * SQL of each value's entry, undefined for NULL. NULL of `type` when no value has an entry.
+ */
+export function byCodeSql(
+  coded: CodedColumn,
+  type: string,
+  of: (value: string) => string | undefined,
+): string {
+  const list = coded.values.map(of);
+  if (list.every((entry) => entry === undefined)) return `CAST(NULL AS ${type})`;
+  return `(CAST([${list.map((entry) => entry ?? "NULL").join(", ")}] AS ${type}[]))[${coded.code} + 1]`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { quoteIdent } from "../analysis/sql-dialect.js";
 import { type DuckDb, sqlString } from "./connection.js";
 import { type CellFacts, type CsvConversion, factKey, type VariableCounts } from "./csv-conversion.js";
 import { type CsvFile, field, jsWhitespaceClass } from "./csv-read.js";
-import type { CodedColumn, Records } from "./csv-records.js";
+import { byCodeSql, type Records } from "./csv-records.js";
 import { submittedSql } from "./csv-submitted.js";
 import { tables } from "./csv-work-tables.js";
 
@@ -156,7 +156,7 @@ export function answersSql(
     const c = coded(q);
     return c === undefined
       ? `(${mapLookupSql([...answers], text(q), "1")} - 1)`
-      : `([${c.values.map((v) => (answers.get(v) ?? 1) - 1).join(", ")}])[${c.code} + 1]`;
+      : byCodeSql(c, "INTEGER", (v) => String((answers.get(v) ?? 1) - 1));
   };
   const last = Math.max(...group);
   const variable = [...counts.keys()].filter((q) => q < last).sort((a, b) => a - b);
@@ -269,7 +269,10 @@ export function factsSql(
     const lookup = (slot: 0 | 1, applies: boolean) =>
       coded === undefined
         ? factLookupSql(cells, slot, applies ? raw : `chr(1) || ${raw}`)
-        : factListSql(cells, slot, coded, applies);
+        : byCodeSql(coded, "DOUBLE", (v) => {
+            const f = cells.get(factKey(v, applies))?.[slot];
+            return f === undefined || Number.isNaN(f) ? undefined : String(f);
+          });
     for (const slot of item.kind === "number" ? ([0, 1] as const) : ([0] as const)) {
       const name = `f${p}_${slot}`;
       lookups.push(`${lookup(slot, true)} AS ${name}`);
@@ -288,18 +291,6 @@ export function factsSql(
       .map((v) => `, ${v}`)
       .join("")}
     FROM ${records.rows(lookups, part)} JOIN ${tables.factDims} g ON g.ctx = x.ctx`;
-}
-
-/** One coded column's analysis values (slot as factLookupSql) as a list, looked up by code. */
-function factListSql(
-  values: ReadonlyMap<string, [number, number]>,
-  slot: 0 | 1,
-  coded: CodedColumn,
-  applies: boolean,
-): string {
-  const list = coded.values.map((v) => values.get(factKey(v, applies))?.[slot] ?? Number.NaN);
-  if (list.every((f) => Number.isNaN(f))) return "CAST(NULL AS DOUBLE)";
-  return `(CAST([${list.map((f) => (Number.isNaN(f) ? "NULL" : String(f))).join(", ")}] AS DOUBLE[]))[${coded.code} + 1]`;
 }
 
 /**

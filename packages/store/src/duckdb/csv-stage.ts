@@ -68,8 +68,8 @@ export function codedCellsSql(conv: CsvConversion, layout: StageLayout): string 
  * to the database's temp directory).
  *
  * A temp table is not compressed and gives every column of every row group blocks of its own, so
- * the item fields of few distinct values are packed side by side as one array of byte codes; the
- * records (stageRecords) unpack them.
+ * the item fields of few distinct values are packed side by side as one array of byte codes, which
+ * the statements read by code (stageRecords).
  */
 export function stageSql(
   file: CsvFile,
@@ -97,22 +97,15 @@ export function stageSql(
 }
 
 /**
- * The staged part as records: the coded item fields as their codes (Records.coded) and unpacked to
- * their text (an empty field as NULL or '', which every statement reads alike, as
- * coalesce(field, '')), beside
- * the stage's other columns (`staged`: key, submitted …). Reading the stage runs on every core,
- * where each statement over the file runs on one (row_number() numbers the records in one
- * ordered stream).
+ * The staged part as records: the coded item fields as their codes only (Records.coded), the other
+ * item fields as text, beside the stage's other columns (`staged`: key, submitted …). Reading the
+ * stage runs on every core, where each statement over the file runs on one (row_number() numbers
+ * the records in one ordered stream).
  */
 export function stageRecords(layout: StageLayout, staged: readonly string[]): Records {
-  const unpacked = [
-    ...layout.coded.map(
-      ([c, members], i) => `([${members.map(sqlString).join(", ")}])[codes[${i + 1}] + 1] AS ${field(c)}`,
-    ),
-    ...layout.text.map((c) => field(c)),
-  ];
   const codes = layout.coded.length === 0 ? [] : ["codes"];
-  const source = `(SELECT rn, ctx${[...staged, ...codes, ...unpacked].map((s) => `, ${s}`).join("")} FROM ${tables.stage})`;
+  const fields = layout.text.map((c) => field(c));
+  const source = `(SELECT rn, ctx${[...staged, ...codes, ...fields].map((s) => `, ${s}`).join("")} FROM ${tables.stage})`;
   const numbered = (select: readonly string[], part?: { from: number; to: number }) =>
     `(SELECT rn${select.map((s) => `, ${s}`).join("")} FROM ${source}${
       part === undefined ? "" : ` WHERE rn > ${part.from} AND rn <= ${part.to}`

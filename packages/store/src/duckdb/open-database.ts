@@ -8,7 +8,12 @@ import { DuckDb, type DuckDbOptions } from "./connection.js";
 export async function openDatabase(path: string, options: DuckDbOptions): Promise<DuckDb> {
   try {
     const db = await DuckDb.open(path, options);
-    if (path !== ":memory:") removeStaleSpillFiles(path);
+    try {
+      if (path !== ":memory:") removeStaleSpillFiles(path);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     return db;
   } catch (error) {
     if (error instanceof Error && /lock/i.test(error.message)) {
