@@ -1,4 +1,4 @@
-import { type CsvCounts, type CsvFile, hasEmptyLine } from "@zaz/store";
+import { type CsvCounts, type CsvFile, readsApart } from "@zaz/store";
 import { distinctConversionBlocker, type IngestSession } from "@zaz/survey";
 import type { ReadLayout } from "./open-export.js";
 
@@ -29,7 +29,8 @@ export async function fastPathFile(
   if (layout.dataStartRow !== layout.headerRecords + 1) return { ok: false, reason: "leading-rows" };
   const blocker = distinctConversionBlocker(session.plan);
   if (blocker !== undefined) return { ok: false, reason: blocker };
-  if (await hasEmptyLine(path)) return { ok: false, reason: "empty-lines" };
+  const apart = await readsApart(path, layout.delimiter);
+  if (apart !== undefined) return { ok: false, reason: apart };
   return {
     ok: true,
     file: {
@@ -38,6 +39,7 @@ export async function fastPathFile(
       columns: layout.header.length,
       headerRecords: layout.headerRecords,
       firstRow: layout.dataStartRow,
+      maxRecordChars: layout.maxRecordSize,
     },
   };
 }

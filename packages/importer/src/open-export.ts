@@ -27,6 +27,8 @@ export interface ReadLayout {
   header: readonly string[];
   headerRecords: number;
   dataStartRow: number;
+  /** the reader's limit on a record's characters */
+  maxRecordSize: number;
 }
 
 /** The content hash that identifies an import: SHA-256 over the file's bytes, streamed. */
@@ -103,6 +105,7 @@ export async function openExport(
         header: reader.header,
         headerRecords: reader.headerRows.length,
         dataStartRow: reader.dataStartRow,
+        maxRecordSize: reader.maxRecordSize,
       },
       readBytes: () => read,
       close: () => reader.close(),

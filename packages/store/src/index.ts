@@ -36,6 +36,7 @@ export {
 } from "./dashboard-marker.js";
 export { databaseEnvVariable, defaultDatabasePath, findRepoRoot } from "./default-database-path.js";
 export { type AccountsStoreOptions, openAccountsStore } from "./duckdb/accounts-store.js";
+export { readsApart } from "./duckdb/csv-bytes.js";
 export {
   type CsvCheck,
   type CsvConversion,
@@ -43,7 +44,7 @@ export {
   type CsvImport,
   checkCsvFile,
 } from "./duckdb/csv-import.js";
-export { type CsvFile, hasEmptyLine } from "./duckdb/csv-read.js";
+export type { CsvFile } from "./duckdb/csv-read.js";
 export { type DuckDbStoreOptions, openDuckDbStore } from "./duckdb/duckdb-store.js";
 export { researcherViewNames } from "./duckdb/researcher-views.js";
 export { isOutOfMemory, StoreError, storeMessages } from "./messages.js";

@@ -17,7 +17,14 @@ afterEach(async () => {
 function csv(name: string, text: string, headerRecords = 1): CsvFile {
   const path = dir.file(name);
   writeFileSync(path, text);
-  return { path, delimiter: ",", columns: 2, headerRecords, firstRow: headerRecords + 1 };
+  return {
+    path,
+    delimiter: ",",
+    columns: 2,
+    headerRecords,
+    firstRow: headerRecords + 1,
+    maxRecordChars: 1 << 20,
+  };
 }
 
 describe("reading an export's records without their position", () => {

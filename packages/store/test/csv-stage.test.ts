@@ -105,7 +105,7 @@ describe.skipIf(onPostgres)("the fast path's stage", () => {
       const result = await importCsv(
         db,
         newImport("a", { rowsRead: rows }),
-        { path, delimiter: ",", columns: 4 + items, headerRecords: 1, firstRow: 2 },
+        { path, delimiter: ",", columns: 4 + items, headerRecords: 1, firstRow: 2, maxRecordChars: 1 << 20 },
         conversion,
         "96MB",
       );

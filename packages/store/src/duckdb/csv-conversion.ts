@@ -68,7 +68,15 @@ export async function convertDistinct(
 /**
  * The records and their distinct contexts (each distinct combination of the context columns; one
  * context when there are none), and in the same scan the records the reader and DuckDB would not
- * count alike, or that the reader would reject.
+ * count alike, that the reader would reject, or that JavaScript would not read back as they are:
+ * - blank (the reader skips them) and damaged (NUL, U+FFFD in any field, identifiers too: the
+ *   reader reports them);
+ * - with a U+FEFF anywhere: DuckDB's Node client decodes text with a TextDecoder, which drops a
+ *   U+FEFF at the start of a value, so a distinct value, a context or an identifier starting
+ *   with one would come back changed (the values would no longer match the file's);
+ * - longer than the reader's record limit (file.maxRecordChars), which it rejects: measured in
+ *   UTF-8 bytes, never fewer than the reader's UTF-16 characters, so a record near the limit
+ *   takes the streaming path and the reader decides.
  */
 async function scanRecords(
   db: DuckDb,
@@ -77,23 +85,29 @@ async function scanRecords(
   headerLines: number | undefined,
 ): Promise<string | { rows: number; contexts: SqlRow[] }> {
   const all = Array.from({ length: file.columns }, (_, i) => i);
-  const notIdentifier = all.filter((i) => !conv.identifiers.includes(i));
-  const joined = `concat(${notIdentifier.map((i) => field(i)).join(", ")})`;
+  // every field, identifiers too: the reader checks them all (this scan writes nothing)
+  const joined = `concat(${all.map((i) => field(i)).join(", ")})`;
   const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
   const contexts = await db.all(
     `SELECT ${dims.map((d) => `${d}, `).join("")}count(*) AS n,
-       count(*) FILTER (WHERE ${blankSql(all.map((i) => field(i)))}) AS blank,
-       count(*) FILTER (WHERE strpos(${joined}, chr(0)) > 0 OR strpos(${joined}, chr(65533)) > 0) AS damaged
-     FROM ${recordsSql(file, all, headerLines)}${dims.length === 0 ? "" : " GROUP BY ALL"}`,
+       count(*) FILTER (WHERE ${blankSql("j")}) AS blank,
+       count(*) FILTER (WHERE strpos(j, chr(0)) > 0 OR strpos(j, chr(65533)) > 0) AS damaged,
+       count(*) FILTER (WHERE strpos(j, chr(65279)) > 0) AS marked,
+       count(*) FILTER (WHERE strlen(j) > ${file.maxRecordChars}) AS long
+     FROM (SELECT *, ${joined} AS j FROM ${recordsSql(file, all, headerLines)})${dims.length === 0 ? "" : " GROUP BY ALL"}`,
   );
-  const scan = { rows: 0, blank: 0, damaged: 0 };
+  const scan = { rows: 0, blank: 0, damaged: 0, marked: 0, long: 0 };
   for (const r of contexts) {
     scan.rows += Number(r.n);
     scan.blank += Number(r.blank);
     scan.damaged += Number(r.damaged);
+    scan.marked += Number(r.marked);
+    scan.long += Number(r.long);
   }
   if (scan.blank > 0) return "blank-rows";
   if (scan.damaged > 0) return "damaged-text";
+  if (scan.marked > 0) return "byte-order-mark";
+  if (scan.long > 0) return "long-record";
   return { rows: scan.rows, contexts };
 }
 
@@ -350,9 +364,8 @@ function cellFacts(layout: FactsLayout): (answers: readonly Answer[]) => [number
   };
 }
 
-/** A record of whitespace only (the reader skips it); trimmed only when it does not start visibly. */
-function blankSql(fields: readonly string[]): string {
-  const joined = `concat(${fields.join(", ")})`;
+/** A record (`joined`: its fields joined) of whitespace only (the reader skips it); trimmed only when it does not start visibly. */
+function blankSql(joined: string): string {
   return `CASE WHEN unicode(${joined}) BETWEEN 33 AND 126 THEN false ELSE ${jsTrimSql(joined)} = '' END`;
 }
 

@@ -15,6 +15,8 @@ export interface CsvFile {
   headerRecords: number;
   /** spreadsheet row of the first row of answers */
   firstRow: number;
+  /** the streaming reader's limit on a record's characters: it rejects a longer one */
+  maxRecordChars: number;
 }
 
 /**
@@ -120,43 +122,4 @@ export const jsWhitespaceClass =
 /** SQL: `expression` trimmed as JavaScript trims */
 export function jsTrimSql(expression: string): string {
   return `trim(${expression}, ${sqlString(jsWhitespace)})`;
-}
-
-/**
- * Whether the file has an empty line before its last record. The reader counts an empty line as a
- * spreadsheet row and DuckDB skips it, so row numbers would differ: such a file takes the streaming
- * path. An empty line inside a quoted answer counts too (the check is then only cautious). With
- * CRLF as one line end, a line end followed by another shows as LF LF, LF CR or CR CR.
- */
-export async function hasEmptyLine(path: string): Promise<boolean> {
-  const { createReadStream } = await import("node:fs");
-  const lf = 10;
-  const cr = 13;
-  let previous = -1;
-  let empty = false;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
-    const bytes = chunk as Buffer;
-    let from = 0;
-    if (!empty) {
-      const at = firstEmptyLine(bytes, previous);
-      if (at < 0) {
-        previous = bytes[bytes.length - 1] ?? previous;
-        continue;
-      }
-      empty = true;
-      from = at;
-    }
-    // only a record after it matters
-    for (let i = from; i < bytes.length; i++) if (bytes[i] !== lf && bytes[i] !== cr) return true;
-  }
-  return false;
-}
-
-function firstEmptyLine(bytes: Buffer, previous: number): number {
-  const lf = 10;
-  const cr = 13;
-  if (previous === lf && (bytes[0] === lf || bytes[0] === cr)) return 0;
-  if (previous === cr && bytes[0] === cr) return 0;
-  const found = [bytes.indexOf("\n\n"), bytes.indexOf("\n\r"), bytes.indexOf("\r\r")].filter((i) => i >= 0);
-  return found.length === 0 ? -1 : Math.min(...found);
 }

@@ -31,6 +31,7 @@ import {
   updateActionPoint,
 } from "./action-points.js";
 import { duckDbAnalysis } from "./analysis.js";
+import { checkpointWithRoom } from "./checkpoint.js";
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
 import type { DuckDb, DuckDbOptions } from "./connection.js";
 import { type CsvConversion, type CsvImport, importCsv } from "./csv-import.js";
@@ -249,7 +250,9 @@ class DuckDbStore implements Store {
     return this.mutate(async () => {
       await this.discardFailedImports();
       try {
-        return await importCsv(this.db, record, file, conversion, this.chunks.memoryLimit);
+        const imported = await importCsv(this.db, record, file, conversion, this.chunks.memoryLimit);
+        if (imported.ok) await this.writeImported();
+        return imported;
       } catch (error) {
         await this.discardFailedImports().catch(() => undefined);
         throw this.importFailure(error, record);
@@ -266,13 +269,31 @@ class DuckDbStore implements Store {
       // leftovers of an earlier failure whose clean-up failed too; the ids below assume none
       await this.discardFailedImports();
       try {
-        return await importResponses(this.db, record, responses, this.chunks, onProgress);
+        const imported = await importResponses(this.db, record, responses, this.chunks, onProgress);
+        await this.writeImported();
+        return imported;
       } catch (error) {
         // the error that stopped the import is the one to report; what stays is removed on next open
         await this.discardFailedImports().catch(() => undefined);
         throw this.importFailure(error, record);
       }
     });
+  }
+
+  /**
+   * Writes a committed import's rows into the file now, with the memory that takes (checkpoint.ts),
+   * so that neither the views after it nor a later open find the pool taken by them. A checkpoint
+   * that fails leaves the rows in the WAL and the database unusable: it is opened again, and the
+   * next import's checkpoint tries once more.
+   */
+  private async writeImported(): Promise<void> {
+    try {
+      await checkpointWithRoom(this.db, this.chunks.memoryLimit);
+    } catch {
+      const path = this.db.path;
+      this.db.close();
+      this.db = await this.reopen(path);
+    }
   }
 
   /**

@@ -63,6 +63,8 @@ export interface CsvReader {
   roles: (MetadataRole | undefined)[];
   /** spreadsheet row of the first record of answers */
   dataStartRow: number;
+  /** the most characters a record may hold (maxRecordSize): a longer one is an error */
+  maxRecordSize: number;
   /**
    * errors and warnings of the rows of answers, filled while `rows()` is consumed (problems of
    * opening — the header — are in the Result's warnings, not here)
@@ -341,6 +343,7 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
       header,
       roles: detection.roles,
       dataStartRow: buffered[0]?.row ?? 1 + detection.headerRowCount,
+      maxRecordSize,
       problems,
       rows,
       close: async () => {
