@@ -31,9 +31,9 @@ import {
   updateActionPoint,
 } from "./action-points.js";
 import { duckDbAnalysis } from "./analysis.js";
-import { checkpointWithRoom } from "./checkpoint.js";
+import { checkpointOrReopen, openWritten } from "./checkpoint.js";
 import { compact, isInMemory, needsCompaction, removeStaleCompaction } from "./compact.js";
-import type { DuckDb, DuckDbOptions } from "./connection.js";
+import { type DuckDb, type DuckDbOptions, defaultMemoryLimit } from "./connection.js";
 import { type CsvConversion, type CsvImport, importCsv } from "./csv-import.js";
 import type { CsvFile } from "./csv-read.js";
 import { readDataVersion } from "./data-version.js";
@@ -103,7 +103,9 @@ async function openStore(
   onClose?: () => void,
 ): Promise<Store> {
   const open = (at: string) => openDatabase(at, options);
-  let db = await open(location);
+  let db = await openWritten(location, options.memoryLimit ?? defaultMemoryLimit, (at, memoryLimit) =>
+    openDatabase(at, { ...options, memoryLimit }),
+  );
   try {
     const applied = await migrate(db);
     // before anything else: a killed import's committed chunks (never visible, but in the file)
@@ -287,13 +289,7 @@ class DuckDbStore implements Store {
    * next import's checkpoint tries once more.
    */
   private async writeImported(): Promise<void> {
-    try {
-      await checkpointWithRoom(this.db, this.chunks.memoryLimit);
-    } catch {
-      const path = this.db.path;
-      this.db.close();
-      this.db = await this.reopen(path);
-    }
+    this.db = await checkpointOrReopen(this.db, this.chunks.memoryLimit, this.reopen);
   }
 
   /**
