@@ -316,7 +316,8 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
     // Each found by a differential fuzzer: the fast path crashed (a U+FEFF at a cell's start: DuckDB's
     // Node client drops it when text comes back to JavaScript), imported what the reader warns
     // about or refuses (NUL or U+FFFD in an identifier, a record over the reader's 1 MiB), or read
-    // a quoted field with blanks beside it as its quoted text (other keys, times and answers).
+    // a quoted field with blanks beside it as its quoted text (other keys, times and answers), or
+    // none of a file's rows after Excel's "sep=," line.
     const source = readFileSync(join(fixtures, "fast-path", "ouderpopulatie-kenmerken.csv"), "utf8");
     const [header, ...rows] = csvRecords(source, ";");
     if (header === undefined) throw new Error("fixture without header");
@@ -368,6 +369,18 @@ describe.skipIf(onPostgres)("the DuckDB fast path stores what the streaming path
       const paths = await expectSameStore([{ path, instrument: "ouderpopulatie", flags }]);
       expect(paths, path).toEqual(["stream"]);
     }
+    // Excel's separator line above a SurveyMonkey export's two header rows: the reader leaves it
+    // out; DuckDB, skipping the header lines, read none of the rows and the import stored nothing
+    const kompas = readFileSync(
+      join(voorbeeld, "ouderpopulatie-het-kompas-2025-najaar-surveymonkey.csv"),
+      "utf8",
+    );
+    const separatorLine = join(dir, "sep-regel.csv");
+    writeFileSync(separatorLine, `sep=,\r\n${kompas.split(/\r?\n/).slice(0, 6).join("\n")}\n`);
+    const kompasFlags = { bestuur: "Stichting Samen Leren", school: "Het Kompas", wave: "2025-najaar" };
+    expect(
+      await expectSameStore([{ path: separatorLine, instrument: "ouderpopulatie", flags: kompasFlags }]),
+    ).toEqual(["stream"]);
     const refused = [
       write(
         "nul-in-e-mail.csv",

@@ -40,6 +40,7 @@ export async function fastPathFile(
       headerRecords: layout.headerRecords,
       firstRow: layout.dataStartRow,
       maxRecordChars: layout.maxRecordSize,
+      head: layout.head,
     },
   };
 }

@@ -29,6 +29,8 @@ export interface ReadLayout {
   dataStartRow: number;
   /** the reader's limit on a record's characters */
   maxRecordSize: number;
+  /** the file's first records as the reader parsed them: the header rows, then rows of answers */
+  head: string[][];
 }
 
 /** The content hash that identifies an import: SHA-256 over the file's bytes, streamed. */
@@ -106,6 +108,7 @@ export async function openExport(
         headerRecords: reader.headerRows.length,
         dataStartRow: reader.dataStartRow,
         maxRecordSize: reader.maxRecordSize,
+        head: [...reader.headerRows, ...reader.firstRows],
       },
       readBytes: () => read,
       close: () => reader.close(),

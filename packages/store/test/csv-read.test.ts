@@ -24,6 +24,7 @@ function csv(name: string, text: string, headerRecords = 1): CsvFile {
     headerRecords,
     firstRow: headerRecords + 1,
     maxRecordChars: 1 << 20,
+    head: [],
   };
 }
 

@@ -105,7 +105,15 @@ describe.skipIf(onPostgres)("the fast path's stage", () => {
       const result = await importCsv(
         db,
         newImport("a", { rowsRead: rows }),
-        { path, delimiter: ",", columns: 4 + items, headerRecords: 1, firstRow: 2, maxRecordChars: 1 << 20 },
+        {
+          path,
+          delimiter: ",",
+          columns: 4 + items,
+          headerRecords: 1,
+          firstRow: 2,
+          maxRecordChars: 1 << 20,
+          head: [],
+        },
         conversion,
         "96MB",
       );

@@ -2,7 +2,7 @@ import type { Answer } from "@zaz/model";
 import { FactsBuffer } from "../analysis/facts-encoder.js";
 import type { FactsLayout } from "../analysis/facts-layout.js";
 import type { DuckDb, SqlRow } from "./connection.js";
-import { type CsvFile, field, jsTrimSql, plainHeaderLines, recordsSql } from "./csv-read.js";
+import { type CsvFile, field, jsTrimSql, plainHeaderLines, readCsvSql, recordsSql } from "./csv-read.js";
 import { fileRecords, withContextsBuilt } from "./csv-records.js";
 import { itemGroups, unpivotWidth } from "./csv-sql.js";
 import { appender, rowsOf, tables } from "./csv-work-tables.js";
@@ -51,6 +51,7 @@ export async function convertDistinct(
 ): Promise<string | Converted> {
   // the two scans need no record's position: they run on every core when the header rows can be
   // skipped as lines
+  if (!(await headAgrees(db, file))) return "head-differs";
   const headerLines = await plainHeaderLines(file);
   const scan = await scanRecords(db, file, conv, headerLines);
   if (typeof scan === "string") return scan;
@@ -63,6 +64,28 @@ export async function convertDistinct(
     if (warned !== undefined) return warned;
   }
   return { facts: cells.facts, rows: scan.rows, counted: cells.counted, values: cells.values };
+}
+
+/**
+ * Whether DuckDB reads the file's first records as the streaming reader did (file.head), field for
+ * field: a line the reader leaves out, header rows or quoting read otherwise would shift or change
+ * every record after them. Above a SurveyMonkey export's two header rows, Excel's "sep=," line made
+ * DuckDB (skipping the header lines) read no rows at all, and the import stored none. Here, read
+ * from the file's start, that line is an error (too few fields) or a record unlike the reader's
+ * first: either way the file takes the streaming path.
+ */
+async function headAgrees(db: DuckDb, file: CsvFile): Promise<boolean> {
+  const fields = Array.from({ length: file.columns }, (_, i) => `coalesce(${field(i)}, '')`);
+  const read = await db.all(
+    `SELECT ${fields.map((f, i) => `${f} AS f${i}`).join(", ")} FROM ${readCsvSql(file)} LIMIT ${file.head.length}`,
+  );
+  return (
+    read.length === file.head.length &&
+    file.head.every((record, r) => {
+      const row = read[r];
+      return record.length === file.columns && record.every((f, i) => row?.[`f${i}`] === f);
+    })
+  );
 }
 
 /**

@@ -17,6 +17,11 @@ export interface CsvFile {
   firstRow: number;
   /** the streaming reader's limit on a record's characters: it rejects a longer one */
   maxRecordChars: number;
+  /**
+   * The file's first records as the streaming reader parsed them (the header rows, then the rows of
+   * answers it read with them): DuckDB must read the same, or the file takes the streaming path.
+   */
+  head: readonly (readonly string[])[];
 }
 
 /**

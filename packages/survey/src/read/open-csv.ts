@@ -65,6 +65,8 @@ export interface CsvReader {
   dataStartRow: number;
   /** the most characters a record may hold (maxRecordSize): a longer one is an error */
   maxRecordSize: number;
+  /** the rows of answers read with the header rows, their fields as parsed (before any check) */
+  firstRows: string[][];
   /**
    * errors and warnings of the rows of answers, filled while `rows()` is consumed (problems of
    * opening — the header — are in the Result's warnings, not here)
@@ -344,6 +346,7 @@ export async function openCsv(source: ByteSource, options: OpenCsvOptions = {}):
       roles: detection.roles,
       dataStartRow: buffered[0]?.row ?? 1 + detection.headerRowCount,
       maxRecordSize,
+      firstRows: buffered.map((r) => [...r.fields]),
       problems,
       rows,
       close: async () => {
