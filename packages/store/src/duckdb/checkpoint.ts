@@ -21,7 +21,7 @@ export async function checkpointWithRoom(db: DuckDb, floor: string): Promise<voi
 }
 
 /** DuckDB's memory size ("96MB", "1.5GB", "512MiB") in its megabytes (10^6 bytes), if it reads as one */
-export function megabytes(size: string): number | undefined {
+function megabytes(size: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|KiB|MiB|GiB)\s*$/i.exec(size);
   if (m === null) return undefined;
   const bytes: Record<string, number> = {

@@ -251,14 +251,16 @@ class DuckDbStore implements Store {
   importCsv(record: NewImport, file: CsvFile, conversion: CsvConversion): Promise<CsvImport> {
     return this.mutate(async () => {
       await this.discardFailedImports();
+      let imported: CsvImport;
       try {
-        const imported = await importCsv(this.db, record, file, conversion, this.chunks.memoryLimit);
-        if (imported.ok) await this.writeImported();
-        return imported;
+        imported = await importCsv(this.db, record, file, conversion, this.chunks.memoryLimit);
       } catch (error) {
         await this.discardFailedImports().catch(() => undefined);
         throw this.importFailure(error, record);
       }
+      // committed: whatever happens now, the import stays
+      if (imported.ok) await this.writeImported();
+      return imported;
     });
   }
 
@@ -270,15 +272,16 @@ class DuckDbStore implements Store {
     return this.mutate(async () => {
       // leftovers of an earlier failure whose clean-up failed too; the ids below assume none
       await this.discardFailedImports();
+      let imported: ImportOutcome;
       try {
-        const imported = await importResponses(this.db, record, responses, this.chunks, onProgress);
-        await this.writeImported();
-        return imported;
+        imported = await importResponses(this.db, record, responses, this.chunks, onProgress);
       } catch (error) {
         // the error that stopped the import is the one to report; what stays is removed on next open
         await this.discardFailedImports().catch(() => undefined);
         throw this.importFailure(error, record);
       }
+      await this.writeImported();
+      return imported;
     });
   }
 
