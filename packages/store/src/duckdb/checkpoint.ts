@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { type DuckDb, sqlString } from "./connection.js";
 
 /**
@@ -69,7 +70,6 @@ export async function openWritten(
   memoryLimit: string,
   open: (path: string, memoryLimit: string) => Promise<DuckDb>,
 ): Promise<DuckDb> {
-  const { existsSync } = await import("node:fs");
   if (path === ":memory:" || !existsSync(`${path}.wal`)) return open(path, memoryLimit);
   const roomy = await open(path, walMemoryLimit);
   const db = await checkpointOrReopen(roomy, walMemoryLimit, (at) => open(at, memoryLimit));

@@ -49,9 +49,9 @@ export async function convertDistinct(
   conv: CsvConversion,
   layout?: FactsLayout,
 ): Promise<string | Converted> {
+  if (!(await headAgrees(db, file))) return "head-differs";
   // the two scans need no record's position: they run on every core when the header rows can be
   // skipped as lines
-  if (!(await headAgrees(db, file))) return "head-differs";
   const headerLines = await plainHeaderLines(file);
   const scan = await scanRecords(db, file, conv, headerLines);
   if (typeof scan === "string") return scan;
@@ -111,27 +111,22 @@ async function scanRecords(
   // every field, identifiers too: the reader checks them all (this scan writes nothing)
   const joined = `concat(${all.map((i) => field(i)).join(", ")})`;
   const dims = conv.dimensions.map((c, i) => `coalesce(${field(c)}, '') AS d${i}`);
+  // each check over the record's fields joined (j), and the reason when any record fails it
+  const checks: (readonly [reason: string, failing: string])[] = [
+    ["blank-rows", blankSql("j")],
+    ["damaged-text", "strpos(j, chr(0)) > 0 OR strpos(j, chr(65533)) > 0"],
+    ["byte-order-mark", "strpos(j, chr(65279)) > 0"],
+    ["long-record", `strlen(j) > ${file.maxRecordChars}`],
+  ];
   const contexts = await db.all(
-    `SELECT ${dims.map((d) => `${d}, `).join("")}count(*) AS n,
-       count(*) FILTER (WHERE ${blankSql("j")}) AS blank,
-       count(*) FILTER (WHERE strpos(j, chr(0)) > 0 OR strpos(j, chr(65533)) > 0) AS damaged,
-       count(*) FILTER (WHERE strpos(j, chr(65279)) > 0) AS marked,
-       count(*) FILTER (WHERE strlen(j) > ${file.maxRecordChars}) AS long
+    `SELECT ${dims.map((d) => `${d}, `).join("")}count(*) AS n${checks
+      .map(([, failing], i) => `, count(*) FILTER (WHERE ${failing}) AS x${i}`)
+      .join("")}
      FROM (SELECT *, ${joined} AS j FROM ${recordsSql(file, all, headerLines)})${dims.length === 0 ? "" : " GROUP BY ALL"}`,
   );
-  const scan = { rows: 0, blank: 0, damaged: 0, marked: 0, long: 0 };
-  for (const r of contexts) {
-    scan.rows += Number(r.n);
-    scan.blank += Number(r.blank);
-    scan.damaged += Number(r.damaged);
-    scan.marked += Number(r.marked);
-    scan.long += Number(r.long);
-  }
-  if (scan.blank > 0) return "blank-rows";
-  if (scan.damaged > 0) return "damaged-text";
-  if (scan.marked > 0) return "byte-order-mark";
-  if (scan.long > 0) return "long-record";
-  return { rows: scan.rows, contexts };
+  const failed = checks.find((_, i) => contexts.some((r) => Number(r[`x${i}`]) > 0));
+  if (failed !== undefined) return failed[0];
+  return { rows: contexts.reduce((n, r) => n + Number(r.n), 0), contexts };
 }
 
 /** What converting the item cells found (convertCells) */
