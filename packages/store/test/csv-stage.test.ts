@@ -133,6 +133,79 @@ describe.skipIf(onPostgres)("the fast path's stage", () => {
     }
   });
 
+  // 12 MB in DuckDB's 4 MiB buffers, read by 4 threads, 300 groups and quoted line breaks; with
+  // the notes as a second context column, 13,600 contexts, many alike in their key parts
+  for (const dimensions of [[3], [3, 2]])
+    it(`numbers the records in the file's order, read on every core (context columns ${dimensions.join(", ")})`, async () => {
+      const path = dir.file("groot.csv");
+      const n = 40_000;
+      const header = [
+        "Tijdstempel",
+        "E-mail",
+        "Opmerking",
+        "Groep",
+        ...Array.from({ length: items }, (_, i) => `q${i + 1}`),
+      ];
+      const lines = [header.join(",")];
+      // each record's fields as the response key reads them (line ends as LF, trimmed)
+      const records: string[][] = [];
+      for (let r = 0; r < n; r++) {
+        const note =
+          r % 3 === 0 ? `regel ${r}\r\n"tweede" regel,\nderde ${"x".repeat(r % 400)}` : "y".repeat(r % 200);
+        const fields = [`6-10-2025 8:00:00`, `ouder${r}@voorbeeld.nl`, note, `Groep ${r % 300}`];
+        const codes = Array.from({ length: items }, (_, i) => String((r + i) % 5));
+        records.push([...fields, ...codes].map((f) => f.replaceAll("\r\n", "\n").trim()));
+        const quoted = r % 3 === 0 ? `"${note.replaceAll('"', '""')}"` : note;
+        lines.push([fields[0], fields[1], quoted, fields[3], ...codes].join(","));
+      }
+      writeFileSync(path, `${lines.join("\n")}\n`);
+      const db = await DuckDb.open(dir.file("order.duckdb"), { threads: 4 });
+      try {
+        await migrate(db);
+        const file = {
+          path,
+          delimiter: ",",
+          columns: 4 + items,
+          headerRecords: 1,
+          firstRow: 2,
+          maxRecordChars: 1 << 20,
+          head: [],
+        };
+        const result = await importCsv(
+          db,
+          newImport("a", { rowsRead: n }),
+          file,
+          { ...conversion, dimensions },
+          "96MB",
+        );
+        expect(result.ok).toBe(true);
+        // each response's row, pseudonym and context are its own record's (rn = its position)
+        const stored = await db.all(
+          `SELECT r.row, p.value AS respondent, g.value AS groep FROM responses r
+           JOIN response_context p ON p.response_id = r.id AND p.dimension = '_respondent'
+           JOIN response_context g ON g.response_id = r.id AND g.dimension = 'groep' ORDER BY r.row`,
+        );
+        expect(stored.length).toBe(n);
+        const wrong = stored.filter(
+          (s, i) =>
+            Number(s.row) !== i + 2 ||
+            s.respondent !== pseudonym(`ouder${i}@voorbeeld.nl`) ||
+            s.groep !== `Groep ${i % 300}`,
+        );
+        expect(wrong.slice(0, 3)).toEqual([]);
+        // and each response key is its own record's, from its context's key parts (keyContext)
+        const keys = await db.all("SELECT key FROM responses ORDER BY row");
+        const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+        const expected = records.map((fields, i) => {
+          const context = `groep=Groep ${i % 300}\u0000_respondent=${pseudonym(`ouder${i}@voorbeeld.nl`)}`;
+          return `row:${sha(`${context}\u0001${fields.map((f) => `\u0000${f}`).join("")}`).slice(0, 32)}`;
+        });
+        expect(keys.map((k) => k.key)).toEqual(expected);
+      } finally {
+        db.close();
+      }
+    }, 60_000);
+
   it("leaves no spill file of a killed import once the database is opened again", async () => {
     // what a kill -9 during a large import leaves beside the file: DuckDB removes its spill files
     // only when it closes

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type DuckDb, sqlString } from "./connection.js";
+import { atLeast } from "./memory-size.js";
 
 /**
  * A checkpoint with the memory it takes. Rows appended to a table's last row group stay in memory,
@@ -17,23 +18,7 @@ export async function checkpointWithRoom(db: DuckDb, floor: string): Promise<voi
     ),
   );
   const needed = Math.ceil(32 + columns / 2);
-  const limit = needed > (megabytes(floor) ?? 0) ? `${needed}MB` : floor;
-  await db.withSetting("memory_limit", limit, () => db.run("CHECKPOINT"));
-}
-
-/** DuckDB's memory size ("96MB", "1.5GB", "512MiB") in its megabytes (10^6 bytes), if it reads as one */
-function megabytes(size: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|KiB|MiB|GiB)\s*$/i.exec(size);
-  if (m === null) return undefined;
-  const bytes: Record<string, number> = {
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-  };
-  return (Number(m[1]) * (bytes[(m[2] ?? "").toLowerCase()] ?? Number.NaN)) / 1e6;
+  await db.withSetting("memory_limit", atLeast(floor, needed), () => db.run("CHECKPOINT"));
 }
 
 /**

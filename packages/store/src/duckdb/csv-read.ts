@@ -95,6 +95,17 @@ export async function plainHeaderLines(file: CsvFile): Promise<number | undefine
 }
 
 /**
+ * The records of answers in the file's order, as `select` items over the raw fields, read on every
+ * core: `skip` counts records (a quoted line break does not end one), and with insertion order
+ * preserved a table created from them keeps that order, so its rowid numbers them (rowid 0 is
+ * the first record of answers). No row_number(), which numbers the records in one stream on one
+ * core.
+ */
+export function orderedRecordsSql(file: CsvFile, select: readonly string[]): string {
+  return `(SELECT ${select.join(", ")} FROM ${readCsvSql(file, file.headerRecords)})`;
+}
+
+/**
  * The records of answers with their position, as `select` items over the raw fields (c0, c1 …;
  * a plain field number selects that field): `rn` is 1 for the first record after the header rows.
  * ROW_NUMBER() OVER () streams and follows the file's order (insertion order is preserved). A part

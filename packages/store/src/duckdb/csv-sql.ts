@@ -122,9 +122,9 @@ export function responseIdSql(low: bigint, rn: string): string {
   return `CAST(${low} AS BIGINT) + ${rn}`;
 }
 
-/** SQL of the response key, from the context (x) and r.respondent, r.rid and r.fields. */
-export function keySql(): string {
-  const context = `x.before || coalesce(chr(0) || '_respondent=' || r.respondent, '') || x.after`;
+/** SQL of the response key, from the context's key parts and r.respondent, r.rid and r.fields. */
+export function keySql(parts: { before: string; after: string }): string {
+  const context = `${parts.before} || coalesce(chr(0) || '_respondent=' || r.respondent, '') || ${parts.after}`;
   return `CASE WHEN r.rid IS NOT NULL THEN 'id:' || r.rid || ':' || left(sha256(${context}), 12)
     ELSE 'row:' || left(sha256(concat(${context}, chr(1), r.fields)), 32) END`;
 }

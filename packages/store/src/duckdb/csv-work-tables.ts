@@ -16,6 +16,13 @@ export const tables = {
   stage: "zaz_csv_stage",
 } as const;
 
+/** the fast path's temp types (csv-stage.ts's contextLookup) */
+export const types = {
+  context: "zaz_csv_context",
+  before: "zaz_csv_key_before",
+  after: "zaz_csv_key_after",
+} as const;
+
 /** an appender on a temp table */
 export function appender(db: DuckDb, table: string) {
   return db.connection.createAppender(table, null, "temp");
@@ -23,6 +30,7 @@ export function appender(db: DuckDb, table: string) {
 
 export async function dropTables(db: DuckDb): Promise<void> {
   for (const t of Object.values(tables)) await dropTempTable(db, t);
+  for (const t of Object.values(types)) await db.run(`DROP TYPE IF EXISTS ${t}`).catch(() => undefined);
 }
 
 /** a query's rows as arrays */
