@@ -6,12 +6,12 @@
  */
 import { join } from "node:path";
 import { openStore, researcherViewNames } from "@zaz/store";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { generateExport } from "../bench/measure.js";
 import { ingest, tempDir, voorbeeld } from "./run-zaz.js";
 import { rawCount, withRawDatabase } from "./support/raw-database.js";
 import { newTestDatabase, onPostgres } from "./support/test-database.js";
-import { eventually, spawnZaz, watchImports } from "./support/zaz-child.js";
+import { eventually, reportWhenSlow, spawnZaz, watchImports } from "./support/zaz-child.js";
 
 const where = { instrument: "ouderpopulatie", bestuur: "Stichting Samen Leren", school: "De Regenboog" };
 
@@ -43,6 +43,8 @@ describe.skipIf(!onPostgres)("a PostgreSQL import killed with SIGKILL", () => {
   it("leaves the database as before, holds no lock, and the file imports in full afterwards", async () => {
     const dir = tempDir("zaz-pg-kill-");
     const db = await newTestDatabase(dir);
+    // it took 6–17 s, but twice in CI ran into its timeout without saying where
+    onTestFinished(reportWhenSlow(db, 120_000, "postgres-kill"));
     await ingest(db, join(voorbeeld, "ouderpopulatie-de-regenboog-2025-najaar-google-forms.csv"), {
       ...where,
       wave: "2025-najaar",

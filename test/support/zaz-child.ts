@@ -66,3 +66,32 @@ export async function eventually(check: () => Promise<boolean>, withinMs: number
   }
   return false;
 }
+
+/**
+ * For a test that has hung before without saying where: if it still runs after `afterMs`, prints
+ * the database's sessions (state, what they wait on, their last statement) and its lock waits to
+ * stderr, once. Returns the function that stops the timer.
+ */
+export function reportWhenSlow(url: string, afterMs: number, label: string): () => void {
+  const timer = setTimeout(async () => {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      const sessions = await client.query(
+        `SELECT pid, application_name, state, wait_event_type, wait_event, now() - xact_start AS in_transaction,
+           left(query, 160) AS query
+         FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      const waits = await client.query("SELECT pid, locktype, mode, objid FROM pg_locks WHERE NOT granted");
+      process.stderr.write(
+        `${label}: still running after ${afterMs} ms; sessions ${JSON.stringify(sessions.rows)}; lock waits ${JSON.stringify(waits.rows)}\n`,
+      );
+    } catch (error) {
+      process.stderr.write(`${label}: still running after ${afterMs} ms; no report: ${String(error)}\n`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }, afterMs);
+  timer.unref();
+  return () => clearTimeout(timer);
+}
