@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DuckDb, type SqlValue } from "../src/duckdb/connection.js";
 import type { CsvConversion } from "../src/duckdb/csv-conversion.js";
 import { importCsv } from "../src/duckdb/csv-import.js";
+import type { CsvFile } from "../src/duckdb/csv-read.js";
 import { migrate } from "../src/duckdb/migrations.js";
 import { openDuckDbStore } from "../src/index.js";
 import { newImport, onPostgres, type TempDir, tempDir } from "./helpers.js";
@@ -21,16 +22,26 @@ afterEach(async () => {
 const rows = 3000;
 const items = 12;
 
+/** the header of the exports below: the third column named `third` */
+const headerWith = (third: string) =>
+  ["Tijdstempel", "E-mail", third, "Groep", ...Array.from({ length: items }, (_, i) => `q${i + 1}`)].join(
+    ",",
+  );
+
+/** how DuckDB reads the exports below */
+const csvFile = (path: string): CsvFile => ({
+  path,
+  delimiter: ",",
+  columns: 4 + items,
+  headerRecords: 1,
+  firstRow: 2,
+  maxRecordChars: 1 << 20,
+  head: [],
+});
+
 /** Tijdstempel, E-mail, Naam, Groep, q1…q12: every e-mail address and name holds "geheim" */
 function exportWithIdentifiers(path: string): void {
-  const header = [
-    "Tijdstempel",
-    "E-mail",
-    "Naam",
-    "Groep",
-    ...Array.from({ length: items }, (_, i) => `q${i + 1}`),
-  ];
-  const lines = [header.join(",")];
+  const lines = [headerWith("Naam")];
   for (let r = 0; r < rows; r++) {
     const email = r % 7 === 0 ? "" : `ouder${r}.geheim@voorbeeld.nl`;
     const codes = Array.from({ length: items }, (_, i) =>
@@ -105,15 +116,7 @@ describe.skipIf(onPostgres)("the fast path's stage", () => {
       const result = await importCsv(
         db,
         newImport("a", { rowsRead: rows }),
-        {
-          path,
-          delimiter: ",",
-          columns: 4 + items,
-          headerRecords: 1,
-          firstRow: 2,
-          maxRecordChars: 1 << 20,
-          head: [],
-        },
+        csvFile(path),
         conversion,
         "96MB",
       );
@@ -139,14 +142,7 @@ describe.skipIf(onPostgres)("the fast path's stage", () => {
     it(`numbers the records in the file's order, read on every core (context columns ${dimensions.join(", ")})`, async () => {
       const path = dir.file("groot.csv");
       const n = 40_000;
-      const header = [
-        "Tijdstempel",
-        "E-mail",
-        "Opmerking",
-        "Groep",
-        ...Array.from({ length: items }, (_, i) => `q${i + 1}`),
-      ];
-      const lines = [header.join(",")];
+      const lines = [headerWith("Opmerking")];
       // each record's fields as the response key reads them (line ends as LF, trimmed)
       const records: string[][] = [];
       for (let r = 0; r < n; r++) {
@@ -162,19 +158,10 @@ describe.skipIf(onPostgres)("the fast path's stage", () => {
       const db = await DuckDb.open(dir.file("order.duckdb"), { threads: 4 });
       try {
         await migrate(db);
-        const file = {
-          path,
-          delimiter: ",",
-          columns: 4 + items,
-          headerRecords: 1,
-          firstRow: 2,
-          maxRecordChars: 1 << 20,
-          head: [],
-        };
         const result = await importCsv(
           db,
           newImport("a", { rowsRead: n }),
-          file,
+          csvFile(path),
           { ...conversion, dimensions },
           "96MB",
         );
