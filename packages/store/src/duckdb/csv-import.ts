@@ -357,7 +357,7 @@ async function fillContextFlags(db: DuckDb, record: NewImport): Promise<void> {
   );
 }
 
-/** the staged part's responses' context */
+/** the responses' context, for one part of the stage */
 async function writeContext(
   db: DuckDb,
   conv: CsvConversion,

@@ -5,8 +5,8 @@ import { tables } from "./csv-work-tables.js";
 
 /**
  * Where the fast path's statements read the numbered records (csv-sql.ts): the file itself, or the
- * stage of one part of it. Both give `rn` and the raw item fields by their names (c0, c1 …), so a
- * statement is written once for either.
+ * stage. Both give `rn` and the raw item fields by their names (c0, c1 …), so a statement is
+ * written once for either.
  */
 export interface Records {
   /**
