@@ -2,7 +2,7 @@ import type { Answer } from "@zaz/model";
 import { FactsBuffer } from "../analysis/facts-encoder.js";
 import type { FactsLayout } from "../analysis/facts-layout.js";
 import type { DuckDb, SqlRow } from "./connection.js";
-import { type CsvFile, field, jsTrimSql, plainHeaderLines, readCsvSql, recordsSql } from "./csv-read.js";
+import { type CsvFile, field, jsTrimSql, orderedRecordsSql, readCsvSql } from "./csv-read.js";
 import { fileRecords, withContextsBuilt } from "./csv-records.js";
 import { itemGroups, unpivotWidth } from "./csv-sql.js";
 import { appender, rowsOf, tables } from "./csv-work-tables.js";
@@ -50,12 +50,10 @@ export async function convertDistinct(
   layout?: FactsLayout,
 ): Promise<string | Converted> {
   if (!(await headAgrees(db, file))) return "head-differs";
-  // the two scans need no record's position: they run on every core when the header rows can be
-  // skipped as lines
-  const headerLines = await plainHeaderLines(file);
-  const scan = await scanRecords(db, file, conv, headerLines);
+  // the two scans need no record's position: they run on every core
+  const scan = await scanRecords(db, file, conv);
   if (typeof scan === "string") return scan;
-  const cells = await convertCells(db, file, conv, headerLines, layout);
+  const cells = await convertCells(db, file, conv, layout);
   if (typeof cells === "string") return cells;
   const reason = await convertContexts(db, conv, scan.contexts);
   if (reason !== undefined) return reason;
@@ -105,7 +103,6 @@ async function scanRecords(
   db: DuckDb,
   file: CsvFile,
   conv: CsvConversion,
-  headerLines: number | undefined,
 ): Promise<string | { rows: number; contexts: SqlRow[] }> {
   const all = Array.from({ length: file.columns }, (_, i) => i);
   // every field, identifiers too: the reader checks them all (this scan writes nothing)
@@ -122,7 +119,7 @@ async function scanRecords(
     `SELECT ${dims.map((d) => `${d}, `).join("")}count(*) AS n${checks
       .map(([, failing], i) => `, count(*) FILTER (WHERE ${failing}) AS x${i}`)
       .join("")}
-     FROM (SELECT *, ${joined} AS j FROM ${recordsSql(file, all, headerLines)})${dims.length === 0 ? "" : " GROUP BY ALL"}`,
+     FROM (SELECT *, ${joined} AS j FROM ${orderedRecordsSql(file, all.map(field))})${dims.length === 0 ? "" : " GROUP BY ALL"}`,
   );
   const failed = checks.find((_, i) => contexts.some((r) => Number(r[`x${i}`]) > 0));
   if (failed !== undefined) return failed[0];
@@ -145,7 +142,6 @@ async function convertCells(
   db: DuckDb,
   file: CsvFile,
   conv: CsvConversion,
-  headerLines: number | undefined,
   layout: FactsLayout | undefined,
 ): Promise<string | ConvertedCells> {
   const factsOf = layout === undefined ? undefined : cellFacts(layout);
@@ -173,7 +169,7 @@ async function convertCells(
       ...(await rowsOf(
         db,
         `SELECT CAST(p AS INTEGER) AS p, v, count(*) AS n FROM (
-           UNPIVOT (SELECT ${unpivoted.join(", ")} FROM ${recordsSql(file, columns, headerLines)})
+           UNPIVOT (SELECT ${unpivoted.join(", ")} FROM ${orderedRecordsSql(file, columns.map(field))})
            ON COLUMNS(*) INTO NAME p VALUE v) GROUP BY ALL`,
       )),
     );

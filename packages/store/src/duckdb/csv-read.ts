@@ -50,51 +50,6 @@ export function readCsvSql(file: CsvFile, skip = 0): string {
 }
 
 /**
- * The records of answers without their position, as `select` items over the raw fields: a scan on
- * every core, where numberedRecordsSql's runs on one. `headerLines` (plainHeaderLines) says how
- * many lines the header rows take; without it, the records are numbered to leave the header out.
- */
-export function recordsSql(
-  file: CsvFile,
-  select: readonly (string | number)[],
-  headerLines: number | undefined,
-): string {
-  if (headerLines === undefined) return `(SELECT * EXCLUDE (rn) FROM ${numberedRecordsSql(file, select)})`;
-  const items = select.map((s) => (typeof s === "number" ? field(s) : s));
-  return `(SELECT ${items.join(", ")} FROM ${readCsvSql(file, headerLines)})`;
-}
-
-/**
- * The lines the header rows take, when each is one line ending in LF or CRLF (no line break inside
- * a quoted header field, no lone CR); undefined otherwise, or when they do not end within 1 MiB.
- */
-export async function plainHeaderLines(file: CsvFile): Promise<number | undefined> {
-  const { open } = await import("node:fs/promises");
-  const handle = await open(file.path, "r");
-  try {
-    const buffer = Buffer.alloc(1024 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const quote = 34;
-    const lf = 10;
-    const cr = 13;
-    let quoted = false;
-    let lines = 0;
-    for (let i = 0; i < bytesRead && lines < file.headerRecords; i++) {
-      const b = buffer[i];
-      if (b === quote) quoted = !quoted;
-      else if (b === lf || b === cr) {
-        if (quoted) return undefined;
-        if (b === cr && buffer[i + 1] !== lf) return undefined;
-        if (b === lf) lines++;
-      }
-    }
-    return lines === file.headerRecords ? lines : undefined;
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
  * The records of answers in the file's order, as `select` items over the raw fields, read on every
  * core: `skip` counts records (a quoted line break does not end one), and with insertion order
  * preserved a table created from them keeps that order, so its rowid numbers them (rowid 0 is
