@@ -65,7 +65,7 @@ export async function openPostgresAccounts(
   options: PgAccountsOptions = {},
 ): Promise<AccountsStore> {
   // few, small requests: a small pool is plenty
-  const db = PgDatabase.open(url, { poolSize: options.poolSize ?? 4 });
+  const db = await PgDatabase.open(url, { poolSize: options.poolSize ?? 4 });
   try {
     await migratePg(db, pgAccountsMigrations, accountsMigrationsTable);
   } catch (error) {

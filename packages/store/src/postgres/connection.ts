@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import type { SqlValue } from "../analysis/params.js";
 
 export type { SqlValue };
@@ -6,12 +6,20 @@ export type SqlRow = Record<string, unknown>;
 
 /** int8 (counts, ids) as BigInt, like DuckDB's client: a count is exact and an id never rounds. */
 const int8 = 20;
-const types = {
+const typesOf = (driver: typeof pg) => ({
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === int8
       ? (value: string) => BigInt(value)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+      : driver.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+});
+
+/**
+ * The driver, loaded when a PostgreSQL database is first opened: loading it (and the fetch
+ * implementation it pulls in) took about 50 ms of every `zaz` command's start, also on DuckDB.
+ */
+export async function loadPg(): Promise<typeof pg> {
+  return (await import("pg")).default;
+}
 
 /** What the store's SQL helpers need of a connection: the pool, or one client inside a transaction. */
 export interface Sql {
@@ -69,11 +77,12 @@ export class PgDatabase extends Queries {
     super(pool);
   }
 
-  static open(url: string, options: PgOptions = {}): PgDatabase {
-    const pool = new pg.Pool({
+  static async open(url: string, options: PgOptions = {}): Promise<PgDatabase> {
+    const driver = await loadPg();
+    const pool = new driver.Pool({
       connectionString: url,
       max: options.poolSize ?? poolSizeFromEnv(),
-      types,
+      types: typesOf(driver),
       application_name: "zaz",
     });
     // An idle client losing its server (a restart) must not crash the process; the next query reconnects.

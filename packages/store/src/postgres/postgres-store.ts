@@ -61,7 +61,7 @@ function analysisTimeoutFromEnv(): number | undefined {
  * version is read from the database, so each sees the others' changes.
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  const db = PgDatabase.open(url, options);
+  const db = await PgDatabase.open(url, options);
   try {
     await migratePg(db);
   } catch (error) {
@@ -70,7 +70,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
   // Every request of a dashboard asks for the data version (is the kept view still valid?): with its
   // own two connections, that answer never waits behind slow analysis queries in the main pool.
-  const quick = PgDatabase.open(url, { poolSize: 2 });
+  const quick = await PgDatabase.open(url, { poolSize: 2 });
   return new PostgresStore(db, quick, options.analysisTimeoutMs ?? analysisTimeoutFromEnv());
 }
 

@@ -1,4 +1,5 @@
-import pg from "pg";
+import type pg from "pg";
+import { loadPg } from "./connection.js";
 import { dataChannel } from "./data-version.js";
 
 export interface DataVersionWatch {
@@ -22,7 +23,7 @@ export async function watchDataVersion(
   let timer: NodeJS.Timeout | undefined;
 
   const connect = async (first: boolean): Promise<void> => {
-    const next = new pg.Client({ connectionString: url, application_name: "zaz-watch" });
+    const next = new (await loadPg()).Client({ connectionString: url, application_name: "zaz-watch" });
     next.on("notification", (message) => {
       if (message.channel === dataChannel) onChange(Number(message.payload));
     });
