@@ -23,6 +23,26 @@ export const storeMessages = {
     `${file} bevat ${count === 1 ? "een antwoordformulier" : `${count} antwoordformulieren`} twee keer met verschillende antwoorden (bijvoorbeeld rij ${firstRow} en rij ${row}); een export kan maar één versie van een antwoordformulier bevatten. Er is niets opgeslagen.`,
   importOutOfMemory: (file: string, limit: string) =>
     `Het geheugen voor een import (${limit}) was te klein voor ${file}. Er is niets opgeslagen. Splits het bestand in delen van minder rijen en lees die na elkaar in: een antwoordformulier dat al is ingelezen, wordt bij een volgend deel overgeslagen.`,
+  databaseIsDirectory: (path: string) =>
+    `${path} is een map, geen databasebestand. Geef met --db of ZAZ_DB een bestandsnaam op, bijvoorbeeld ${path.replace(/[\\/]+$/, "")}/zaz.duckdb.`,
+  notADatabase: (path: string) =>
+    `Het bestand ${path} is geen database van Zij aan Zij (geen DuckDB-databasebestand). Kies met --db of ZAZ_DB het juiste bestand, of een nieuwe bestandsnaam om een nieuwe database te beginnen.`,
+  databaseCorrupt: (path: string) =>
+    `Het databasebestand ${path} is beschadigd en kan niet worden gelezen. Zet een reservekopie terug, of begin met een nieuwe bestandsnaam in --db en lees de exports opnieuw in.`,
+  databaseNoAccess: (path: string) =>
+    `Kan de database ${path} niet openen: geen toegang tot het bestand of de map. Kies met --db of ZAZ_DB een bestand in een map waarin u mag schrijven, of pas de rechten aan.`,
+  databaseCannotCreate: (path: string) =>
+    `Kan de database ${path} niet aanmaken: de map bestaat niet en kan daar niet worden gemaakt. Kies met --db of ZAZ_DB een bestand in een bestaande map.`,
+  folderIsFile: (file: string, blocking: string) =>
+    `Kan ${file} niet aanmaken: ${blocking} is een bestand, geen map. Kies met --db of ZAZ_DB een andere plek voor de database.`,
+  folderNoAccess: (file: string) =>
+    `Kan ${file} niet aanmaken: geen toegang tot de map waarin het moet komen. Kies met --db of ZAZ_DB een map waarin u mag schrijven, of pas de rechten aan.`,
+  keyDamaged: (path: string, bytes: number, expected: number) =>
+    `De pseudonimiseringssleutel ${path} is beschadigd (${bytes} bytes, verwacht ${expected}). Zet hem terug uit een reservekopie: met een nieuwe sleutel komen de pseudoniemen niet meer overeen met wat al is opgeslagen.`,
+  diskFull: (path: string) =>
+    `De schijf is vol: ${path} kon niet worden geschreven. Maak ruimte vrij en probeer het opnieuw; wat hierdoor niet lukte, is niet opgeslagen.`,
+  importDiskFull: (file: string, path: string) =>
+    `De schijf is vol: ${path} kon niet worden geschreven, dus ${file} is niet ingelezen. Er is niets opgeslagen. Maak ruimte vrij en probeer het opnieuw.`,
   registryIdTaken: (kind: string, id: string) => `Er is al een ${kind} met id "${id}" geregistreerd.`,
   registryUnknownBestuur: (school: string, bestuur: string) =>
     `School "${school}" hoort bij bestuur "${bestuur}", maar dat bestuur is niet geregistreerd.`,
@@ -40,4 +60,14 @@ export class StoreError extends Error {
 export function isOutOfMemory(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
   return /Out of Memory Error|database has been invalidated/.test(text);
+}
+
+/**
+ * The file DuckDB could not write because the disk (or the user's quota) is full, or undefined when
+ * `error` is not that. DuckDB names the file; `fallback` when it does not.
+ */
+export function diskFullPath(error: unknown, fallback: string): string | undefined {
+  const text = error instanceof Error ? error.message : String(error);
+  if (!/No space left on device|Disk quota exceeded/.test(text)) return undefined;
+  return /Could not write file "([^"]+)"/.exec(text)?.[1] ?? fallback;
 }

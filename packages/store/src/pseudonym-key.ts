@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { link, readFile, rm, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { isNoAccess, makeFolderFor } from "./database-folder.js";
+import { StoreError, storeMessages } from "./messages.js";
 
 export const pseudonymKeyBytes = 32;
 
@@ -29,30 +31,49 @@ export function pseudonymKeyPath(target: string, env: NodeJS.ProcessEnv = proces
  */
 export async function loadOrCreateKey(databasePath: string): Promise<Buffer> {
   const path = pseudonymKeyPath(databasePath);
+  // an existing key is read, also where nothing may be written (a shared, read-only folder)
+  const existing = await readKey(path);
+  if (existing !== undefined) return existing;
   // a folder made for a PostgreSQL database's key (~/.config/zaz) is its owner's alone
-  await mkdir(dirname(path), { recursive: true, ...(isPostgresUrl(databasePath) ? { mode: 0o700 } : {}) });
+  await makeFolderFor(path, isPostgresUrl(databasePath) ? 0o700 : undefined);
   const candidate = randomBytes(pseudonymKeyBytes);
   // Written complete under a private name first, then linked into place: link() fails when the key
   // exists, so two processes starting at once agree on one key and nobody reads a half-written one.
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(temporary, candidate, { mode: 0o600, flush: true });
+  try {
+    await writeFile(temporary, candidate, { mode: 0o600, flush: true });
+  } catch (error) {
+    if (!isNoAccess(error)) throw error;
+    throw new StoreError(storeMessages.folderNoAccess(path), { cause: error });
+  }
   try {
     await link(temporary, path);
     return candidate;
   } catch (error) {
-    if (!isAlreadyExists(error)) throw error;
+    if (!hasCode(error, "EEXIST")) throw error;
   } finally {
     await rm(temporary, { force: true });
   }
-  const key = await readFile(path);
-  if (key.length !== pseudonymKeyBytes) {
-    throw new Error(`Pseudonym key ${path} holds ${key.length} bytes, expected ${pseudonymKeyBytes}`);
+  // another process linked its key first: that one holds (removed meanwhile: start again)
+  return (await readKey(path)) ?? loadOrCreateKey(databasePath);
+}
+
+/** the key at `path`, undefined when there is none; a key of the wrong size is an error */
+async function readKey(path: string): Promise<Buffer | undefined> {
+  let key: Buffer;
+  try {
+    key = await readFile(path);
+  } catch (error) {
+    if (hasCode(error, "ENOENT") || hasCode(error, "ENOTDIR")) return undefined;
+    throw error;
   }
+  if (key.length !== pseudonymKeyBytes)
+    throw new StoreError(storeMessages.keyDamaged(path, key.length, pseudonymKeyBytes));
   return key;
 }
 
-function isAlreadyExists(error: unknown): boolean {
-  return error instanceof Error && "code" in error && error.code === "EEXIST";
+function hasCode(error: unknown, code: string): boolean {
+  return error instanceof Error && "code" in error && error.code === code;
 }
 
 /** as open-store.ts's isPostgresTarget (not imported: that module loads both databases' code) */

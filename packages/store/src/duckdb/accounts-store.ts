@@ -1,5 +1,6 @@
-import { chmod, mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { chmod } from "node:fs/promises";
+import { resolve } from "node:path";
+import { makeFolderFor } from "../database-folder.js";
 import { StoreError, storeMessages } from "../messages.js";
 import type { AccountsStore, SessionTable, UserTable } from "../store.js";
 import { accountsMigrations } from "./accounts-schema.js";
@@ -41,7 +42,7 @@ export async function openAccountsStore(
 
 /** Opens an accounts file, creating it and its schema if needed, readable by its owner only. */
 export async function openAccountsDatabase(location: string, options: DuckDbOptions): Promise<DuckDb> {
-  if (!isInMemory(location)) await mkdir(dirname(location), { recursive: true });
+  if (!isInMemory(location)) await makeFolderFor(location);
   const db = await openDatabase(location, options);
   try {
     // DuckDB creates the file with the umask's mode; it holds only the header until the schema

@@ -1,11 +1,11 @@
-import { mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Instrument, SurveyResponse } from "@zaz/model";
 import { defaultAccountsDatabasePath } from "../accounts-database-path.js";
 import type { AnalysisTable } from "../analysis/analysis-table.js";
 import { duckDbDialect, portableDuckDbDialect, type SqlDialect } from "../analysis/sql-dialect.js";
 import type { AnalysisQueries } from "../analysis/types.js";
-import { isOutOfMemory, StoreError, storeMessages } from "../messages.js";
+import { makeFolderFor } from "../database-folder.js";
+import { diskFullPath, isOutOfMemory, StoreError, storeMessages } from "../messages.js";
 import type {
   ActionPointTable,
   ContextFilter,
@@ -83,7 +83,7 @@ export async function openDuckDbStore(path: string, options: DuckDbStoreOptions 
   if (isInMemory(location)) return openStore(location, options);
   const release = claimPath(location);
   try {
-    await mkdir(dirname(location), { recursive: true });
+    await makeFolderFor(location);
     await removeStaleCompaction(location);
     return await openStore(location, options, release);
   } catch (error) {
@@ -243,9 +243,10 @@ class DuckDbStore implements Store {
    * stays visible: it is pending until its last step, and removed here or at the next open.
    */
   private importFailure(error: unknown, record: NewImport): unknown {
-    return isOutOfMemory(error)
-      ? new StoreError(storeMessages.importOutOfMemory(record.fileName, this.chunks.memoryLimit))
-      : error;
+    if (isOutOfMemory(error))
+      return new StoreError(storeMessages.importOutOfMemory(record.fileName, this.chunks.memoryLimit));
+    const full = diskFullPath(error, this.db.path);
+    return full === undefined ? error : new StoreError(storeMessages.importDiskFull(record.fileName, full));
   }
 
   importCsv(record: NewImport, file: CsvFile, conversion: CsvConversion): Promise<CsvImport> {
