@@ -16,6 +16,7 @@ import {
   serveStores,
   sessionSecretFor,
   shownTarget,
+  startMessages,
 } from "@zaz/dashboard";
 import {
   defaultAccountsDatabasePath,
@@ -78,7 +79,7 @@ async function run(): Promise<void> {
   if (empty) {
     process.stderr.write(`De database ${db} is leeg: voorbeeldgegevens inlezen …\n`);
     if ((await zaz(["voorbeeld", "--db", db], { ...quiet, stderr: process.stderr })) !== 0) {
-      throw new Error("de voorbeeldgegevens konden niet worden ingelezen");
+      throw new DashboardStartError(startMessages.exampleDataFailed(shown));
     }
   }
   // Demo passwords are made once per installation and kept beside the database (never in git).

@@ -50,6 +50,7 @@ export {
   type Serving,
   serve,
 } from "./main.js";
+export { startMessages } from "./messages.js";
 export {
   type Catalog,
   type FilterOptions,

@@ -69,6 +69,8 @@ export const startMessages = {
     `De database ${path} bestaat niet, of de map waarin hij hoort bestaat niet. Lees eerst gegevens in met 'zaz ingest' of 'zaz voorbeeld', of kies met ZAZ_DB een bestaand bestand.`,
   cannotOpen: (path: string, detail: string): string =>
     `De database ${path} kan niet worden geopend: ${detail}`,
+  exampleDataFailed: (path: string): string =>
+    `De voorbeeldgegevens konden niet in ${path} worden ingelezen (zie de melding hierboven); het dashboard is niet gestart.`,
 } as const;
 
 /** What the server entry (bin.ts) prints when it listens. */
