@@ -119,6 +119,10 @@ describe.skipIf(onPostgres)("a full disk", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^fout: De schijf is vol: .*zaz\.duckdb.* kon niet worden geschreven/);
     expect(run.stderr).not.toContain("Onverwachte fout");
+    // opening it while the disk is still full (what the WAL holds goes into the file) says so too
+    const opening = await zaz(["imports", "--db", db]);
+    expect(opening.code).toBe(1);
+    expect(opening.stderr).toMatch(/^fout: De schijf is vol: .*zaz\.duckdb.* kon niet worden geschreven/);
     // with room again, the database holds no trace of the import
     expect(spawnSync("mount", ["-o", "remount,size=64m", disk]).status).toBe(0);
     const after = await zaz(["imports", "--format", "json", "--db", db]);

@@ -33,10 +33,5 @@ export function asCliError(error: unknown): CliError | undefined {
   // DuckDB itself out of its memory limit, in whatever command
   if (error instanceof Error && /Out of Memory Error/.test(error.message))
     return new CliError(cliMessages.outOfMemory());
-  // a full disk, in whatever command (an import's own failure says so already, as a StoreError)
-  if (error instanceof Error && /No space left on device|Disk quota exceeded/.test(error.message))
-    return new CliError(
-      cliMessages.diskFull(/Could not write file "([^"]+)"/.exec(error.message)?.[1] ?? "een bestand"),
-    );
   return undefined;
 }

@@ -5,8 +5,6 @@ export const cliMessages = {
   unexpected: (detail: string) => `Onverwachte fout: ${detail}. Voer opnieuw uit met --debug voor details.`,
   outOfMemory: () =>
     "DuckDB had te weinig geheugen voor deze opdracht. Wat al was opgeslagen, blijft; er is niets half opgeslagen. Kies een kleinere selectie (één school, één meting) of probeer het opnieuw met minder andere programma's open.",
-  diskFull: (path: string) =>
-    `De schijf is vol: ${path} kon niet worden geschreven. Wat al was opgeslagen, blijft; er is niets half opgeslagen. Maak ruimte vrij en probeer het opnieuw.`,
   usageHint: "Gebruik --help voor uitleg.",
   helpOption: "toon deze uitleg",
   helpTitles: {

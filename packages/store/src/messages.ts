@@ -71,3 +71,9 @@ export function diskFullPath(error: unknown, fallback: string): string | undefin
   if (!/No space left on device|Disk quota exceeded/.test(text)) return undefined;
   return /Could not write file "([^"]+)"/.exec(text)?.[1] ?? fallback;
 }
+
+/** `error` as the StoreError of a full disk (diskFullPath), or as it is */
+export function asDiskFull(error: unknown, fallback: string): unknown {
+  const path = diskFullPath(error, fallback);
+  return path === undefined ? error : new StoreError(storeMessages.diskFull(path), { cause: error });
+}

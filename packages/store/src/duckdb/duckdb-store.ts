@@ -5,7 +5,7 @@ import type { AnalysisTable } from "../analysis/analysis-table.js";
 import { duckDbDialect, portableDuckDbDialect, type SqlDialect } from "../analysis/sql-dialect.js";
 import type { AnalysisQueries } from "../analysis/types.js";
 import { makeFolderFor } from "../database-folder.js";
-import { diskFullPath, isOutOfMemory, StoreError, storeMessages } from "../messages.js";
+import { asDiskFull, diskFullPath, isOutOfMemory, StoreError, storeMessages } from "../messages.js";
 import type {
   ActionPointTable,
   ContextFilter,
@@ -88,7 +88,8 @@ export async function openDuckDbStore(path: string, options: DuckDbStoreOptions 
     return await openStore(location, options, release);
   } catch (error) {
     release();
-    throw error;
+    // opening writes what a WAL holds into the file (checkpoint.ts's openWritten)
+    throw asDiskFull(error, location);
   }
 }
 
@@ -221,7 +222,7 @@ class DuckDbStore implements Store {
       } catch (error) {
         // the error that stopped the work is the one to report (compaction may have replaced the connection)
         await this.changed(this.db).catch(() => undefined);
-        throw error;
+        throw asDiskFull(error, this.db.path);
       }
       await this.changed(this.db);
       return result;

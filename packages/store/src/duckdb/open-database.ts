@@ -1,7 +1,7 @@
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { readDashboardMarker } from "../dashboard-marker.js";
-import { diskFullPath, StoreError, storeMessages } from "../messages.js";
+import { asDiskFull, StoreError, storeMessages } from "../messages.js";
 import { isInMemory } from "./compact.js";
 import { DuckDb, type DuckDbOptions } from "./connection.js";
 
@@ -33,7 +33,7 @@ export async function openDatabase(path: string, options: DuckDbOptions): Promis
     }
     const known = openFailure(path, error);
     if (known !== undefined) throw new StoreError(known, { cause: error });
-    throw error;
+    throw asDiskFull(error, path);
   }
 }
 
@@ -51,13 +51,10 @@ async function refuseOtherFile(db: DuckDb, path: string): Promise<void> {
 
 /**
  * A file that cannot be opened as the database, as a Dutch message: a folder, another kind of file,
- * a damaged one, no access, or a full disk (opening writes what the last run left in the WAL into
- * the file). Undefined for anything else.
+ * a damaged one, no access. Undefined for anything else (a full disk: asDiskFull).
  */
 function openFailure(path: string, error: unknown): string | undefined {
   const text = error instanceof Error ? error.message : String(error);
-  const full = diskFullPath(error, path);
-  if (full !== undefined) return storeMessages.diskFull(full);
   if (/Is a directory/.test(text)) return storeMessages.databaseIsDirectory(path);
   if (/not a valid DuckDB database file/.test(text)) return storeMessages.notADatabase(path);
   if (/Corrupt database file/.test(text)) return storeMessages.databaseCorrupt(path);
