@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { checkpointWithRoom } from "../src/duckdb/checkpoint.js";
+import { DuckDb } from "../src/duckdb/connection.js";
 import { openDuckDbStore } from "../src/duckdb/duckdb-store.js";
 import { onPostgres, type TempDir, tempDir } from "./helpers.js";
 
@@ -54,5 +56,45 @@ describe.skipIf(onPostgres)("a WAL that a closing checkpoint could not write", (
     await store.close();
     expect(existsSync(`${path}.wal`)).toBe(false);
     expect(await rowsIn64MB(path)).toBe(6);
+  });
+});
+
+/** the row counts of table t's row groups, in order */
+async function rowGroups(db: DuckDb): Promise<number[]> {
+  const rows = await db.all(
+    "SELECT max(count) AS n FROM pragma_storage_info('t') GROUP BY row_group_id ORDER BY row_group_id",
+  );
+  return rows.map((r) => Number(r.n));
+}
+
+describe.skipIf(onPostgres)("vacuum at a checkpoint", () => {
+  // two appends of 150,000 rows, each committed: a full row group and a part-filled one each, and
+  // the two part-filled ones (with the full one between them) fit in two
+  async function twoAppends(path: string): Promise<DuckDb> {
+    const db = await DuckDb.open(path);
+    await db.run("CREATE TABLE t (a INTEGER)");
+    for (const from of [0, 150_000])
+      await db.run(`INSERT INTO t SELECT range FROM range(${from}, ${from + 150_000})`);
+    return db;
+  }
+
+  it("leaves an import's part-filled row groups as they are, unless asked", async () => {
+    const db = await twoAppends(dir.file("kept.duckdb"));
+    const before = await rowGroups(db);
+    expect(before.length).toBeGreaterThan(3);
+    await checkpointWithRoom(db, "64MB");
+    expect(await rowGroups(db)).toEqual(before);
+    expect(await db.scalar("SELECT sum(a) FROM t")).toBe(BigInt((300_000 * 299_999) / 2));
+    db.close();
+  });
+
+  it("merges them when asked, as after an import that removed rows", async () => {
+    const db = await twoAppends(dir.file("merged.duckdb"));
+    const before = await rowGroups(db);
+    await checkpointWithRoom(db, "64MB", true);
+    const after = await rowGroups(db);
+    expect(after.length).toBeLessThan(before.length);
+    expect(after.reduce((a, b) => a + b, 0)).toBe(300_000);
+    db.close();
   });
 });

@@ -28,7 +28,11 @@ export class DuckDb {
   ) {}
 
   static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDb> {
-    const config: Record<string, string> = { memory_limit: options.memoryLimit ?? defaultMemoryLimit };
+    const config: Record<string, string> = {
+      memory_limit: options.memoryLimit ?? defaultMemoryLimit,
+      // row groups are merged only by a checkpoint that asks for it (checkpoint.ts's vacuum)
+      max_vacuum_tasks: "0",
+    };
     if (options.threads !== undefined) config.threads = String(options.threads);
     const instance = await DuckDBInstance.create(path, config);
     try {

@@ -261,7 +261,7 @@ class DuckDbStore implements Store {
         throw this.importFailure(error, record);
       }
       // committed: whatever happens now, the import stays
-      if (imported.ok) await this.writeImported();
+      if (imported.ok) await this.writeImported(imported.outcome);
       return imported;
     });
   }
@@ -282,7 +282,7 @@ class DuckDbStore implements Store {
         await this.discardFailedImports().catch(() => undefined);
         throw this.importFailure(error, record);
       }
-      await this.writeImported();
+      await this.writeImported(imported);
       return imported;
     });
   }
@@ -293,8 +293,10 @@ class DuckDbStore implements Store {
    * that fails leaves the rows in the WAL and the database unusable: it is opened again, and the
    * next import's checkpoint tries once more.
    */
-  private async writeImported(): Promise<void> {
-    this.db = await checkpointOrReopen(this.db, this.chunks.memoryLimit, this.reopen);
+  private async writeImported(outcome: ImportOutcome): Promise<void> {
+    // an import that removed rows (duplicates, replaced responses) vacuums them (checkpoint.ts)
+    const removed = outcome.responsesSkipped > 0 || (outcome.responsesReplaced ?? 0) > 0;
+    this.db = await checkpointOrReopen(this.db, this.chunks.memoryLimit, this.reopen, removed);
   }
 
   /**
