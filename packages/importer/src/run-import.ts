@@ -1,7 +1,7 @@
 import type { Problem } from "@zaz/model";
 import { type ImportOutcome, isOutOfMemory, type Store, StoreError } from "@zaz/store";
 import { distinctConversion, IngestRejected } from "@zaz/survey";
-import { chooseReleases } from "./choose-releases.js";
+import { chooseReleases, loadViews } from "./choose-releases.js";
 import { countInto, fastPathFile, type ImportPath } from "./fast-path.js";
 import { type IngestSummary, ingestSummary } from "./import-summary.js";
 import { importerMessages } from "./messages.js";
@@ -63,6 +63,8 @@ export async function runImport(
     await store.registry.list(),
   );
   if (!prepared.ok) return { ...prepared, status: "rejected" };
+  // loaded while the store works; a failure to load is met where the releases are chosen
+  loadViews().catch(() => undefined);
   const p = prepared.value;
   // the fast path's conversion while its import runs: a refusal then still reports its warnings
   let converting: ReturnType<typeof distinctConversion> | undefined;
