@@ -295,7 +295,10 @@ async function write(
     }
     // its memory goes to the duplicate check
     await dropTempTable(db, tables.stage);
-    const counted = await countAnswers(db, "SELECT missing FROM answers WHERE response_id > $1", [low]);
+    // without conditional sections, the distinct values' counts gave them (as for `zaz validate`)
+    const counted =
+      converted.counted ??
+      (await countAnswers(db, "SELECT missing FROM answers WHERE response_id > $1", [low]));
     // identity as in the streaming path, chunk by chunk: content hashes (unless written with the
     // responses), then duplicates and changed responses
     if (content === undefined)
