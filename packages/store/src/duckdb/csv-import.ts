@@ -32,7 +32,7 @@ import { dropTables, tables } from "./csv-work-tables.js";
 import { bumpDataVersion } from "./data-version.js";
 import { insertImportRecord } from "./import-responses.js";
 import { registerInstrument } from "./instruments.js";
-import { atLeast } from "./memory-size.js";
+import { atLeast, atMost } from "./memory-size.js";
 import { insertEntities } from "./registry.js";
 import { changedTable, removeDuplicates, startChangedResponses } from "./remove-duplicates.js";
 
@@ -154,7 +154,7 @@ const answerPart = 250_000;
 /**
  * Records written per step: at most answerPart, and about 9 million item cells (250,000 responses
  * of a 36-item parent survey; 45,900 observation forms of 196 items), as each statement reading
- * the stage must fit in the import's 96 MB.
+ * the stage must fit in its memory limit (partMemory, factParts).
  */
 function stagePart(items: number): number {
   return Math.max(1000, Math.min(answerPart, Math.floor(9_000_000 / Math.max(1, items))));
@@ -168,7 +168,8 @@ function stagePart(items: number): number {
  *   statement, in factsMemory: at 200,000 responses of the 45-column parent survey that took
  *   0.37 s and 0.18 s of commits, against 0.43–0.56 s and 0.5 s in six statements of 1.5 million
  *   values; at a million, peak RSS 286–298 MiB against 315–330 (two runs each). In the import's
- *   96 MB it just fitted (not in 80 MB), so it gets a third more.
+ *   96 MB it just fitted (not in 80 MB), so it gets more: 128 MB first, now 112 (partMemory says
+ *   why).
  * - A wider one in parts of about 1.5 million values, in the import's memory: 14,200 observation
  *   forms (211 columns, 3 million values) did not fit in one statement of 96 MB, nor did 27,600.
  */
@@ -183,7 +184,7 @@ function factParts(layout: FactsLayout, part: number, memoryLimit: string): { ro
 const narrowFacts = 48;
 
 /** the memory limit for a narrow analysis table's statements (factParts), in MB */
-const factsMemory = 128;
+const factsMemory = 112;
 
 /**
  * The memory limit while the stage is written: DuckDB writes a table in the order of its rows on
@@ -191,9 +192,21 @@ const factsMemory = 128;
  * core otherwise. Measured at 200,000 responses on 2 cores: 96 MB 1.2–1.4 s, 104 MB 0.84 s, 112 MB
  * 0.77 s, 128 MB 0.70 s; at a million, 128 MB took the import from 34.0 to 31.0 s (paired, median
  * of 3) with no higher peak RSS (325 against 344 MiB), as the statements after it fill the pool.
- * In MB.
+ * Lowered to 112 MB with partMemory (which says why). In MB.
  */
-const stageMemory = 128;
+const stageMemory = 112;
+
+/**
+ * The memory limit of a part's responses, context and answers statements, in MB: at most this, or
+ * the import's own when that is less. They need less than the import's 96 MB; above what they use,
+ * the pool keeps the stage's blocks, which each part reads for itself, and the pool is the largest
+ * part of the import's RSS. At a million responses RSS stayed near its peak through the stage and
+ * every part: 286–300 MiB. With this limit, the stage's 112 MB and the analysis rows' 112 MB, the
+ * peak was 265–274 MiB against 291–300 (paired, three runs each), and 253 against 267 MiB at
+ * 200,000 (five runs), in the same time. 27,600 and 92,000 observation forms (196 items) fit too;
+ * the whole import in 80 MB did not (its count of distinct values, before the stage).
+ */
+const partMemory = 80;
 
 /** responses whose duplicates are looked for in one statement, as the streaming path's chunks */
 const duplicateChunk = 50_000n;
@@ -259,27 +272,29 @@ async function write(
     }
     for (let from = 0; from < rows; from += part) {
       const to = Math.min(rows, from + part);
-      await step(() =>
-        db.run(
-          `INSERT INTO responses (id, import_id, instrument_id, key, row, submitted_at, content_hash)
+      await db.withSetting("memory_limit", atMost(memoryLimit, partMemory), async () => {
+        await step(() =>
+          db.run(
+            `INSERT INTO responses (id, import_id, instrument_id, key, row, submitted_at, content_hash)
            SELECT ${id("r.rn")}, ${sqlString(record.id)}, ${sqlString(record.instrument.id)}, r.key,
              CAST(${file.firstRow - 1} + r.rn AS INTEGER), r.submitted, ${content?.hash ?? "NULL"}
            FROM ${staged.rows(["key", "submitted", ...(content?.lookups ?? [])], { from, to })}
            ${content?.joins ?? ""}`,
-        ),
-      );
-      await step(() => writeContext(db, conv, staged, low, { from, to }));
-      // FSST only pays for long varied texts: analysing it for the answers' item ids, codes and
-      // missing kinds cost 5% of a 200,000-response import, and the file came out 6% larger
-      await db.withSetting("disabled_compression_methods", "fsst", async () => {
-        for (const group of itemGroups(conv.items.length))
-          await step(() =>
-            db.run(
-              `INSERT INTO answers (response_id, seq, item, code, text, missing)
+          ),
+        );
+        await step(() => writeContext(db, conv, staged, low, { from, to }));
+        // FSST only pays for long varied texts: analysing it for the answers' item ids, codes and
+        // missing kinds cost 5% of a 200,000-response import, and the file came out 6% larger
+        await db.withSetting("disabled_compression_methods", "fsst", async () => {
+          for (const group of itemGroups(conv.items.length))
+            await step(() =>
+              db.run(
+                `INSERT INTO answers (response_id, seq, item, code, text, missing)
                SELECT ${id("rn")}, seq, item, code, text, missing
                FROM (${answersSql(staged, conv, variable, { from, to }, group)})`,
-            ),
-          );
+              ),
+            );
+        });
       });
       await db.withSetting("memory_limit", factPart.memory, async () => {
         for (let f = from; f < to; f += factPart.rows)

@@ -17,3 +17,9 @@ export function megabytes(size: string): number | undefined {
 export function atLeast(size: string, mb: number): string {
   return mb > (megabytes(size) ?? 0) ? `${mb}MB` : size;
 }
+
+/** `size`, or `mb` megabytes when it is more (an unreadable size is left as it is) */
+export function atMost(size: string, mb: number): string {
+  const current = megabytes(size);
+  return current !== undefined && current > mb ? `${mb}MB` : size;
+}
