@@ -32,6 +32,13 @@ const literalLimit = 32;
 const joinLimit = 8;
 const branchLimit = 320;
 
+/**
+ * At most so many distinct values in all the columns looked up by a join: each join's hash table
+ * holds its column's texts. 200,000 different open answers of about 110 characters ran out of
+ * memory in the responses' statement; 100,000 fitted (half that leaves room for longer texts).
+ */
+const joinValues = 50_000;
+
 export async function rowContentHash(
   db: DuckDb,
   cells: string,
@@ -41,12 +48,20 @@ export async function rowContentHash(
   coded: ReadonlyMap<number, CodedColumn>,
 ): Promise<RowContentHash | undefined> {
   // per distinct (column position, value, whether the section applies): its answers' text in k
-  // order (not string_agg(… ORDER BY k): an ordered aggregate takes a sort buffer per group)
+  // order (not string_agg(… ORDER BY k): an ordered aggregate takes a sort buffer per group).
+  // Only a cell of several answers (a multiple choice) is aggregated: a list per group of 200,000
+  // different open answers ran out of the import's 96 MB, and such a cell's text is its one answer's.
+  const same = (x: string, y: string) =>
+    ["p", "v", "a"].map((c) => `${x}.${c} IS NOT DISTINCT FROM ${y}.${c}`).join(" AND ");
   await db.run(
     `CREATE OR REPLACE TEMP TABLE ${cellTexts} AS
-     SELECT p, v, a, array_to_string(list_transform(list_sort(list({'k': m.k, 't': ${answerText("m")}})),
+     WITH several AS (SELECT p, v, a FROM ${cells} GROUP BY p, v, a HAVING count(*) > 1)
+     SELECT m.p, m.v, m.a, ${answerText("m")} AS t
+     FROM ${cells} m ANTI JOIN several s ON ${same("s", "m")}
+     UNION ALL
+     SELECT m.p, m.v, m.a, array_to_string(list_transform(list_sort(list({'k': m.k, 't': ${answerText("m")}})),
        lambda x: x.t), '') AS t
-     FROM ${cells} m GROUP BY p, v, a`,
+     FROM ${cells} m SEMI JOIN several s ON ${same("s", "m")} GROUP BY m.p, m.v, m.a`,
   );
   const sizes = new Map<number, number>();
   for (const r of await db.all(`SELECT p, count(*) AS n FROM ${cellTexts} GROUP BY p`))
@@ -55,9 +70,10 @@ export async function rowContentHash(
   // export the hashes are made afterwards from the stored answers instead (fillContentHashes),
   // which costs more time but no memory per column.
   // (counted alike for a column looked up by code: 196 columns as lists ran out of 96 MB too)
-  const joined = [...sizes.values()].filter((n) => n > literalLimit).length;
+  const joined = [...sizes.values()].filter((n) => n > literalLimit);
   const branches = [...sizes.values()].reduce((sum, n) => sum + (n > literalLimit ? 0 : n + 1), 0);
-  if (joined > joinLimit || branches > branchLimit) return undefined;
+  const joinedValues = joined.reduce((sum, n) => sum + n, 0);
+  if (joined.length > joinLimit || joinedValues > joinValues || branches > branchLimit) return undefined;
   const codedAt = (p: number) => {
     const c = items[p];
     return c === undefined ? undefined : coded.get(c.column);

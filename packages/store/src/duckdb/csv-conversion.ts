@@ -5,7 +5,7 @@ import type { DuckDb, SqlRow } from "./connection.js";
 import { type CsvFile, field, jsTrimSql, orderedRecordsSql, readCsvSql } from "./csv-read.js";
 import { fileRecords, withContextsBuilt } from "./csv-records.js";
 import { itemGroups, unpivotWidth } from "./csv-sql.js";
-import { appender, rowsOf, tables } from "./csv-work-tables.js";
+import { appender, tables } from "./csv-work-tables.js";
 
 /**
  * The fast path's conversion (csv-import.ts): every distinct value of every item column, and every
@@ -126,11 +126,14 @@ async function scanRecords(
   const items = (group: readonly number[]) =>
     group.map((p) => `coalesce(${field(conv.items[p]!.column)}, '') AS "${p}"`);
   const groups = itemGroups(conv.items.length);
+  const budget = { chars: distinctChars };
   const first = await distinctValues(
     db,
     [`${context} AS "${contextAt}"`, `${failing} AS "${checksAt}"`, ...items(groups[0] ?? [])],
     `(SELECT *, ${joined} AS j FROM ${orderedRecordsSql(file, all.map(field))})`,
+    budget,
   );
+  if (first === undefined) return "many-values";
   let rows = 0;
   const failed = new Set<number>();
   const contexts: SqlRow[] = [];
@@ -147,17 +150,19 @@ async function scanRecords(
   }
   const reason = checks.find((_, i) => failed.has(i));
   if (reason !== undefined) return reason[0];
-  for (const group of groups.slice(1))
-    distinct.push(
-      ...(await distinctValues(
-        db,
-        items(group),
-        orderedRecordsSql(
-          file,
-          group.map((p) => field(conv.items[p]!.column)),
-        ),
-      )),
+  for (const group of groups.slice(1)) {
+    const values = await distinctValues(
+      db,
+      items(group),
+      orderedRecordsSql(
+        file,
+        group.map((p) => field(conv.items[p]!.column)),
+      ),
+      budget,
     );
+    if (values === undefined) return "many-values";
+    distinct.push(...values);
+  }
   // without context columns, one context however many records (none too)
   return { rows, contexts: dims.length === 0 ? [{ n: BigInt(rows) }] : contexts, distinct };
 }
@@ -166,14 +171,40 @@ async function scanRecords(
 const contextAt = -1;
 const checksAt = -2;
 
-/** each distinct value (v) of each select item (named by its position, p), with how often it occurs (n) */
-function distinctValues(db: DuckDb, select: readonly string[], from: string): Promise<unknown[][]> {
-  return rowsOf(
-    db,
+/**
+ * Characters of distinct item values (open answers, mostly) up to which an import takes the fast
+ * path. Each distinct value is converted in JavaScript and joined back in SQL, so the work tables,
+ * the joins' hash tables and the conversion grow with them: 200,000 different open answers of
+ * about 110 characters (22 million) ran out of the import's memory, 100,000 (11 million) fitted.
+ * Beyond this the streaming path reads the file, whose memory does not grow with them.
+ */
+const distinctChars = 8_000_000;
+
+/**
+ * Each distinct value (v) of each select item (named by its position, p), with how often it
+ * occurs (n); undefined once the item values (p >= 0) exceed the budget's characters, which it
+ * spends. Read in chunks, so a file of a million different answers is not first held whole.
+ */
+async function distinctValues(
+  db: DuckDb,
+  select: readonly string[],
+  from: string,
+  budget: { chars: number },
+): Promise<unknown[][] | undefined> {
+  const rows: unknown[][] = [];
+  for await (const row of db.stream(
     `SELECT CAST(p AS INTEGER) AS p, v, count(*) AS n FROM (
        UNPIVOT (SELECT ${select.join(", ")} FROM ${from})
        ON COLUMNS(*) INTO NAME p VALUE v) GROUP BY ALL`,
-  );
+  )) {
+    const r = row as [number, string, bigint];
+    if (r[0] >= 0) {
+      budget.chars -= r[1].length + 1;
+      if (budget.chars < 0) return undefined;
+    }
+    rows.push(r);
+  }
+  return rows;
 }
 
 /** What converting the item cells found (convertCells) */
